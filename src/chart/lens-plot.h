@@ -1,0 +1,67 @@
+/* lens-plot.h: draws a series with PLplot on any cairo context
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "lens-series.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LENS_PLOT_BAR,            /* vertical bars; several vectors: grouped bars */
+  LENS_PLOT_HORIZONTAL_BAR, /* long category names (offence types); grouped for a comparison */
+  LENS_PLOT_LINE,           /* one line per vector, markers differ per vector */
+} LensPlotKind;
+
+/* How a plot looks: text, colours (RGBA 0..1) and size. The widget fills this from the GTK
+ * style (light or dark), the file exports from a fixed light style. */
+typedef struct
+{
+  double foreground[4];      /* axis, tick labels, text */
+  double background[4];      /* alpha 0: leave the surface as it is */
+  double grid[4];
+  gboolean dark;             /* picks the palette variant that reads on a dark background */
+  const char *font_family;   /* NULL: "sans" */
+  double font_size_pt;       /* tick labels; 0: 10 pt */
+} LensPlotStyle;
+
+void         lens_plot_style_init_light  (LensPlotStyle *style);
+void         lens_plot_style_init_dark   (LensPlotStyle *style);
+
+/* Okabe-Ito colour for vector @index (RGBA). The second cue for vector n>0 is a hatch
+ * pattern (bars) or a different marker and dash (lines). */
+void         lens_plot_get_series_color  (const LensPlotStyle *style,
+                                          guint                index,
+                                          double               rgba[4]);
+
+/* Where the category @label sits on a plot of @width x @height (in cairo units), for hover and
+ * keyboard focus. FALSE when the series cannot be drawn. */
+gboolean     lens_plot_get_label_area    (LensSeries          *series,
+                                          LensPlotKind         kind,
+                                          const LensPlotStyle *style,
+                                          double               width,
+                                          double               height,
+                                          guint                label,
+                                          cairo_rectangle_t   *area);
+
+/* Draws @series into the rectangle (0,0)-(width,height) of @cr with PLplot's extcairo device
+ * on a fresh stream; saves and restores @cr. Must run on the main thread (PLplot is not
+ * thread-safe). Empty, single-point, all-NAN or huge inputs draw a sensible chart or a short
+ * message (@empty_message, already translated); never aborts. Axis titles may be NULL. */
+void         lens_plot_draw              (LensSeries          *series,
+                                          LensPlotKind         kind,
+                                          const LensPlotStyle *style,
+                                          const char          *x_title,
+                                          const char          *y_title,
+                                          const char          *empty_message,
+                                          cairo_t             *cr,
+                                          double               width,
+                                          double               height);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* lens-series.h: the numbers one chart shows
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A series: category labels (x) and one or more value vectors of the same length (the chosen
+ * district, then the comparison). Values may be NAN (no data for that point). A point may be
+ * marked partial (the current year, the latest month). Reference counted; build it, then treat
+ * it as immutable. */
+typedef struct _LensSeries LensSeries;
+
+#define LENS_TYPE_SERIES (lens_series_get_type ())
+GType        lens_series_get_type        (void) G_GNUC_CONST;
+
+LensSeries  *lens_series_new             (void);
+LensSeries  *lens_series_ref             (LensSeries *self);
+void         lens_series_unref           (LensSeries *self);
+
+/* Appends a category; returns its index. */
+guint        lens_series_add_label       (LensSeries *self,
+                                          const char *label);
+/* Adds a value vector named @name (e.g. "District 5 – Calumet", "Citywide"); every value
+ * starts as NAN. Returns its index. */
+guint        lens_series_add_vector      (LensSeries *self,
+                                          const char *name);
+void         lens_series_set_value       (LensSeries *self,
+                                          guint       vector,
+                                          guint       label,
+                                          double      value);
+void         lens_series_set_partial     (LensSeries *self,
+                                          guint       label,
+                                          gboolean    partial);
+
+/* Units of the values: "incidents", "%", "cases"; used in accessible text and tables. */
+void         lens_series_set_unit        (LensSeries *self,
+                                          const char *unit);
+/* TRUE when values are percentages 0..100 (axis and labels get a % sign). */
+void         lens_series_set_percent     (LensSeries *self,
+                                          gboolean    percent);
+
+guint        lens_series_get_n_labels    (LensSeries *self);
+guint        lens_series_get_n_vectors   (LensSeries *self);
+const char  *lens_series_get_label       (LensSeries *self,
+                                          guint       label);
+const char  *lens_series_get_vector_name (LensSeries *self,
+                                          guint       vector);
+double       lens_series_get_value       (LensSeries *self,
+                                          guint       vector,
+                                          guint       label);
+gboolean     lens_series_get_partial     (LensSeries *self,
+                                          guint       label);
+const char  *lens_series_get_unit        (LensSeries *self);
+gboolean     lens_series_get_percent     (LensSeries *self);
+/* Largest finite value over all vectors; FALSE when there is none. */
+gboolean     lens_series_get_max         (LensSeries *self,
+                                          double     *max);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LensSeries, lens_series_unref)
+
+G_END_DECLS

@@ -1,0 +1,111 @@
+/* lens-portal-client.h: asynchronous, cached access to a Socrata portal
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lens-cache.h"
+#include "lens-portal-error.h"
+#include "lens-soql.h"
+#include "lens-table.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  /* Fresh cache hit: no network. Stale or missing: network (conditional GET when cached).
+   * Network failure with a cached entry: that entry, with the failure as its warning. */
+  LENS_QUERY_DEFAULT      = 0,
+  /* Any cached entry, however old, without touching the network; the network only when
+   * nothing is cached. For the first paint: show what we have, then ask again with DEFAULT. */
+  LENS_QUERY_CACHE_FIRST  = 1 << 0,
+  /* Skip the freshness check (a Retry or Refresh button); still conditional. */
+  LENS_QUERY_REFRESH      = 1 << 1,
+} LensQueryFlags;
+
+/* What a query gives back: the typed table and where it came from. */
+#define LENS_TYPE_QUERY_RESULT (lens_query_result_get_type ())
+G_DECLARE_FINAL_TYPE (LensQueryResult, lens_query_result, LENS, QUERY_RESULT, GObject)
+
+LensTable  *lens_query_result_get_table           (LensQueryResult *self);
+const char *lens_query_result_get_url             (LensQueryResult *self);
+GDateTime  *lens_query_result_get_fetched_at      (LensQueryResult *self);
+GDateTime  *lens_query_result_get_rows_updated_at (LensQueryResult *self); /* may be NULL */
+gboolean    lens_query_result_get_from_cache      (LensQueryResult *self);
+/* TRUE when older than the client's max-age (or served because the network failed). */
+gboolean    lens_query_result_get_stale           (LensQueryResult *self);
+/* Seconds since the data was fetched from the portal. */
+gint64      lens_query_result_get_age             (LensQueryResult *self);
+/* Why cached data is shown instead of fresh data (offline, throttled...), or NULL. */
+const GError *lens_query_result_get_warning       (LensQueryResult *self);
+
+/* What /api/views/<id>.json says about a dataset. */
+#define LENS_TYPE_DATASET_INFO (lens_dataset_info_get_type ())
+G_DECLARE_FINAL_TYPE (LensDatasetInfo, lens_dataset_info, LENS, DATASET_INFO, GObject)
+
+const char   *lens_dataset_info_get_id              (LensDatasetInfo *self);
+const char   *lens_dataset_info_get_name            (LensDatasetInfo *self);
+GDateTime    *lens_dataset_info_get_rows_updated_at (LensDatasetInfo *self); /* may be NULL */
+/* Field names and their Socrata type names, parallel, NULL-terminated. */
+const char * const *lens_dataset_info_get_fields    (LensDatasetInfo *self);
+const char * const *lens_dataset_info_get_types     (LensDatasetInfo *self);
+
+#define LENS_TYPE_PORTAL_CLIENT (lens_portal_client_get_type ())
+G_DECLARE_FINAL_TYPE (LensPortalClient, lens_portal_client, LENS, PORTAL_CLIENT, GObject)
+
+/* @base_url: "https://data.cityofchicago.org"; http only for loopback hosts.
+ * @cache: may be NULL (no caching). */
+LensPortalClient *lens_portal_client_new               (const char        *base_url,
+                                                        LensCache         *cache);
+const char       *lens_portal_client_get_base_url      (LensPortalClient  *self);
+/* FALSE (and an error) for a URL that is not https and not loopback http. */
+gboolean          lens_portal_client_set_base_url      (LensPortalClient  *self,
+                                                        const char        *base_url,
+                                                        GError           **error);
+void              lens_portal_client_set_app_token     (LensPortalClient  *self,
+                                                        const char        *app_token);
+/* Offline: only the cache answers; a miss is LENS_PORTAL_ERROR_OFFLINE. */
+void              lens_portal_client_set_offline       (LensPortalClient  *self,
+                                                        gboolean           offline);
+gboolean          lens_portal_client_get_offline       (LensPortalClient  *self);
+LensCache        *lens_portal_client_get_cache         (LensPortalClient  *self);
+
+/* Tuning (defaults in brackets); the tests shorten them. */
+void              lens_portal_client_set_timeouts      (LensPortalClient  *self,
+                                                        guint              connect_seconds, /* 10 */
+                                                        guint              read_seconds);   /* 30 */
+void              lens_portal_client_set_retry_policy  (LensPortalClient  *self,
+                                                        guint              max_retries,     /* 3 */
+                                                        guint              base_delay_ms,   /* 1000 */
+                                                        guint              max_delay_ms);   /* 30000 */
+void              lens_portal_client_set_max_age       (LensPortalClient  *self,
+                                                        guint              seconds);        /* 6 h */
+void              lens_portal_client_set_page_size     (LensPortalClient  *self,
+                                                        guint              rows);           /* 50000 */
+void              lens_portal_client_set_max_body_size (LensPortalClient  *self,
+                                                        gsize              bytes);          /* 32 MiB */
+
+void              lens_portal_client_query_async       (LensPortalClient  *self,
+                                                        LensSoql          *query,
+                                                        LensQueryFlags     flags,
+                                                        GCancellable      *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer           user_data);
+LensQueryResult  *lens_portal_client_query_finish      (LensPortalClient  *self,
+                                                        GAsyncResult      *result,
+                                                        GError           **error);
+
+void              lens_portal_client_fetch_dataset_info_async  (LensPortalClient  *self,
+                                                                const char        *dataset_id,
+                                                                LensQueryFlags     flags,
+                                                                GCancellable      *cancellable,
+                                                                GAsyncReadyCallback callback,
+                                                                gpointer           user_data);
+LensDatasetInfo  *lens_portal_client_fetch_dataset_info_finish (LensPortalClient  *self,
+                                                                GAsyncResult      *result,
+                                                                GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,79 @@
+/* lens-soql.h: a SoQL query for one Socrata dataset
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LENS_TYPE_SOQL (lens_soql_get_type ())
+
+/* A reference-counted, immutable-once-built description of one request:
+ * dataset id plus $select/$where/$group/$having/$order/$limit/$offset.
+ *
+ * Clauses are SoQL text written by the app (the chart catalogue). Values that come from a
+ * person or from data (a district, a date, a category) never go into that text directly: they
+ * are bound to named parameters written as `@name` in a clause, and each bound value is
+ * rendered as a quoted SoQL literal, so no value can change the meaning of the query. */
+typedef struct _LensSoql LensSoql;
+
+GType        lens_soql_get_type           (void) G_GNUC_CONST;
+LensSoql    *lens_soql_new                (const char   *dataset_id);
+LensSoql    *lens_soql_ref                (LensSoql     *self);
+void         lens_soql_unref              (LensSoql     *self);
+LensSoql    *lens_soql_copy               (const LensSoql *self);
+
+const char  *lens_soql_get_dataset_id     (const LensSoql *self);
+
+void         lens_soql_set_select         (LensSoql     *self,
+                                           const char   *select);
+/* Adds a condition; several are joined with AND, each in parentheses. */
+void         lens_soql_add_where          (LensSoql     *self,
+                                           const char   *condition);
+void         lens_soql_set_group          (LensSoql     *self,
+                                           const char   *group);
+void         lens_soql_set_having         (LensSoql     *self,
+                                           const char   *having);
+void         lens_soql_set_order          (LensSoql     *self,
+                                           const char   *order);
+const char  *lens_soql_get_order          (const LensSoql *self);
+void         lens_soql_set_limit          (LensSoql     *self,
+                                           gint64        limit);   /* -1: unset */
+gint64       lens_soql_get_limit          (const LensSoql *self);
+void         lens_soql_set_offset         (LensSoql     *self,
+                                           gint64        offset);  /* -1: unset */
+gint64       lens_soql_get_offset         (const LensSoql *self);
+
+/* Parameters: `@name` in any clause is replaced by the bound value, as a literal. */
+void         lens_soql_bind_text          (LensSoql     *self,
+                                           const char   *name,
+                                           const char   *value);   /* 'O''Hare' */
+void         lens_soql_bind_number        (LensSoql     *self,
+                                           const char   *name,
+                                           double        value);   /* 2024, 0.5 (C locale) */
+/* A floating timestamp literal, '2024-01-01T00:00:00', from a date (no time zone). */
+void         lens_soql_bind_date          (LensSoql     *self,
+                                           const char   *name,
+                                           GDate        *date);
+
+/* Validates the query: every `@name` is bound, parentheses and quotes balance, the dataset id
+ * has the 4x4 shape. Errors are LENS_PORTAL_ERROR_BAD_QUERY. */
+gboolean     lens_soql_validate           (const LensSoql *self,
+                                           GError      **error);
+
+/* The query string alone ("$select=...&$where=..."), parameters substituted, every parameter
+ * percent-encoded, parameters always in the same order: one canonical form per query. */
+char        *lens_soql_to_query_string    (const LensSoql *self);
+/* base_url + "/resource/<id>.json?" + query string. This is also the cache key. */
+char        *lens_soql_to_url             (const LensSoql *self,
+                                           const char   *base_url);
+
+/* Renders a string as a SoQL string literal: quotes doubled, wrapped in single quotes. */
+char        *lens_soql_quote_text         (const char   *value);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LensSoql, lens_soql_unref)
+
+G_END_DECLS
