@@ -1,0 +1,106 @@
+/* fake-portal.c: run the fake Socrata portal by hand
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   fake-portal --port 8080 [--fault 503-then-success] [--seed 7]
+ *   reform-lens --portal http://127.0.0.1:8080 ...
+ *
+ * Everything it serves is synthetic (a seeded generator), never City data.
+ */
+#define G_LOG_DOMAIN "fake-portal"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lens-fake-portal.h"
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LensFakePortal) portal = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fault_name = NULL;
+  g_autofree char *retry_after = NULL;
+  LensFakeFault fault = LENS_FAKE_FAULT_NONE;
+  guint n_times = 0;
+  int port = 0;
+  int seed = 1;
+  int raw_rows = 2500;
+  int stall = 30;
+  int times = -1;
+  int version = 0;
+  GOptionEntry entries[] = {
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any free port)", "N" },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Seed of the synthetic data", "S" },
+    { "fault", 'f', 0, G_OPTION_ARG_STRING, &fault_name,
+      "Fault to inject: 429, 429-retry-after, 429-then-success, 500, 502, 503, 503-then-success, "
+      "202, stall, truncated, invalid-json, wrong-shape, error-malformed, error-no-such-column, "
+      "html, huge", "NAME" },
+    { "fault-count", 'n', 0, G_OPTION_ARG_INT, &times, "Requests the fault applies to (0: all)", "N" },
+    { "retry-after", 0, 0, G_OPTION_ARG_STRING, &retry_after, "Retry-After value sent with 429-retry-after", "VALUE" },
+    { "stall-seconds", 0, 0, G_OPTION_ARG_INT, &stall, "How long a stalled request waits", "SECONDS" },
+    { "raw-rows", 0, 0, G_OPTION_ARG_INT, &raw_rows, "Rows an unaggregated query pages through", "N" },
+    { "data-version", 0, 0, G_OPTION_ARG_INT, &version, "Version of the synthetic data", "N" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("- a fake Socrata portal serving synthetic data");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (fault_name != NULL && !lens_fake_fault_from_string (fault_name, &fault, &n_times))
+    {
+      g_printerr ("Unknown fault “%s”\n", fault_name);
+      return EXIT_FAILURE;
+    }
+  if (times >= 0)
+    n_times = times;
+
+  if (port < 0 || port > G_MAXUINT16 || seed < 0 || raw_rows < 0 || stall < 0 || version < 0)
+    {
+      g_printerr ("Numbers must be positive (and the port at most 65535)\n");
+      return EXIT_FAILURE;
+    }
+
+  portal = lens_fake_portal_new_full (port, seed, &error);
+  if (portal == NULL)
+    {
+      g_printerr ("Could not start the fake portal: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  lens_fake_portal_set_fault (portal, fault, n_times);
+  lens_fake_portal_set_raw_rows (portal, raw_rows);
+  lens_fake_portal_set_stall_seconds (portal, stall);
+  lens_fake_portal_set_data_version (portal, version);
+  if (retry_after != NULL)
+    lens_fake_portal_set_retry_after (portal, retry_after);
+
+  g_print ("%s\n", lens_fake_portal_get_base_url (portal));
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,55 @@
+/* lens-fake-data.h: the seeded generator behind the fake Socrata portal
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Everything this module produces is SYNTHETIC: shaped like the City of Chicago portal's
+ * answers (field names, encodings, headers) but computed from a hash of a seed. It is never
+ * City data. The synthetic series cover January 2019 to March 2026. */
+
+typedef struct
+{
+  guint   status;      /* 200, 400, 404 */
+  GBytes *body;        /* SODA 2.1 layout: "[{...}\n,{...}]\n", or a Socrata error envelope */
+  char   *fields;      /* X-SODA2-Fields (JSON array), NULL for errors */
+  char   *types;       /* X-SODA2-Types (JSON array), NULL for errors */
+} LensFakeResponse;
+
+void         lens_fake_response_clear        (LensFakeResponse    *response);
+
+/* Answers GET /resource/<dataset_id>.json with @params (decoded query parameters, "$select" ->
+ * "...", and plain "field" -> "value" filters). @raw_rows: how many rows an unaggregated query
+ * (such as "$select=*" with "$order=:id") can page through. */
+void         lens_fake_data_query            (guint32              seed,
+                                              guint                version,
+                                              guint                raw_rows,
+                                              const char          *dataset_id,
+                                              GHashTable          *params,
+                                              LensFakeResponse    *out);
+/* Answers GET /api/views/<dataset_id>.json (status 404 for an unknown dataset). */
+void         lens_fake_data_view             (guint32              seed,
+                                              guint                version,
+                                              const char          *dataset_id,
+                                              LensFakeResponse    *out);
+
+/* rowsUpdatedAt (Unix seconds) of every dataset at @version; Last-Modified follows it. */
+gint64       lens_fake_data_rows_updated_at  (guint                version);
+
+/* The count(*) the generator gives for rows matching @constraints ("column=value" strings,
+ * NULL-terminated, may be NULL) in [@from, @to) ("YYYY-MM-DD", NULL for the whole series).
+ * It equals the "n" of the matching row of any grouped query ("count(*) AS n", grouped by
+ * date_extract_y, district, ...) with the same filters, so a test can check a chart's numbers. */
+gint64       lens_fake_data_expected_count   (guint32              seed,
+                                              guint                version,
+                                              const char          *dataset_id,
+                                              const char * const  *constraints,
+                                              const char          *from,
+                                              const char          *to);
+
+G_END_DECLS

@@ -1,0 +1,97 @@
+/* lens-fake-portal.h: a fake Socrata portal on 127.0.0.1 for the tests
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* What the next requests go wrong with. */
+typedef enum
+{
+  LENS_FAKE_FAULT_NONE,
+  LENS_FAKE_FAULT_THROTTLED,            /* 429, no Retry-After */
+  LENS_FAKE_FAULT_THROTTLED_RETRY_AFTER,/* 429 with Retry-After (lens_fake_portal_set_retry_after) */
+  LENS_FAKE_FAULT_SERVER_ERROR,         /* 500 with a JSON error body */
+  LENS_FAKE_FAULT_BAD_GATEWAY,          /* 502, HTML body */
+  LENS_FAKE_FAULT_UNAVAILABLE,          /* 503, HTML body */
+  LENS_FAKE_FAULT_PROCESSING,           /* 202 "processing" */
+  LENS_FAKE_FAULT_STALL,                /* no answer for the stall time */
+  LENS_FAKE_FAULT_TRUNCATED,            /* Content-Length larger than the body, then closed */
+  LENS_FAKE_FAULT_INVALID_JSON,         /* 200 with a body cut in the middle of a row */
+  LENS_FAKE_FAULT_WRONG_SHAPE,          /* 200 with a JSON object instead of an array */
+  LENS_FAKE_FAULT_ERROR_MALFORMED,      /* 400 {"code":"query.compiler.malformed","error":true,...} */
+  LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, /* 400 {"message":...,"errorCode":"query.soql.no-such-column",...} */
+  LENS_FAKE_FAULT_WRONG_CONTENT_TYPE,   /* 200 text/html */
+  LENS_FAKE_FAULT_HUGE_BODY,            /* 200 with a valid 50 MB JSON array, streamed in chunks */
+} LensFakeFault;
+
+#define LENS_TYPE_FAKE_PORTAL (lens_fake_portal_get_type ())
+G_DECLARE_FINAL_TYPE (LensFakePortal, lens_fake_portal, LENS, FAKE_PORTAL, GObject)
+
+/* A portal on a random loopback port, seed 1. Aborts if it cannot listen (a test helper). */
+LensFakePortal *lens_fake_portal_new                    (void);
+/* @port 0: random. */
+LensFakePortal *lens_fake_portal_new_full               (guint           port,
+                                                         guint32         seed,
+                                                         GError        **error);
+/* "http://127.0.0.1:PORT" (no trailing slash). */
+const char     *lens_fake_portal_get_base_url           (LensFakePortal *self);
+guint32         lens_fake_portal_get_seed               (LensFakePortal *self);
+
+/* @fault applies to the next @n_times requests (0: every request until set again), then the
+ * portal answers normally: LENS_FAKE_FAULT_UNAVAILABLE with 2 is "503, 503, then success". */
+void            lens_fake_portal_set_fault              (LensFakePortal *self,
+                                                         LensFakeFault   fault,
+                                                         guint           n_times);
+/* The Retry-After value sent with LENS_FAKE_FAULT_THROTTLED_RETRY_AFTER ("1" by default; an
+ * HTTP date works too). */
+void            lens_fake_portal_set_retry_after        (LensFakePortal *self,
+                                                         const char     *value);
+/* How long a stalled request waits before it is answered (30 s by default). */
+void            lens_fake_portal_set_stall_seconds      (LensFakePortal *self,
+                                                         guint           seconds);
+/* Size of the LENS_FAKE_FAULT_HUGE_BODY body (50 MB by default). */
+void            lens_fake_portal_set_huge_body_size     (LensFakePortal *self,
+                                                         gsize           bytes);
+/* Number of synthetic rows an unaggregated query pages through (2500 by default). */
+void            lens_fake_portal_set_raw_rows           (LensFakePortal *self,
+                                                         guint           rows);
+/* A new version of the data: new ETags, Last-Modified, rowsUpdatedAt and numbers. */
+void            lens_fake_portal_set_data_version       (LensFakePortal *self,
+                                                         guint           version);
+guint           lens_fake_portal_get_data_version       (LensFakePortal *self);
+/* Compress answers when the request accepts gzip (TRUE by default, like Socrata). */
+void            lens_fake_portal_set_gzip               (LensFakePortal *self,
+                                                         gboolean        gzip);
+
+/* Requests seen since creation or the last reset. */
+guint           lens_fake_portal_get_n_requests         (LensFakePortal *self);
+/* How many of them were answered 304 Not Modified. */
+guint           lens_fake_portal_get_n_not_modified     (LensFakePortal *self);
+void            lens_fake_portal_reset_counters         (LensFakePortal *self);
+/* Path and query of every request, in order (decoded). */
+char          **lens_fake_portal_dup_request_log        (LensFakePortal *self);
+/* The last request's header @name, or NULL. */
+char           *lens_fake_portal_dup_last_request_header (LensFakePortal *self,
+                                                          const char     *name);
+
+/* The count(*) the portal gives for rows matching @constraints ("district=005", ...) in
+ * [@from, @to) ("YYYY-MM-DD" or NULL), see lens_fake_data_expected_count(). */
+gint64          lens_fake_portal_expected_count         (LensFakePortal     *self,
+                                                         const char         *dataset_id,
+                                                         const char * const *constraints,
+                                                         const char         *from,
+                                                         const char         *to);
+
+/* "429", "429-retry-after", "429-then-success", "500", "502", "503", "503-then-success",
+ * "202", "stall", "truncated", "invalid-json", "wrong-shape", "error-malformed",
+ * "error-no-such-column", "html", "huge", "none". */
+gboolean        lens_fake_fault_from_string             (const char     *name,
+                                                         LensFakeFault  *fault,
+                                                         guint          *n_times);
+
+G_END_DECLS
