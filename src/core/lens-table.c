@@ -432,11 +432,11 @@ static gboolean
 fail_unexpected (Parser *parser)
 {
   if (parser->p >= parser->end)
-    return parser_fail (parser, _("the data ends too early (truncated after %" G_GSIZE_FORMAT " bytes)"),
-                        (gsize) (parser->end - parser->start));
+    return parser_fail (parser, _("the data ends too early (truncated after %lu bytes)"),
+                        (gulong) (parser->end - parser->start));
 
-  return parser_fail (parser, _("unexpected character at byte %" G_GSIZE_FORMAT),
-                      (gsize) (parser->p - parser->start));
+  return parser_fail (parser, _("unexpected character at byte %lu"),
+                      (gulong) (parser->p - parser->start));
 }
 
 static inline void
@@ -495,8 +495,8 @@ read_hex4 (Parser    *parser,
       if (h < 0)
         {
           parser->p = p + i;
-          return parser_fail (parser, _("invalid \\u escape at byte %" G_GSIZE_FORMAT),
-                              (gsize) (p + i - parser->start));
+          return parser_fail (parser, _("invalid \\u escape at byte %lu"),
+                              (gulong) (p + i - parser->start));
         }
       value = (value << 4) | (gunichar) h;
     }
@@ -531,8 +531,8 @@ decode_escape (Parser  *parser,
     case 'u':
       break;
     default:
-      return parser_fail (parser, _("invalid escape at byte %" G_GSIZE_FORMAT),
-                          (gsize) (p - 1 - parser->start));
+      return parser_fail (parser, _("invalid escape at byte %lu"),
+                          (gulong) (p - 1 - parser->start));
     }
 
   if (!read_hex4 (parser, p + 1, &ch))
@@ -609,8 +609,8 @@ decode_string (Parser  *parser,
         }
 
       parser->p = p;
-      return parser_fail (parser, _("control character in a string at byte %" G_GSIZE_FORMAT),
-                          (gsize) (p - parser->start));
+      return parser_fail (parser, _("control character in a string at byte %lu"),
+                          (gulong) (p - parser->start));
     }
 
   *out = '\0';
@@ -656,8 +656,8 @@ skip_string (Parser *parser)
         }
 
       parser->p = p;
-      return parser_fail (parser, _("control character in a string at byte %" G_GSIZE_FORMAT),
-                          (gsize) (p - parser->start));
+      return parser_fail (parser, _("control character in a string at byte %lu"),
+                          (gulong) (p - parser->start));
     }
 }
 
@@ -732,8 +732,8 @@ skip_container (Parser *parser,
 {
   /* parser->p just after '{' or '[' */
   if (depth > MAX_NESTING)
-    return parser_fail (parser, _("values nested too deeply at byte %" G_GSIZE_FORMAT),
-                        (gsize) (parser->p - parser->start));
+    return parser_fail (parser, _("values nested too deeply at byte %lu"),
+                        (gulong) (parser->p - parser->start));
 
   skip_ws (parser);
   if (parser->p < parser->end && *parser->p == close)
@@ -979,8 +979,8 @@ parse_body (Parser *parser)
   if (parser->p >= parser->end)
     return parser_fail (parser, _("the answer is empty"));
   if (*parser->p != '[')
-    return parser_fail (parser, _("expected a list of rows, found something else at byte %" G_GSIZE_FORMAT),
-                        (gsize) (parser->p - parser->start));
+    return parser_fail (parser, _("expected a list of rows, found something else at byte %lu"),
+                        (gulong) (parser->p - parser->start));
   parser->p++;
 
   skip_ws (parser);
@@ -1022,8 +1022,8 @@ parse_body (Parser *parser)
 
   skip_ws (parser);
   if (parser->p != parser->end)
-    return parser_fail (parser, _("unexpected data after the list of rows at byte %" G_GSIZE_FORMAT),
-                        (gsize) (parser->p - parser->start));
+    return parser_fail (parser, _("unexpected data after the list of rows at byte %lu"),
+                        (gulong) (parser->p - parser->start));
 
   return TRUE;
 }
@@ -1055,7 +1055,7 @@ table_parse_page (LensTable  *table,
   if (!g_utf8_validate_len (data, len, &invalid))
     {
       g_autofree char *detail =
-        g_strdup_printf (_("invalid UTF-8 text at byte %" G_GSIZE_FORMAT), (gsize) (invalid - data));
+        g_strdup_printf (_("invalid UTF-8 text at byte %lu"), (gulong) (invalid - data));
 
       lens_portal_error_set (error, LENS_PORTAL_ERROR_BAD_RESPONSE, detail);
       return FALSE;
