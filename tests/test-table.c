@@ -95,6 +95,18 @@ parse_string (const char  *json,
   return lens_table_new_from_response (body, fields_header, types_header, error);
 }
 
+/* Without the tz database the table falls back to UTC-6 all year. */
+static gboolean
+have_chicago_zone (void)
+{
+  GTimeZone *tz = g_time_zone_new_identifier ("America/Chicago");
+
+  if (tz == NULL)
+    return FALSE;
+  g_time_zone_unref (tz);
+  return TRUE;
+}
+
 static int
 column (LensTable  *table,
         const char *name)
@@ -188,8 +200,13 @@ check_crimes_first_row (LensTable *table)
   g_assert_cmpint (g_date_time_get_hour (date), ==, 14);
   g_assert_cmpint (g_date_time_get_minute (date), ==, 45);
   utc = g_date_time_to_utc (date);
-  g_assert_cmpint (g_date_time_get_hour (utc), ==, 19);
-  g_assert_cmpint (g_date_time_get_utc_offset (date), ==, -5 * G_TIME_SPAN_HOUR);
+  if (have_chicago_zone ())
+    {
+      g_assert_cmpint (g_date_time_get_hour (utc), ==, 19);
+      g_assert_cmpint (g_date_time_get_utc_offset (date), ==, -5 * G_TIME_SPAN_HOUR);
+    }
+  else
+    g_assert_cmpint (g_date_time_get_hour (utc), ==, 20);
   {
     /* and 2002-02-08T15:31:21 is CST, UTC-6 */
     g_autoptr(GDateTime) winter = lens_table_get_datetime (table, 3, c);
@@ -387,7 +404,8 @@ test_table_all_datatypes (void)
   floating = lens_table_get_datetime (table, 0, c);
   g_assert_cmpint (g_date_time_get_day_of_month (floating), ==, 13);
   g_assert_cmpint (g_date_time_get_hour (floating), ==, 0);
-  g_assert_cmpint (g_date_time_get_utc_offset (floating), ==, -5 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (g_date_time_get_utc_offset (floating), ==,
+                   (have_chicago_zone () ? -5 : -6) * G_TIME_SPAN_HOUR);
 
   c = column (table, "date_time_with_timezone_column");
   g_assert_cmpint (lens_table_get_column_type (table, c), ==, LENS_COLUMN_FIXED_TIMESTAMP);

@@ -217,7 +217,7 @@ chicago_time_zone (void)
       /* Without a tz database, standard Central time is the closest honest answer. */
       if (zone == NULL)
         {
-          g_warning ("No time zone data for America/Chicago; reading dates as UTC-6");
+          g_message ("No time zone data for America/Chicago; reading dates as UTC-6");
           zone = g_time_zone_new_offset (-6 * 3600);
         }
 
