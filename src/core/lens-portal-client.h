@@ -8,7 +8,9 @@
 #include <gio/gio.h>
 
 #include "lens-cache.h"
+#include "lens-dataset-info.h"
 #include "lens-portal-error.h"
+#include "lens-query-result.h"
 #include "lens-soql.h"
 #include "lens-table.h"
 
@@ -25,33 +27,6 @@ typedef enum
   /* Skip the freshness check (a Retry or Refresh button); still conditional. */
   LENS_QUERY_REFRESH      = 1 << 1,
 } LensQueryFlags;
-
-/* What a query gives back: the typed table and where it came from. */
-#define LENS_TYPE_QUERY_RESULT (lens_query_result_get_type ())
-G_DECLARE_FINAL_TYPE (LensQueryResult, lens_query_result, LENS, QUERY_RESULT, GObject)
-
-LensTable  *lens_query_result_get_table           (LensQueryResult *self);
-const char *lens_query_result_get_url             (LensQueryResult *self);
-GDateTime  *lens_query_result_get_fetched_at      (LensQueryResult *self);
-GDateTime  *lens_query_result_get_rows_updated_at (LensQueryResult *self); /* may be NULL */
-gboolean    lens_query_result_get_from_cache      (LensQueryResult *self);
-/* TRUE when older than the client's max-age (or served because the network failed). */
-gboolean    lens_query_result_get_stale           (LensQueryResult *self);
-/* Seconds since the data was fetched from the portal. */
-gint64      lens_query_result_get_age             (LensQueryResult *self);
-/* Why cached data is shown instead of fresh data (offline, throttled...), or NULL. */
-const GError *lens_query_result_get_warning       (LensQueryResult *self);
-
-/* What /api/views/<id>.json says about a dataset. */
-#define LENS_TYPE_DATASET_INFO (lens_dataset_info_get_type ())
-G_DECLARE_FINAL_TYPE (LensDatasetInfo, lens_dataset_info, LENS, DATASET_INFO, GObject)
-
-const char   *lens_dataset_info_get_id              (LensDatasetInfo *self);
-const char   *lens_dataset_info_get_name            (LensDatasetInfo *self);
-GDateTime    *lens_dataset_info_get_rows_updated_at (LensDatasetInfo *self); /* may be NULL */
-/* Field names and their Socrata type names, parallel, NULL-terminated. */
-const char * const *lens_dataset_info_get_fields    (LensDatasetInfo *self);
-const char * const *lens_dataset_info_get_types     (LensDatasetInfo *self);
 
 #define LENS_TYPE_PORTAL_CLIENT (lens_portal_client_get_type ())
 G_DECLARE_FINAL_TYPE (LensPortalClient, lens_portal_client, LENS, PORTAL_CLIENT, GObject)
