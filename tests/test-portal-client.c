@@ -282,6 +282,7 @@ static const FaultCase fault_cases[] = {
   { LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, LENS_PORTAL_ERROR_BAD_QUERY, "No such column: ncategory" },
   { LENS_FAKE_FAULT_WRONG_CONTENT_TYPE, LENS_PORTAL_ERROR_BAD_RESPONSE, "text/html" },
   { LENS_FAKE_FAULT_HUGE_BODY, LENS_PORTAL_ERROR_BAD_RESPONSE, "too large" },
+  { LENS_FAKE_FAULT_REDIRECT_INSECURE, LENS_PORTAL_ERROR_BAD_RESPONSE, "http://0.0.0.0:9/resource/ijzp-q8t2.json" },
 };
 
 static void
