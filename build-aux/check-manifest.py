@@ -158,12 +158,13 @@ def check_flatpak_builder(c, manifest_path):
     if flatpak_builder is None:
         print('skip: flatpak-builder is not installed; --show-manifest not run')
         return False
-    # flatpak-builder may want to write its state; keep that out of the user's home.
-    with tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ, HOME=home, XDG_CACHE_HOME=os.path.join(home, 'cache'))
-        result = subprocess.run([flatpak_builder, '--show-manifest', manifest_path],
-                                capture_output=True, text=True, env=env,
-                                cwd=os.path.dirname(manifest_path))
+    # flatpak-builder writes a .flatpak-builder state directory into its working directory:
+    # run it in a scratch directory so neither the source tree nor the home gets one.
+    with tempfile.TemporaryDirectory() as scratch:
+        env = dict(os.environ, HOME=scratch, XDG_CACHE_HOME=os.path.join(scratch, 'cache'))
+        result = subprocess.run([flatpak_builder, '--show-manifest',
+                                 os.path.abspath(manifest_path)],
+                                capture_output=True, text=True, env=env, cwd=scratch)
     if result.stderr.strip():
         print(result.stderr.rstrip())
     c.check(result.returncode == 0, f'flatpak-builder --show-manifest exits 0 ({result.returncode})')
