@@ -222,10 +222,10 @@ huge_wrote_chunk_cb (SoupServerMessage *msg,
   if (huge->chunk == NULL)
     return;
 
-  if (huge->remaining > g_bytes_get_size (huge->chunk))
+  if (huge->remaining > 0)
     {
       soup_message_body_append_bytes (body, huge->chunk);
-      huge->remaining -= g_bytes_get_size (huge->chunk);
+      huge->remaining -= MIN (huge->remaining, g_bytes_get_size (huge->chunk));
     }
   else
     {
