@@ -407,6 +407,8 @@ static const BrokenCase broken_cases[] = {
     LENS_CONTENT_ERROR_INCONSISTENT, "consent-decree.json: report 5: \"preliminary\" (281) is more than \"any\" (20)" },
   { "{ \"number\": 7,", "{ \"number\": 5,",
     LENS_CONTENT_ERROR_INCONSISTENT, "consent-decree.json: report 5: \"number\": report 5 is listed more than once" },
+  { "{ \"number\": 7,", "{",
+    LENS_CONTENT_ERROR_SCHEMA, "consent-decree.json: item 2 of \"reports\": missing \"number\"" },
   { "{ \"number\": 7,", "{ \"number\": 11,",
     LENS_CONTENT_ERROR_INCONSISTENT,
     "consent-decree.json: report 10: \"number\": reports must be listed in ascending order, but 10 comes after 11" },
