@@ -1,0 +1,1689 @@
+/* lens-table.c
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Why a hand-written scanner and not json-glib's parser:
+ *
+ * A SODA body is always the same simple shape, an array of flat objects whose values are
+ * strings (numbers arrive as strings too), booleans, or now and then a small nested object
+ * (location, url, document). A JsonNode tree for a 50,000-row page costs several times the
+ * body in small allocations (a node, a JsonObject, a hash table and a GValue-backed string
+ * per cell) and is then thrown away once the values are copied into columns.
+ *
+ * So this file scans the body once, straight into column storage:
+ *   - one string arena per parsed page, allocated once at the body's size (decoded text can
+ *     never be longer than the JSON it came from, so it never grows and pages that are never
+ *     written are never touched), then shrunk to what was used;
+ *   - per column, one guint32 arena offset per row (NULL_CELL = null / key omitted), plus a
+ *     double per row for number columns and a byte per row for boolean columns.
+ * Nested objects and arrays are validated and kept as their raw JSON text; json-glib decodes
+ * them only when someone asks for a point. The whole body is UTF-8 validated up front, every
+ * escape (including \uXXXX surrogate pairs) is decoded, and anything that is not exactly an
+ * array of objects followed by nothing but whitespace is LENS_PORTAL_ERROR_BAD_RESPONSE.
+ *
+ * A table is immutable once built (apart from lens_table_append(), which the client calls
+ * while it is still the only owner), so it can be built on a worker thread and read anywhere.
+ */
+
+#define G_LOG_DOMAIN "lens-table"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "lens-portal-error.h"
+#include "lens-table.h"
+
+#define NULL_CELL G_MAXUINT32
+#define MAX_NESTING 64
+
+typedef enum
+{
+  BOOL_FALSE = 0,
+  BOOL_TRUE = 1,
+  BOOL_UNKNOWN = 2,   /* null, or text that is not one of the accepted spellings */
+} BoolValue;
+
+typedef struct
+{
+  guint   first_row;
+  GBytes *arena;      /* NUL-terminated strings; cells of the rows from first_row on */
+} Segment;
+
+typedef struct
+{
+  char           *name;
+  gsize           name_len;
+  LensColumnType  type;
+  gboolean        declared;   /* named by the headers/metadata, not only found in the body */
+  GArray         *cells;      /* guint32 offset into the row's segment arena, or NULL_CELL */
+  GArray         *numbers;    /* double, LENS_COLUMN_NUMBER only */
+  GArray         *booleans;   /* guint8 BoolValue, LENS_COLUMN_BOOLEAN only */
+} Column;
+
+struct _LensTable
+{
+  gatomicrefcount  ref_count;
+  guint            n_rows;
+  GPtrArray       *columns;   /* Column* */
+  GHashTable      *index;     /* name -> GUINT_TO_POINTER (column + 1) */
+  GArray          *segments;  /* Segment, sorted by first_row */
+};
+
+G_DEFINE_BOXED_TYPE (LensTable, lens_table, lens_table_ref, lens_table_unref)
+
+/* Column types ---------------------------------------------------------------------------- */
+
+LensColumnType
+lens_column_type_from_socrata (const char *type_name)
+{
+  static const struct { const char *name; LensColumnType type; } map[] = {
+    /* SODA 2 header names and the metadata (dataTypeName) names, both vocabularies */
+    { "text", LENS_COLUMN_TEXT },
+    { "number", LENS_COLUMN_NUMBER },
+    { "money", LENS_COLUMN_NUMBER },
+    { "percent", LENS_COLUMN_NUMBER },
+    { "double", LENS_COLUMN_NUMBER },
+    { "stars", LENS_COLUMN_NUMBER },
+    { "checkbox", LENS_COLUMN_BOOLEAN },
+    { "boolean", LENS_COLUMN_BOOLEAN },
+    { "calendar_date", LENS_COLUMN_FLOATING_TIMESTAMP },
+    { "floating_timestamp", LENS_COLUMN_FLOATING_TIMESTAMP },
+    { "date", LENS_COLUMN_FIXED_TIMESTAMP },
+    { "fixed_timestamp", LENS_COLUMN_FIXED_TIMESTAMP },
+    { "point", LENS_COLUMN_POINT },
+    { "location", LENS_COLUMN_POINT },
+    { "url", LENS_COLUMN_JSON },
+    { "document", LENS_COLUMN_JSON },
+    { "photo", LENS_COLUMN_JSON },
+    { "json", LENS_COLUMN_JSON },
+    { "object", LENS_COLUMN_JSON },
+    { "nested_table", LENS_COLUMN_JSON },
+    { "multipoint", LENS_COLUMN_JSON },
+    { "line", LENS_COLUMN_JSON },
+    { "multiline", LENS_COLUMN_JSON },
+    { "polygon", LENS_COLUMN_JSON },
+    { "multipolygon", LENS_COLUMN_JSON },
+  };
+
+  if (type_name == NULL)
+    return LENS_COLUMN_TEXT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_ascii_strcasecmp (type_name, map[i].name) == 0)
+      return map[i].type;
+
+  return LENS_COLUMN_TEXT;
+}
+
+/* Value decoding (shared by the parser and the lazy getters) ------------------------------ */
+
+static const double pow10_table[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* A decimal number as Socrata sends it ("405", "-87.622651588", "1.5e3"); NAN for anything
+ * else (empty, spaces, "nan", "inf", hex). Up to 15 significant digits the value is exact
+ * integer / power of ten, both representable, so one correctly rounded division is the
+ * correctly rounded result; longer numbers go through g_ascii_strtod(). */
+static double
+parse_number (const char *text)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  guint64 mantissa = 0;
+  int digits = 0;
+  int frac_digits = 0;
+  gboolean simple = TRUE;
+
+  if (*p == '-' || *p == '+')
+    negative = (*p++ == '-');
+
+  if (!g_ascii_isdigit (*p) && !(*p == '.' && g_ascii_isdigit (p[1])))
+    return NAN;
+
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (digits < 19)
+        mantissa = mantissa * 10 + (guint64) (*p - '0');
+      if (mantissa != 0)
+        digits++;
+    }
+
+  if (*p == '.')
+    {
+      p++;
+      for (; g_ascii_isdigit (*p); p++)
+        {
+          if (digits < 19)
+            mantissa = mantissa * 10 + (guint64) (*p - '0');
+          if (mantissa != 0)
+            digits++;
+          frac_digits++;
+        }
+    }
+
+  if (*p == 'e' || *p == 'E')
+    {
+      simple = FALSE;
+      p++;
+      if (*p == '-' || *p == '+')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return NAN;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if (*p != '\0')
+    return NAN;
+
+  if (simple && digits <= 15 && frac_digits < (int) G_N_ELEMENTS (pow10_table))
+    {
+      double value = (double) mantissa / pow10_table[frac_digits];
+      return negative ? -value : value;
+    }
+
+  return g_ascii_strtod (text, NULL);
+}
+
+static BoolValue
+parse_boolean (const char *text)
+{
+  if (g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "y") == 0)
+    return BOOL_TRUE;
+  if (g_ascii_strcasecmp (text, "false") == 0 || g_ascii_strcasecmp (text, "n") == 0)
+    return BOOL_FALSE;
+  return BOOL_UNKNOWN;
+}
+
+static GTimeZone *
+chicago_time_zone (void)
+{
+  static GTimeZone *tz;
+
+  if (g_once_init_enter (&tz))
+    {
+      GTimeZone *zone = g_time_zone_new_identifier ("America/Chicago");
+
+      /* Without a tz database, standard Central time is the closest honest answer. */
+      if (zone == NULL)
+        {
+          g_message ("No time zone data for America/Chicago; reading dates as UTC-6");
+          zone = g_time_zone_new_offset (-6 * 3600);
+        }
+
+      g_once_init_leave (&tz, zone);
+    }
+
+  return tz;
+}
+
+/* Columns ---------------------------------------------------------------------------------- */
+
+static Column *
+column_new (const char     *name,
+            gsize           name_len,
+            LensColumnType  type,
+            gboolean        declared)
+{
+  Column *column = g_new0 (Column, 1);
+
+  column->name = g_strndup (name, name_len);
+  column->name_len = name_len;
+  column->type = type;
+  column->declared = declared;
+  column->cells = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (type == LENS_COLUMN_NUMBER)
+    column->numbers = g_array_new (FALSE, FALSE, sizeof (double));
+  else if (type == LENS_COLUMN_BOOLEAN)
+    column->booleans = g_array_new (FALSE, FALSE, sizeof (guint8));
+
+  return column;
+}
+
+static void
+column_free (gpointer data)
+{
+  Column *column = data;
+
+  g_free (column->name);
+  g_array_unref (column->cells);
+  g_clear_pointer (&column->numbers, g_array_unref);
+  g_clear_pointer (&column->booleans, g_array_unref);
+  g_free (column);
+}
+
+/* Fills the column with nulls up to (not including) @n_rows. */
+static void
+column_pad (Column *column,
+            guint   n_rows)
+{
+  static const guint8 unknown = BOOL_UNKNOWN;
+  static const guint32 null_cell = NULL_CELL;
+  static const double nan_value = NAN;
+
+  while (column->cells->len < n_rows)
+    {
+      g_array_append_val (column->cells, null_cell);
+      if (column->numbers)
+        g_array_append_val (column->numbers, nan_value);
+      if (column->booleans)
+        g_array_append_val (column->booleans, unknown);
+    }
+}
+
+/* Sets the cell of @row (the row being built, or a duplicate key in it: the last one wins).
+ * @text is the decoded value at @offset of the arena, NULL for null. */
+static void
+column_set (Column     *column,
+            guint       row,
+            guint32     offset,
+            const char *text)
+{
+  double number = NAN;
+  guint8 boolean = BOOL_UNKNOWN;
+
+  if (text != NULL)
+    {
+      if (column->numbers)
+        number = parse_number (text);
+      else if (column->booleans)
+        boolean = parse_boolean (text);
+    }
+
+  if (column->cells->len > row)
+    {
+      g_array_index (column->cells, guint32, row) = offset;
+      if (column->numbers)
+        g_array_index (column->numbers, double, row) = number;
+      if (column->booleans)
+        g_array_index (column->booleans, guint8, row) = boolean;
+      return;
+    }
+
+  column_pad (column, row);
+  g_array_append_val (column->cells, offset);
+  if (column->numbers)
+    g_array_append_val (column->numbers, number);
+  if (column->booleans)
+    g_array_append_val (column->booleans, boolean);
+}
+
+/* Tables ----------------------------------------------------------------------------------- */
+
+static LensTable *
+table_new (void)
+{
+  LensTable *self = g_new0 (LensTable, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->columns = g_ptr_array_new_with_free_func (column_free);
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+
+  return self;
+}
+
+LensTable *
+lens_table_ref (LensTable *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+lens_table_unref (LensTable *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint i = 0; i < self->segments->len; i++)
+    g_bytes_unref (g_array_index (self->segments, Segment, i).arena);
+  g_array_unref (self->segments);
+  g_hash_table_unref (self->index);
+  g_ptr_array_unref (self->columns);
+  g_free (self);
+}
+
+static Column *
+table_add_column (LensTable      *self,
+                  const char     *name,
+                  gsize           name_len,
+                  LensColumnType  type,
+                  gboolean        declared)
+{
+  Column *column = column_new (name, name_len, type, declared);
+
+  g_ptr_array_add (self->columns, column);
+  g_hash_table_insert (self->index, column->name, GUINT_TO_POINTER (self->columns->len));
+
+  return column;
+}
+
+static Column *
+table_lookup (LensTable  *self,
+              const char *name,
+              guint      *position)
+{
+  guint value = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, name));
+
+  if (value == 0)
+    return NULL;
+  if (position)
+    *position = value - 1;
+
+  return g_ptr_array_index (self->columns, value - 1);
+}
+
+/* The parser ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  LensTable   *table;
+  const char  *start;
+  const char  *p;
+  const char  *end;
+  char        *arena;
+  gsize        arena_used;
+  gsize        arena_size;
+  guint        first_row;     /* of this page in the table */
+  guint        row;           /* rows parsed so far in this page */
+  GArray      *hints;         /* guint: column matched at each key position of the last row */
+  GString     *scratch;       /* keys with escapes */
+  GError     **error;
+} Parser;
+
+G_GNUC_PRINTF (2, 3)
+static gboolean
+parser_fail (Parser     *parser,
+             const char *format,
+             ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  if (parser->error == NULL || *parser->error != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  lens_portal_error_set (parser->error, LENS_PORTAL_ERROR_BAD_RESPONSE, detail);
+
+  return FALSE;
+}
+
+static gboolean
+fail_unexpected (Parser *parser)
+{
+  if (parser->p >= parser->end)
+    return parser_fail (parser, _("the data ends too early (truncated after %lu bytes)"),
+                        (gulong) (parser->end - parser->start));
+
+  return parser_fail (parser, _("unexpected character at byte %lu"),
+                      (gulong) (parser->p - parser->start));
+}
+
+static inline void
+skip_ws (Parser *parser)
+{
+  const char *p = parser->p;
+
+  while (p < parser->end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+    p++;
+
+  parser->p = p;
+}
+
+static inline gboolean
+expect (Parser *parser,
+        char    c)
+{
+  skip_ws (parser);
+  if (parser->p < parser->end && *parser->p == c)
+    {
+      parser->p++;
+      return TRUE;
+    }
+  return fail_unexpected (parser);
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+read_hex4 (Parser    *parser,
+           const char *p,
+           gunichar  *out)
+{
+  gunichar value = 0;
+
+  if (parser->end - p < 4)
+    {
+      parser->p = parser->end;
+      return fail_unexpected (parser);
+    }
+
+  for (int i = 0; i < 4; i++)
+    {
+      int h = hex_value (p[i]);
+
+      if (h < 0)
+        {
+          parser->p = p + i;
+          return parser_fail (parser, _("invalid \\u escape at byte %lu"),
+                              (gulong) (p + i - parser->start));
+        }
+      value = (value << 4) | (gunichar) h;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* Decodes the escape at parser->p (just after the backslash) into @out (at least 4 bytes
+ * free, which the escape's own 6 or 12 bytes of input guarantee). Lone surrogates and \u0000
+ * become U+FFFD: a C string cannot hold NUL, and invalid UTF-8 must not reach the UI. */
+static gboolean
+decode_escape (Parser  *parser,
+               char   **out)
+{
+  const char *p = parser->p;
+  gunichar ch;
+
+  if (p >= parser->end)
+    return fail_unexpected (parser);
+
+  switch (*p)
+    {
+    case '"': *(*out)++ = '"'; parser->p = p + 1; return TRUE;
+    case '\\': *(*out)++ = '\\'; parser->p = p + 1; return TRUE;
+    case '/': *(*out)++ = '/'; parser->p = p + 1; return TRUE;
+    case 'b': *(*out)++ = '\b'; parser->p = p + 1; return TRUE;
+    case 'f': *(*out)++ = '\f'; parser->p = p + 1; return TRUE;
+    case 'n': *(*out)++ = '\n'; parser->p = p + 1; return TRUE;
+    case 'r': *(*out)++ = '\r'; parser->p = p + 1; return TRUE;
+    case 't': *(*out)++ = '\t'; parser->p = p + 1; return TRUE;
+    case 'u':
+      break;
+    default:
+      return parser_fail (parser, _("invalid escape at byte %lu"),
+                          (gulong) (p - 1 - parser->start));
+    }
+
+  if (!read_hex4 (parser, p + 1, &ch))
+    return FALSE;
+  p += 5;
+
+  if (ch >= 0xD800 && ch <= 0xDBFF)
+    {
+      gunichar low;
+
+      if (parser->end - p >= 6 && p[0] == '\\' && p[1] == 'u')
+        {
+          if (!read_hex4 (parser, p + 2, &low))
+            return FALSE;
+          if (low >= 0xDC00 && low <= 0xDFFF)
+            {
+              ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
+              p += 6;
+            }
+          else
+            ch = 0xFFFD;
+        }
+      else
+        ch = 0xFFFD;
+    }
+  else if ((ch >= 0xDC00 && ch <= 0xDFFF) || ch == 0)
+    ch = 0xFFFD;
+
+  *out += g_unichar_to_utf8 (ch, *out);
+  parser->p = p;
+
+  return TRUE;
+}
+
+/* parser->p is just after the opening quote. Decodes into @out, NUL-terminates, leaves
+ * parser->p after the closing quote; *@out_end points at the NUL. */
+static gboolean
+decode_string (Parser  *parser,
+               char    *out,
+               char   **out_end)
+{
+  const char *p = parser->p;
+  const char *end = parser->end;
+
+  for (;;)
+    {
+      const char *run = p;
+
+      /* Copy plain runs in one go: most strings have no escapes at all. */
+      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      memcpy (out, run, p - run);
+      out += p - run;
+
+      if (p >= end)
+        {
+          parser->p = end;
+          return fail_unexpected (parser);
+        }
+
+      if (*p == '"')
+        {
+          parser->p = p + 1;
+          break;
+        }
+
+      if (*p == '\\')
+        {
+          parser->p = p + 1;
+          if (!decode_escape (parser, &out))
+            return FALSE;
+          p = parser->p;
+          continue;
+        }
+
+      parser->p = p;
+      return parser_fail (parser, _("control character in a string at byte %lu"),
+                          (gulong) (p - parser->start));
+    }
+
+  *out = '\0';
+  *out_end = out;
+
+  return TRUE;
+}
+
+static gboolean skip_value (Parser *parser,
+                            int     depth);
+
+/* parser->p just after the opening quote; validates without copying. */
+static gboolean
+skip_string (Parser *parser)
+{
+  const char *p = parser->p;
+
+  for (;;)
+    {
+      while (p < parser->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+
+      if (p >= parser->end)
+        {
+          parser->p = p;
+          return fail_unexpected (parser);
+        }
+      if (*p == '"')
+        {
+          parser->p = p + 1;
+          return TRUE;
+        }
+      if (*p == '\\')
+        {
+          char scratch[8];
+          char *out = scratch;
+
+          parser->p = p + 1;
+          if (!decode_escape (parser, &out))
+            return FALSE;
+          p = parser->p;
+          continue;
+        }
+
+      parser->p = p;
+      return parser_fail (parser, _("control character in a string at byte %lu"),
+                          (gulong) (p - parser->start));
+    }
+}
+
+static gboolean
+skip_number (Parser *parser)
+{
+  const char *p = parser->p;
+  const char *end = parser->end;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p < end && *p == '0')
+    p++;
+  else if (p < end && *p >= '1' && *p <= '9')
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  else
+    goto bad;
+
+  if (p < end && *p == '.')
+    {
+      p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        goto bad;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '-' || *p == '+'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        goto bad;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  parser->p = p;
+  return TRUE;
+
+bad:
+  parser->p = p;
+  return fail_unexpected (parser);
+}
+
+static gboolean
+skip_literal (Parser     *parser,
+              const char *word,
+              gsize       len)
+{
+  if ((gsize) (parser->end - parser->p) < len || memcmp (parser->p, word, len) != 0)
+    {
+      /* Point at the first byte that differs (or the end) */
+      gsize i = 0;
+
+      while (parser->p + i < parser->end && i < len && parser->p[i] == word[i])
+        i++;
+      parser->p += i;
+      return fail_unexpected (parser);
+    }
+
+  parser->p += len;
+  return TRUE;
+}
+
+static gboolean
+skip_container (Parser *parser,
+                char    close,
+                int     depth)
+{
+  /* parser->p just after '{' or '[' */
+  if (depth > MAX_NESTING)
+    return parser_fail (parser, _("values nested too deeply at byte %lu"),
+                        (gulong) (parser->p - parser->start));
+
+  skip_ws (parser);
+  if (parser->p < parser->end && *parser->p == close)
+    {
+      parser->p++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      if (close == '}')
+        {
+          if (!expect (parser, '"') || !skip_string (parser) || !expect (parser, ':'))
+            return FALSE;
+        }
+
+      if (!skip_value (parser, depth + 1))
+        return FALSE;
+
+      skip_ws (parser);
+      if (parser->p < parser->end && *parser->p == ',')
+        {
+          parser->p++;
+          continue;
+        }
+      if (parser->p < parser->end && *parser->p == close)
+        {
+          parser->p++;
+          return TRUE;
+        }
+      return fail_unexpected (parser);
+    }
+}
+
+static gboolean
+skip_value (Parser *parser,
+            int     depth)
+{
+  skip_ws (parser);
+
+  if (parser->p >= parser->end)
+    return fail_unexpected (parser);
+
+  switch (*parser->p)
+    {
+    case '"':
+      parser->p++;
+      return skip_string (parser);
+    case '{':
+      parser->p++;
+      return skip_container (parser, '}', depth);
+    case '[':
+      parser->p++;
+      return skip_container (parser, ']', depth);
+    case 't':
+      return skip_literal (parser, "true", 4);
+    case 'f':
+      return skip_literal (parser, "false", 5);
+    case 'n':
+      return skip_literal (parser, "null", 4);
+    default:
+      return skip_number (parser);
+    }
+}
+
+/* Copies @len bytes into the arena as one NUL-terminated string; returns its offset. */
+static guint32
+arena_add (Parser     *parser,
+           const char *text,
+           gsize       len)
+{
+  guint32 offset = (guint32) parser->arena_used;
+
+  g_assert (parser->arena_used + len + 1 <= parser->arena_size);
+
+  memcpy (parser->arena + parser->arena_used, text, len);
+  parser->arena[parser->arena_used + len] = '\0';
+  parser->arena_used += len + 1;
+
+  return offset;
+}
+
+/* Finds the column for the key at parser->p (just after its opening quote), adding a TEXT
+ * column for a key the headers did not name. */
+static Column *
+parse_key (Parser *parser,
+           guint   key_position)
+{
+  LensTable *table = parser->table;
+  const char *key = parser->p;
+  const char *p = key;
+  Column *column;
+  guint position;
+
+  while (p < parser->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+    p++;
+
+  if (p < parser->end && *p == '"')
+    {
+      gsize len = p - key;
+
+      parser->p = p + 1;
+
+      /* Rows repeat the same keys in the same order: try the column this key position
+       * matched in the last row before hashing. */
+      if (key_position < parser->hints->len)
+        {
+          guint hint = g_array_index (parser->hints, guint, key_position);
+          Column *candidate = g_ptr_array_index (table->columns, hint);
+
+          if (candidate->name_len == len && memcmp (candidate->name, key, len) == 0)
+            return candidate;
+        }
+
+      g_string_truncate (parser->scratch, 0);
+      g_string_append_len (parser->scratch, key, len);
+    }
+  else
+    {
+      /* A key with escapes (or broken): decode it into the scratch buffer. */
+      char *end;
+
+      parser->p = key;
+      g_string_set_size (parser->scratch, (gsize) (parser->end - key) + 1);
+      if (!decode_string (parser, parser->scratch->str, &end))
+        return NULL;
+      g_string_set_size (parser->scratch, end - parser->scratch->str);
+    }
+
+  column = table_lookup (table, parser->scratch->str, &position);
+  if (column == NULL)
+    {
+      column = table_add_column (table, parser->scratch->str, parser->scratch->len,
+                                 LENS_COLUMN_TEXT, FALSE);
+      position = table->columns->len - 1;
+    }
+
+  if (key_position < parser->hints->len)
+    g_array_index (parser->hints, guint, key_position) = position;
+  else
+    g_array_append_val (parser->hints, position);
+
+  return column;
+}
+
+/* Reads one value into @column at the current row. */
+static gboolean
+parse_value (Parser *parser,
+             Column *column)
+{
+  guint row = parser->first_row + parser->row;
+  const char *start;
+
+  skip_ws (parser);
+  if (parser->p >= parser->end)
+    return fail_unexpected (parser);
+
+  start = parser->p;
+
+  switch (*start)
+    {
+    case '"':
+      {
+        char *out = parser->arena + parser->arena_used;
+        char *out_end;
+
+        parser->p++;
+        if (!decode_string (parser, out, &out_end))
+          return FALSE;
+        column_set (column, row, (guint32) parser->arena_used, out);
+        parser->arena_used += (out_end - out) + 1;
+        g_assert (parser->arena_used <= parser->arena_size);
+        return TRUE;
+      }
+
+    case 'n':
+      if (!skip_literal (parser, "null", 4))
+        return FALSE;
+      column_set (column, row, NULL_CELL, NULL);
+      return TRUE;
+
+    case 't':
+    case 'f':
+    case '{':
+    case '[':
+    default:
+      /* true/false, numbers sent as numbers, nested objects: kept as their JSON text */
+      if (!skip_value (parser, 1))
+        return FALSE;
+      {
+        guint32 offset = arena_add (parser, start, parser->p - start);
+        column_set (column, row, offset, parser->arena + offset);
+      }
+      return TRUE;
+    }
+}
+
+static gboolean
+parse_object (Parser *parser)
+{
+  guint key_position = 0;
+
+  /* parser->p just after '{' */
+  skip_ws (parser);
+  if (parser->p < parser->end && *parser->p == '}')
+    {
+      parser->p++;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      Column *column;
+
+      if (!expect (parser, '"'))
+        return FALSE;
+      if (!(column = parse_key (parser, key_position++)))
+        return FALSE;
+      if (!expect (parser, ':'))
+        return FALSE;
+      if (!parse_value (parser, column))
+        return FALSE;
+
+      skip_ws (parser);
+      if (parser->p < parser->end && *parser->p == ',')
+        {
+          parser->p++;
+          continue;
+        }
+      if (parser->p < parser->end && *parser->p == '}')
+        {
+          parser->p++;
+          return TRUE;
+        }
+      return fail_unexpected (parser);
+    }
+}
+
+static gboolean
+parse_body (Parser *parser)
+{
+  skip_ws (parser);
+  if (parser->p >= parser->end)
+    return parser_fail (parser, _("the answer is empty"));
+  if (*parser->p != '[')
+    return parser_fail (parser, _("expected a list of rows, found something else at byte %lu"),
+                        (gulong) (parser->p - parser->start));
+  parser->p++;
+
+  skip_ws (parser);
+  if (parser->p < parser->end && *parser->p == ']')
+    parser->p++;
+  else
+    for (;;)
+      {
+        skip_ws (parser);
+        if (parser->p >= parser->end)
+          return fail_unexpected (parser);
+        if (*parser->p != '{')
+          {
+            if (!skip_value (parser, 1))
+              return FALSE;
+            return parser_fail (parser, _("row %u is not an object"), parser->row + 1);
+          }
+        parser->p++;
+
+        if (parser->first_row + parser->row == G_MAXUINT)
+          return parser_fail (parser, _("too many rows"));
+        if (!parse_object (parser))
+          return FALSE;
+        parser->row++;
+
+        skip_ws (parser);
+        if (parser->p < parser->end && *parser->p == ',')
+          {
+            parser->p++;
+            continue;
+          }
+        if (parser->p < parser->end && *parser->p == ']')
+          {
+            parser->p++;
+            break;
+          }
+        return fail_unexpected (parser);
+      }
+
+  skip_ws (parser);
+  if (parser->p != parser->end)
+    return parser_fail (parser, _("unexpected data after the list of rows at byte %lu"),
+                        (gulong) (parser->p - parser->start));
+
+  return TRUE;
+}
+
+/* Parses @body as a page starting at the table's current last row. On failure the table is
+ * left with the columns it had and must be thrown away. */
+static gboolean
+table_parse_page (LensTable  *table,
+                  GBytes     *body,
+                  GError    **error)
+{
+  Parser parser = { 0 };
+  const char *data;
+  const char *invalid;
+  gboolean ok;
+  gsize len;
+
+  data = g_bytes_get_data (body, &len);
+  if (data == NULL)
+    data = "";
+
+  /* Cell offsets are 32-bit; no sane SODA page comes near 4 GiB. */
+  if (len >= NULL_CELL)
+    {
+      lens_portal_error_set (error, LENS_PORTAL_ERROR_BAD_RESPONSE, _("the answer is too large"));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, len, &invalid))
+    {
+      g_autofree char *detail =
+        g_strdup_printf (_("invalid UTF-8 text at byte %lu"), (gulong) (invalid - data));
+
+      lens_portal_error_set (error, LENS_PORTAL_ERROR_BAD_RESPONSE, detail);
+      return FALSE;
+    }
+
+  parser.table = table;
+  parser.start = data;
+  parser.p = data;
+  parser.end = data + len;
+  /* Each value is stored in at most as many bytes as its JSON text plus one, and each value
+   * follows at least `"":`, so the decoded text always fits in len bytes. */
+  parser.arena_size = len + 1;
+  parser.arena = g_malloc (parser.arena_size);
+  parser.first_row = table->n_rows;
+  parser.hints = g_array_new (FALSE, FALSE, sizeof (guint));
+  parser.scratch = g_string_new (NULL);
+  parser.error = error;
+
+  ok = parse_body (&parser);
+
+  g_array_unref (parser.hints);
+  g_string_free (parser.scratch, TRUE);
+
+  if (!ok)
+    {
+      g_free (parser.arena);
+      return FALSE;
+    }
+
+  {
+    Segment segment;
+
+    segment.first_row = table->n_rows;
+    segment.arena = g_bytes_new_take (g_realloc (parser.arena, MAX (parser.arena_used, 1)),
+                                      parser.arena_used);
+    g_array_append_val (table->segments, segment);
+  }
+
+  table->n_rows += parser.row;
+  for (guint i = 0; i < table->columns->len; i++)
+    column_pad (g_ptr_array_index (table->columns, i), table->n_rows);
+
+  return TRUE;
+}
+
+LensTable *
+lens_table_new_from_json (GBytes             *body,
+                          const char * const *fields,
+                          const char * const *types,
+                          GError            **error)
+{
+  g_autoptr(LensTable) table = NULL;
+
+  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  table = table_new ();
+
+  if (fields != NULL)
+    {
+      gboolean types_usable = types != NULL && g_strv_length ((char **) types) == g_strv_length ((char **) fields);
+
+      if (types != NULL && !types_usable)
+        g_debug ("Ignoring column types: %u types for %u fields",
+                 g_strv_length ((char **) types), g_strv_length ((char **) fields));
+
+      for (guint i = 0; fields[i] != NULL; i++)
+        {
+          LensColumnType type = types_usable
+            ? lens_column_type_from_socrata (types[i])
+            : LENS_COLUMN_TEXT;
+
+          if (table_lookup (table, fields[i], NULL) != NULL)
+            continue;
+          table_add_column (table, fields[i], strlen (fields[i]), type, types_usable);
+        }
+    }
+
+  if (!table_parse_page (table, body, error))
+    return NULL;
+
+  return g_steal_pointer (&table);
+}
+
+/* A header value that must be a JSON array of strings; NULL (with a debug message) when it is
+ * missing or anything else: the body still parses, with TEXT columns. */
+static char **
+parse_header_array (const char *header,
+                    const char *which)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+  JsonNode *root;
+
+  if (header == NULL || *header == '\0')
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, header, -1, &error))
+    {
+      g_debug ("Ignoring %s header: %s", which, error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_debug ("Ignoring %s header: not an array", which);
+      return NULL;
+    }
+
+  array = json_node_get_array (root);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_debug ("Ignoring %s header: element %u is not a string", which, i);
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+LensTable *
+lens_table_new_from_response (GBytes      *body,
+                              const char  *fields_header,
+                              const char  *types_header,
+                              GError     **error)
+{
+  g_auto(GStrv) fields = NULL;
+  g_auto(GStrv) types = NULL;
+
+  g_return_val_if_fail (body != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  fields = parse_header_array (fields_header, "X-SODA2-Fields");
+  if (fields != NULL)
+    types = parse_header_array (types_header, "X-SODA2-Types");
+
+  return lens_table_new_from_json (body,
+                                   (const char * const *) fields,
+                                   (const char * const *) types,
+                                   error);
+}
+
+/* Reading ---------------------------------------------------------------------------------- */
+
+static const char *
+cell_text (LensTable *self,
+           Column    *column,
+           guint      row)
+{
+  guint32 offset = g_array_index (column->cells, guint32, row);
+  const Segment *segments = (const Segment *) (gpointer) self->segments->data;
+  guint lo = 0, hi = self->segments->len;
+
+  if (offset == NULL_CELL)
+    return NULL;
+
+  /* The last segment whose first_row <= row (usually the only one). */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (segments[mid].first_row <= row)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return (const char *) g_bytes_get_data (segments[lo].arena, NULL) + offset;
+}
+
+static Column *
+get_column (LensTable *self,
+            guint      row,
+            guint      column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  g_return_val_if_fail (row < self->n_rows, NULL);
+
+  return g_ptr_array_index (self->columns, column);
+}
+
+guint
+lens_table_get_n_rows (LensTable *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_rows;
+}
+
+guint
+lens_table_get_n_columns (LensTable *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->columns->len;
+}
+
+const char *
+lens_table_get_column_name (LensTable *self,
+                            guint      column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  return ((Column *) g_ptr_array_index (self->columns, column))->name;
+}
+
+LensColumnType
+lens_table_get_column_type (LensTable *self,
+                            guint      column)
+{
+  g_return_val_if_fail (self != NULL, LENS_COLUMN_TEXT);
+  g_return_val_if_fail (column < self->columns->len, LENS_COLUMN_TEXT);
+
+  return ((Column *) g_ptr_array_index (self->columns, column))->type;
+}
+
+int
+lens_table_find_column (LensTable  *self,
+                        const char *name)
+{
+  guint position;
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  if (table_lookup (self, name, &position) == NULL)
+    return -1;
+
+  return (int) position;
+}
+
+gboolean
+lens_table_is_null (LensTable *self,
+                    guint      row,
+                    guint      column)
+{
+  Column *col = get_column (self, row, column);
+
+  g_return_val_if_fail (col != NULL, TRUE);
+
+  return g_array_index (col->cells, guint32, row) == NULL_CELL;
+}
+
+double
+lens_table_get_number (LensTable *self,
+                       guint      row,
+                       guint      column)
+{
+  Column *col = get_column (self, row, column);
+  const char *text;
+
+  g_return_val_if_fail (col != NULL, NAN);
+
+  if (col->numbers != NULL)
+    return g_array_index (col->numbers, double, row);
+
+  /* Undeclared columns (no headers): read the text as a number if it is one. */
+  if (col->type != LENS_COLUMN_TEXT || (text = cell_text (self, col, row)) == NULL)
+    return NAN;
+
+  return parse_number (text);
+}
+
+const char *
+lens_table_get_text (LensTable *self,
+                     guint      row,
+                     guint      column)
+{
+  Column *col = get_column (self, row, column);
+
+  g_return_val_if_fail (col != NULL, NULL);
+
+  if (col->booleans != NULL)
+    {
+      switch (g_array_index (col->booleans, guint8, row))
+        {
+        case BOOL_TRUE:
+          return "true";
+        case BOOL_FALSE:
+          return "false";
+        default:
+          break;
+        }
+    }
+
+  return cell_text (self, col, row);
+}
+
+gboolean
+lens_table_get_boolean (LensTable *self,
+                        guint      row,
+                        guint      column)
+{
+  Column *col = get_column (self, row, column);
+  const char *text;
+
+  g_return_val_if_fail (col != NULL, FALSE);
+
+  if (col->booleans != NULL)
+    return g_array_index (col->booleans, guint8, row) == BOOL_TRUE;
+
+  if ((text = cell_text (self, col, row)) == NULL)
+    return FALSE;
+
+  return parse_boolean (text) == BOOL_TRUE;
+}
+
+/* "2024-01-01" alone (some aggregates): midnight in @tz. */
+static GDateTime *
+parse_date_only (const char *text,
+                 GTimeZone  *tz)
+{
+  guint year, month, day;
+  char tail;
+
+  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
+    return NULL;
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return NULL;
+
+  return g_date_time_new (tz, (int) year, (int) month, (int) day, 0, 0, 0);
+}
+
+GDateTime *
+lens_table_get_datetime (LensTable *self,
+                         guint      row,
+                         guint      column)
+{
+  Column *col = get_column (self, row, column);
+  g_autoptr(GTimeZone) utc = NULL;
+  GTimeZone *tz;
+  const char *text;
+  GDateTime *datetime;
+
+  g_return_val_if_fail (col != NULL, NULL);
+
+  if ((text = cell_text (self, col, row)) == NULL)
+    return NULL;
+
+  /* A zone in the text wins; otherwise floating values are Chicago time, fixed ones UTC. */
+  if (col->type == LENS_COLUMN_FIXED_TIMESTAMP)
+    tz = utc = g_time_zone_new_utc ();
+  else
+    tz = chicago_time_zone ();
+
+  datetime = g_date_time_new_from_iso8601 (text, tz);
+  if (datetime == NULL)
+    datetime = parse_date_only (text, tz);
+
+  return datetime;
+}
+
+static gboolean
+node_get_double (JsonNode *node,
+                 double   *out)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_DOUBLE:
+    case G_TYPE_INT64:
+      *out = json_node_get_double (node);
+      return isfinite (*out);
+    case G_TYPE_STRING:
+      *out = parse_number (json_node_get_string (node));
+      return isfinite (*out);
+    default:
+      return FALSE;
+    }
+}
+
+/* "POINT (-87.6 41.7)", as the CSV and some exports write it */
+static gboolean
+parse_wkt_point (const char *text,
+                 double     *longitude,
+                 double     *latitude)
+{
+  const char *p = text;
+  char *end;
+
+  if (g_ascii_strncasecmp (p, "POINT", 5) != 0)
+    return FALSE;
+  p += 5;
+  while (*p == ' ')
+    p++;
+  if (*p++ != '(')
+    return FALSE;
+
+  *longitude = g_ascii_strtod (p, &end);
+  if (end == p)
+    return FALSE;
+  p = end;
+  *latitude = g_ascii_strtod (p, &end);
+  if (end == p)
+    return FALSE;
+  p = end;
+  while (*p == ' ')
+    p++;
+
+  return *p == ')' && isfinite (*longitude) && isfinite (*latitude);
+}
+
+gboolean
+lens_table_get_point (LensTable *self,
+                      guint      row,
+                      guint      column,
+                      double    *longitude,
+                      double    *latitude)
+{
+  Column *col = get_column (self, row, column);
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *object;
+  JsonNode *root;
+  const char *text;
+  double lon = NAN, lat = NAN;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (col != NULL, FALSE);
+
+  if ((text = cell_text (self, col, row)) == NULL)
+    return FALSE;
+
+  if (*text != '{')
+    {
+      found = parse_wkt_point (text, &lon, &lat);
+      goto out;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return FALSE;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  object = json_node_get_object (root);
+
+  if (json_object_has_member (object, "coordinates"))
+    {
+      /* GeoJSON: longitude first */
+      JsonNode *coordinates = json_object_get_member (object, "coordinates");
+      JsonArray *array;
+
+      if (JSON_NODE_HOLDS_ARRAY (coordinates) &&
+          json_array_get_length (array = json_node_get_array (coordinates)) >= 2)
+        found = node_get_double (json_array_get_element (array, 0), &lon) &&
+                node_get_double (json_array_get_element (array, 1), &lat);
+    }
+  else
+    {
+      /* The legacy location object: strings, and often only a human_address */
+      found = node_get_double (json_object_get_member (object, "longitude"), &lon) &&
+              node_get_double (json_object_get_member (object, "latitude"), &lat);
+    }
+
+out:
+  if (!found)
+    return FALSE;
+
+  if (longitude)
+    *longitude = lon;
+  if (latitude)
+    *latitude = lat;
+
+  return TRUE;
+}
+
+char **
+lens_table_dup_multi_values (LensTable *self,
+                             guint      row,
+                             guint      column)
+{
+  Column *col = get_column (self, row, column);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) parts = NULL;
+  const char *text;
+
+  g_return_val_if_fail (col != NULL, NULL);
+
+  if ((text = lens_table_get_text (self, row, column)) == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  parts = g_strsplit (text, "|", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Appending pages -------------------------------------------------------------------------- */
+
+/* Gives @column (of @self) the typed storage of @type, decoding the text it already holds. */
+static void
+column_retype (LensTable      *self,
+               Column         *column,
+               LensColumnType  type)
+{
+  g_clear_pointer (&column->numbers, g_array_unref);
+  g_clear_pointer (&column->booleans, g_array_unref);
+  column->type = type;
+  column->declared = TRUE;
+
+  if (type == LENS_COLUMN_NUMBER)
+    column->numbers = g_array_sized_new (FALSE, FALSE, sizeof (double), column->cells->len);
+  else if (type == LENS_COLUMN_BOOLEAN)
+    column->booleans = g_array_sized_new (FALSE, FALSE, sizeof (guint8), column->cells->len);
+  else
+    return;
+
+  for (guint row = 0; row < column->cells->len; row++)
+    {
+      const char *text = cell_text (self, column, row);
+      double number = text ? parse_number (text) : NAN;
+      guint8 boolean = text ? parse_boolean (text) : BOOL_UNKNOWN;
+
+      if (column->numbers)
+        g_array_append_val (column->numbers, number);
+      else
+        g_array_append_val (column->booleans, boolean);
+    }
+}
+
+gboolean
+lens_table_append (LensTable  *self,
+                   LensTable  *other,
+                   GError    **error)
+{
+  guint base;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (other != NULL, FALSE);
+  g_return_val_if_fail (self != other, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((guint64) self->n_rows + other->n_rows >= G_MAXUINT)
+    {
+      lens_portal_error_set (error, LENS_PORTAL_ERROR_BAD_RESPONSE, _("too many rows"));
+      return FALSE;
+    }
+
+  /* Check the columns agree before changing anything. */
+  for (guint i = 0; i < other->columns->len; i++)
+    {
+      Column *theirs = g_ptr_array_index (other->columns, i);
+      Column *ours = table_lookup (self, theirs->name, NULL);
+
+      if (ours != NULL && ours->type != theirs->type &&
+          ours->declared && theirs->declared &&
+          ours->type != LENS_COLUMN_TEXT && theirs->type != LENS_COLUMN_TEXT)
+        {
+          g_autofree char *detail =
+            g_strdup_printf (_("the column “%s” changed type between pages"), theirs->name);
+
+          lens_portal_error_set (error, LENS_PORTAL_ERROR_BAD_RESPONSE, detail);
+          return FALSE;
+        }
+    }
+
+  base = self->n_rows;
+
+  for (guint i = 0; i < other->segments->len; i++)
+    {
+      Segment segment = g_array_index (other->segments, Segment, i);
+
+      segment.first_row += base;
+      g_bytes_ref (segment.arena);
+      g_array_append_val (self->segments, segment);
+    }
+
+  self->n_rows += other->n_rows;
+
+  for (guint i = 0; i < other->columns->len; i++)
+    {
+      Column *theirs = g_ptr_array_index (other->columns, i);
+      Column *ours = table_lookup (self, theirs->name, NULL);
+
+      if (ours == NULL)
+        ours = table_add_column (self, theirs->name, theirs->name_len, theirs->type, theirs->declared);
+      else if (ours->type != theirs->type && theirs->declared &&
+               (!ours->declared || ours->type == LENS_COLUMN_TEXT))
+        column_retype (self, ours, theirs->type);
+
+      column_pad (ours, base);
+      g_array_append_vals (ours->cells, theirs->cells->data, theirs->cells->len);
+
+      if (ours->numbers != NULL && theirs->numbers != NULL)
+        g_array_append_vals (ours->numbers, theirs->numbers->data, theirs->numbers->len);
+      else if (ours->booleans != NULL && theirs->booleans != NULL)
+        g_array_append_vals (ours->booleans, theirs->booleans->data, theirs->booleans->len);
+      else if (ours->numbers != NULL || ours->booleans != NULL)
+        for (guint row = base; row < self->n_rows; row++)
+          {
+            const char *text = cell_text (self, ours, row);
+
+            if (ours->numbers)
+              {
+                double number = text ? parse_number (text) : NAN;
+                g_array_append_val (ours->numbers, number);
+              }
+            else
+              {
+                guint8 boolean = text ? parse_boolean (text) : BOOL_UNKNOWN;
+                g_array_append_val (ours->booleans, boolean);
+              }
+          }
+    }
+
+  for (guint i = 0; i < self->columns->len; i++)
+    column_pad (g_ptr_array_index (self->columns, i), self->n_rows);
+
+  return TRUE;
+}
