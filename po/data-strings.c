@@ -92,7 +92,7 @@ N_("As of March 2024 the decree was expected to run until at least 2027.");
 /* Translators: consent-decree.json, key-facts[id=how-it-ends].title. A title or heading. */
 NC_("consent-decree title", "How it ends");
 /* Translators: consent-decree.json, key-facts[id=how-it-ends].text. Keep numbers, dates, names and quoted words exact. */
-N_("A requirement is released once the City has kept it in full and effective compliance for one to two years (paragraphs 693 and 714 to 715).");
+N_("The decree ends after the City has kept up full and effective compliance for one to two years (paragraphs 693 and 714 to 715).");
 /* Translators: consent-decree.json, topic-areas[id=community-policing].name. A short name. */
 NC_("consent-decree name", "Community Policing");
 /* Translators: consent-decree.json, topic-areas[id=community-policing].about. Keep numbers, dates, names and quoted words exact. */
@@ -100,7 +100,7 @@ N_("In the 2018 draft this section covered guiding principles, a Community Polic
 /* Translators: consent-decree.json, topic-areas[id=community-policing].findings[0].text. Keep numbers, dates, names and quoted words exact. */
 N_("The monitor found that community engagement was weak and that residents were brought into policy work late.");
 /* Translators: consent-decree.json, topic-areas[id=community-policing].findings[1].text. Keep numbers, dates, names and quoted words exact. */
-N_("The monitor found that CPD did not fully understand how its own community policing programmes fit together.");
+N_("The monitor found that CPD did not fully understand how its own community policing programs fit together.");
 /* Translators: consent-decree.json, topic-areas[id=community-policing].findings[2].text. Keep numbers, dates, names and quoted words exact. */
 N_("The monitor urged CPD to adopt one consistent community policing strategy.");
 /* Translators: consent-decree.json, topic-areas[id=community-policing].findings[3].text. Keep numbers, dates, names and quoted words exact. */
@@ -150,7 +150,7 @@ N_("The court found the Office of Inspector General in full and effective compli
 /* Translators: consent-decree.json, topic-areas[id=data].name. A short name. */
 NC_("consent-decree name", "Data Collection, Analysis, and Management");
 /* Translators: consent-decree.json, topic-areas[id=data].findings[0].text. Keep numbers, dates, names and quoted words exact. */
-N_("Collecting, managing and analysing data was named as a continuing struggle.");
+N_("Collecting, managing and analyzing data was named as a continuing struggle.");
 /* Translators: consent-decree.json, topic-areas[id=data].findings[1].text. Keep numbers, dates, names and quoted words exact. */
 N_("The monitor urged the City to build an efficient system for reporting and data.");
 /* Translators: consent-decree.json, topic-areas[id=implementation].name. A short name. */
@@ -162,7 +162,7 @@ N_("No finding for this area was found in the sources Reform Lens uses. The moni
 /* Translators: consent-decree.json, topic-areas[id=investigatory-stops].name. A short name. */
 NC_("consent-decree name", "Investigatory Stops, Protective Pat Downs, and Enforcement of Loitering Ordinances");
 /* Translators: consent-decree.json, topic-areas[id=investigatory-stops].about. Keep numbers, dates, names and quoted words exact. */
-N_("Paragraphs 800 to 877, 78 paragraphs in all, added to the decree in June 2023. The monitor reports on them from the ninth report on, separately from the original decree.");
+N_("Paragraphs 800 to 877, 78 paragraphs in all, added to the decree in June 2023. The monitor reports on them from the ninth report on.");
 /* Translators: consent-decree.json, topic-areas[id=investigatory-stops].note. Keep numbers, dates, names and quoted words exact. */
 N_("No finding for this area was found in the sources Reform Lens uses. The monitor’s full reports rate every paragraph.");
 /* Translators: consent-decree.json, reports[number=1].note. Keep numbers, dates, names and quoted words exact. */
@@ -194,7 +194,7 @@ N_("The monitor urged three things: a full study of CPD staffing, an efficient s
 /* Translators: consent-decree.json, reports[number=8].note. Keep numbers, dates, names and quoted words exact. */
 N_("Released in early November 2023, together with Part I of the monitor’s Comprehensive Assessment; the exact day was not confirmed.");
 /* Translators: consent-decree.json, reports[number=8].highlights[0].text. Keep numbers, dates, names and quoted words exact. */
-N_("The monitor wrote that “compliance efforts continue to lag” and that the delays call into question the commitment of the City and CPD to community policing.");
+N_("The monitor wrote that “compliance efforts continue to lag” and questioned the commitment of the City and CPD to community policing.");
 /* Translators: consent-decree.json, reports[number=9].note. Keep numbers, dates, names and quoted words exact. */
 N_("The three shares are the earlier values quoted in coverage of the tenth report; the share at any level is their sum. The release date was not found.");
 /* Translators: consent-decree.json, reports[number=9].highlights[0].text. Keep numbers, dates, names and quoted words exact. */
@@ -202,7 +202,8 @@ N_("The first report in the shorter format, whose appendices cover only paragrap
 /* Translators: consent-decree.json, reports[number=9].highlights[1].text. Keep numbers, dates, names and quoted words exact. */
 N_("The first report to cover the new paragraphs on investigatory stops (800 to 877).");
 /* Translators: consent-decree.json, reports[number=10].note. Keep numbers, dates, names and quoted words exact. */
-N_("These shares are of the original decree’s monitorable paragraphs; the paragraphs on investigatory stops are reported separately.");
+/* xgettext:no-c-format */
+N_("The monitor described the 9% as full compliance with the original decree; the paragraphs on investigatory stops added in 2023 appear to be reported separately.");
 /* Translators: consent-decree.json, reports[number=10].highlights[0].text. Keep numbers, dates, names and quoted words exact. */
 N_("The monitor warned that the budget cuts proposed for 2025 “risk undoing the progress” made so far.");
 /* Translators: consent-decree.json, reports[number=11].note. Keep numbers, dates, names and quoted words exact. */
@@ -234,7 +235,7 @@ N_("Many see value in triaging 911 calls and in breaking down the walls between 
 /* Translators: reports.json, reports[id=community-engaged-policing].points[4]. One point of a list. */
 N_("The findings feed into the CPD workforce allocation study and into the City’s work on alternatives to a police response.");
 /* Translators: reports.json, reports[id=community-engaged-policing].note. Keep numbers, dates, names and quoted words exact. */
-N_("Only the main themes of this report were available to Reform Lens. It was published in English, Spanish and Chinese; read it in full for the details.");
+N_("Only the main themes of this report were available to Reform Lens; read it in full for the details. In April 2025 The Intersect also published its community engagement findings in English, Spanish and Chinese.");
 /* Translators: reports.json, reports[id=partner-synthesis].title. A title or heading. */
 NC_("reports title", "Community Advisory, Oversight and Advocacy Partner Synthesis");
 /* Translators: reports.json, reports[id=partner-synthesis].written-by. Who wrote a report; keep the names of people and organizations. */
@@ -262,7 +263,7 @@ N_("Civic Consulting Alliance");
 /* Translators: reports.json, reports[id=member-synthesis].heard. Whose views a report gathers. */
 N_("Nearly 150 CPD members across 15 districts, in interviews, surveys and focus groups");
 /* Translators: reports.json, reports[id=member-synthesis].summary. Keep numbers, dates, names and quoted words exact. */
-N_("This synthesis records how members of the Chicago Police Department understand community policing, what keeps them from practising it fully, and what they suggest. Many officers described community policing as a way of working for the whole department: one that shows respect and professionalism and brings residents into solving problems. The specific challenges and suggestions were not available to Reform Lens, so they are not summarised here.");
+N_("This synthesis records how members of the Chicago Police Department understand community policing, what keeps them from practicing it fully, and what they suggest. Many officers described community policing as a way of working for the whole department: one that shows respect and professionalism and brings residents into solving problems. The specific challenges and suggestions were not available to Reform Lens, so they are not summarized here.");
 /* Translators: reports.json, reports[id=member-synthesis].points[0]. One point of a list. */
 N_("Many officers value community policing as a way of working across the whole department.");
 /* Translators: reports.json, reports[id=member-synthesis].points[1]. One point of a list. */
@@ -278,9 +279,9 @@ N_("21CP Solutions, the consulting firm of former Boston Police Commissioner Kat
 /* Translators: reports.json, reports[id=national-practices].heard. Whose views a report gathers. */
 N_("Senior command staff and community policing staff in 17 police departments across the country, among them New York and Los Angeles, together with a review of published research");
 /* Translators: reports.json, reports[id=national-practices].summary. Keep numbers, dates, names and quoted words exact. */
-N_("21CP Solutions asked police departments around the country how they put community policing into practice and set out the lessons for Chicago in a 33-page report. Its central point is that community policing has to be a stated, clearly defined philosophy for the whole department rather than a separate programme or unit. Engaging the community is part of that, but it is not the whole of it. The report names three conditions for success: community policing as the department’s core strategy rather than a tactic, firm commitment from the top, and resources for officers on the street.");
+N_("21CP Solutions asked police departments around the country how they put community policing into practice and set out the lessons for Chicago in a 33-page report. Its central point is that community policing has to be a stated, clearly defined philosophy for the whole department rather than a separate program or unit. Engaging the community is part of that, but it is not the whole of it. The report names three conditions for success: community policing as the department’s core strategy rather than a tactic, firm commitment from the top, and resources for officers on the street.");
 /* Translators: reports.json, reports[id=national-practices].points[0]. One point of a list. */
-N_("Community policing should be an explicit, defined philosophy for the whole department, not a specialised unit or programme.");
+N_("Community policing should be an explicit, defined philosophy for the whole department, not a specialized unit or program.");
 /* Translators: reports.json, reports[id=national-practices].points[1]. One point of a list. */
 N_("Community engagement is one part of community policing, not the same thing.");
 /* Translators: reports.json, reports[id=national-practices].points[2]. One point of a list. */
@@ -298,7 +299,7 @@ N_("Chicago’s earlier efforts, beginning with CAPS in 1993, were set back by c
 /* Translators: reports.json, engagement.summary. Keep numbers, dates, names and quoted words exact. */
 N_("Over about nine months, CPD leaders gathered views from CPD members, residents and national experts on community policing and on other ways to respond to calls, published as four reports. The work supports Mayor Brandon Johnson’s People’s Plan for Community Safety and CPD’s progress under the consent decree.");
 /* Translators: reports.json, engagement.next-steps. Keep numbers, dates, names and quoted words exact. */
-N_("CPD said it would next plan how to put this into practice: reviewing its programmes, roles and responsibilities, community partnerships, training, and how performance is measured.");
+N_("CPD said it would next plan how to put this into practice: reviewing its programs, roles and responsibilities, community partnerships, training, and how performance is measured.");
 /* Translators: reports.json, engagement.events[id=announced].title. A title or heading. */
 NC_("reports title", "Community input sessions announced");
 /* Translators: reports.json, engagement.events[id=announced].text. Keep numbers, dates, names and quoted words exact. */
@@ -341,7 +342,7 @@ N_("With the tenth report, the monitor warned that the budget cuts proposed for 
 /* Translators: reports.json, passages[id=community-policing-lag].text. Keep numbers, dates, names and quoted words exact. */
 N_("In the eighth report the monitor described “several reporting periods of minimal progress” on community policing.");
 /* Translators: reports.json, passages[id=department-wide-philosophy].text. Keep numbers, dates, names and quoted words exact. */
-N_("The national practices report argues that community policing must be a philosophy for the whole department, not a unit or programme of its own.");
+N_("The national practices report argues that community policing must be a philosophy for the whole department, not a unit or program of its own.");
 /* Translators: reports.json, passages[id=officers-value-community-policing].text. Keep numbers, dates, names and quoted words exact. */
 N_("Many of the nearly 150 CPD members heard said they value community policing as a way of working for the whole department.");
 /* Translators: reports.json, passages[id=residents-trust].text. Keep numbers, dates, names and quoted words exact. */
