@@ -699,6 +699,7 @@ layout_horizontal (Layout     *l,
   double tick_w = 0.0;
   double ticks_top;
   double row;
+  double prev_bottom = -G_MAXDOUBLE;
   guint every;
   int target;
 
@@ -781,10 +782,18 @@ layout_horizontal (Layout     *l,
       const char *text = g_ptr_array_index (texts, i);
       double w, h, y;
 
+      if (text[0] == '\0')
+        continue;
+
+      /* kept within the rows, clear of the legend above and the ticks below */
       measure_text (m, text, &w, &h, NULL);
       y = l->plot.y + (i + 0.5) * row - h / 2.0;
-      y = CLAMP (y, 0.0, MAX (0.0, l->height - h));
+      y = CLAMP (y, l->plot.y, MAX (l->plot.y, l->plot.y + l->plot.height - h));
+      if (y < prev_bottom)
+        continue;
+
       add_text (l, m, text, l->plot.x - 0.5 * l->em - w, y, 0.0, COLOR_FOREGROUND);
+      prev_bottom = y + h;
     }
 
   if (y_title != NULL && y_title[0] != '\0')
