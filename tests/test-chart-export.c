@@ -16,7 +16,8 @@
 
 /* Synthetic numbers (seeded), labelled as such. */
 static LensChartDocument *
-make_document (LensPlotKind kind)
+make_document_full (LensPlotKind kind,
+                    gboolean     oddities)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (5);
   g_autoptr(LensSeries) series = lens_series_new ();
@@ -40,9 +41,12 @@ make_document (LensPlotKind kind)
       lens_series_set_value (series, 0, i, round (g_rand_double_range (rand, 5000, 20000)));
       lens_series_set_value (series, 1, i, g_rand_double_range (rand, 5000, 20000));
     }
-  lens_series_set_value (series, 1, 3, NAN);
-  lens_series_set_value (series, 0, 4, 0.1);
-  lens_series_set_value (series, 0, 5, 1e12);
+  if (oddities)
+    {
+      lens_series_set_value (series, 1, 3, NAN);
+      lens_series_set_value (series, 0, 4, 0.1);
+      lens_series_set_value (series, 0, 5, 1e12);
+    }
   lens_series_set_partial (series, 23, TRUE);
 
   doc = lens_chart_document_new (series, kind);
@@ -52,6 +56,12 @@ make_document (LensPlotKind kind)
   lens_chart_document_set_column_names (doc, columns);
 
   return doc;
+}
+
+static LensChartDocument *
+make_document (LensPlotKind kind)
+{
+  return make_document_full (kind, TRUE);
 }
 
 static char *
@@ -128,8 +138,11 @@ test_export_png (void)
       g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1000);
       cairo_surface_destroy (surface);
 
-      /* a copy to look at */
-      g_assert_true (lens_chart_export_to_file (doc, keep, LENS_EXPORT_FORMAT_PNG, NULL));
+      /* a copy to look at, without the odd values */
+      {
+        g_autoptr(LensChartDocument) plain = make_document_full (kinds[k], FALSE);
+        g_assert_true (lens_chart_export_to_file (plain, keep, LENS_EXPORT_FORMAT_PNG, NULL));
+      }
     }
 
   g_assert_cmpuint (count_files (dir), ==, 3);
@@ -460,7 +473,7 @@ test_export_replaces_atomically (void)
 static void
 test_export_cairo_page (void)
 {
-  g_autoptr(LensChartDocument) doc = make_document (LENS_PLOT_LINE);
+  g_autoptr(LensChartDocument) doc = make_document_full (LENS_PLOT_LINE, FALSE);
   g_autoptr(LensSeries) empty = lens_series_new ();
   g_autoptr(LensChartDocument) empty_doc = lens_chart_document_new (empty, LENS_PLOT_BAR);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 800);
