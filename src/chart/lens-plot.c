@@ -785,10 +785,12 @@ layout_horizontal (Layout     *l,
       if (text[0] == '\0')
         continue;
 
-      /* kept within the rows, clear of the legend above and the ticks below */
+      /* kept clear of the legend above and the tick labels below: the gaps to them are
+       * pad and pad / 2 */
       measure_text (m, text, &w, &h, NULL);
       y = l->plot.y + (i + 0.5) * row - h / 2.0;
-      y = CLAMP (y, l->plot.y, MAX (l->plot.y, l->plot.y + l->plot.height - h));
+      y = CLAMP (y, MAX (0.0, l->plot.y - pad),
+                 MAX (l->plot.y, l->plot.y + l->plot.height + pad / 2.0 - h));
       if (y < prev_bottom)
         continue;
 
@@ -1031,7 +1033,7 @@ set_palette (const LensPlotStyle *style)
       lens_plot_get_series_color (style, i, rgba);
       set_color (COLOR_SERIES + i, rgba, 1.0);
       set_color (COLOR_FADED + i, rgba, style->dark ? 0.4 : 0.3);
-      set_color (COLOR_FAINT + i, rgba, 0.15);
+      set_color (COLOR_FAINT + i, rgba, style->dark ? 0.25 : 0.15);
     }
 }
 
