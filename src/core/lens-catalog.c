@@ -480,7 +480,7 @@ check_conditions (LensContentReader  *reader,
 static gboolean
 check_query (LensContentReader  *reader,
              LensSoql           *soql,
-             GError             *soql_error,
+             const GError       *soql_error,
              GError            **error)
 {
   if (soql != NULL)
@@ -489,11 +489,9 @@ check_query (LensContentReader  *reader,
       return TRUE;
     }
 
-  lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, "select",
-                            /* Translators: the SoQL checker's own message follows */
-                            _("the query is not valid: %s"), soql_error->message);
-  g_error_free (soql_error);
-  return FALSE;
+  return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, "select",
+                                   /* Translators: the SoQL checker's own message follows */
+                                   _("the query is not valid: %s"), soql_error->message);
 }
 
 static gboolean
@@ -581,6 +579,7 @@ read_charts (LensCatalog        *self,
     {
       g_autoptr(LensChartSpec) spec = g_new0 (LensChartSpec, 1);
       g_autoptr(GError) soql_error = NULL;
+      LensSoql *soql;
       JsonObject *object;
       int kind = 0, label = 0;
       GDate from, to;
@@ -646,10 +645,9 @@ read_charts (LensCatalog        *self,
       g_date_clear (&to, 1);
       g_date_set_dmy (&from, 1, G_DATE_JANUARY, 2020);
       g_date_set_dmy (&to, 31, G_DATE_DECEMBER, 2020);
-      if (!check_query (reader,
-                        lens_chart_spec_build_query (spec, spec->district_condition ? 5 : 0,
-                                                     &from, &to, &soql_error),
-                        g_steal_pointer (&soql_error), error))
+      soql = lens_chart_spec_build_query (spec, spec->district_condition ? 5 : 0,
+                                          &from, &to, &soql_error);
+      if (!check_query (reader, soql, soql_error, error))
         return FALSE;
 
       g_ptr_array_add (self->charts, g_steal_pointer (&spec));
@@ -683,6 +681,7 @@ read_headlines (LensCatalog        *self,
     {
       g_autoptr(LensHeadlineSpec) spec = g_new0 (LensHeadlineSpec, 1);
       g_autoptr(GError) soql_error = NULL;
+      LensSoql *soql;
       JsonObject *object;
       int period = 0;
       GDate from, to;
@@ -726,10 +725,9 @@ read_headlines (LensCatalog        *self,
       g_date_clear (&to, 1);
       g_date_set_dmy (&from, 1, G_DATE_JANUARY, 2020);
       g_date_set_dmy (&to, 31, G_DATE_DECEMBER, 2020);
-      if (!check_query (reader,
-                        lens_headline_spec_build_query (spec, spec->district_condition ? 5 : 0,
-                                                        &from, &to, &soql_error),
-                        g_steal_pointer (&soql_error), error))
+      soql = lens_headline_spec_build_query (spec, spec->district_condition ? 5 : 0,
+                                             &from, &to, &soql_error);
+      if (!check_query (reader, soql, soql_error, error))
         return FALSE;
 
       g_ptr_array_add (self->headlines, g_steal_pointer (&spec));

@@ -164,7 +164,7 @@ LensSoql         *lens_headline_spec_build_query (const LensHeadlineSpec *self,
 G_DECLARE_FINAL_TYPE (LensCatalog, lens_catalog, LENS, CATALOG, GObject)
 
 /* Loading errors are LENS_CONTENT_ERROR and start with the file name and the place:
- * "charts.json: charts[3] (“crime-top-offenses”): "kind": “pie” is not one of bar, hbar, line"
+ * charts.json: chart "crime-top-offenses": "kind": "pie" is not one of bar, hbar, line
  * Checked: unknown or missing fields, unknown kind / label / value kind / period, duplicate
  * ids (charts and headlines share one id space), unknown dataset, unknown caveat id, a
  * district condition on a dataset without a district column, a ratio without both columns. */
