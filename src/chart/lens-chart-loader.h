@@ -29,8 +29,10 @@ LensSoql       *lens_chart_loader_build_query  (LensChartSpec       *spec,
  * the primary's top_n and align the comparison to its labels (NAN where it has none).
  * Partial points: the current year/month and one cut by the range's end.
  * Errors: LENS_PORTAL_ERROR_* from the client (the first failing vector), or
- * LENS_PORTAL_ERROR_BAD_QUERY / BAD_RESPONSE (a column the spec names is missing);
- * G_IO_ERROR_CANCELLED on cancellation. @filters must validate. */
+ * LENS_PORTAL_ERROR_BAD_QUERY (invalid filters) / BAD_RESPONSE (a column the spec names is
+ * missing); LENS_PORTAL_ERROR_CANCELLED on cancellation, as the client reports it.
+ * A spec without a district condition (COPA) is loaded citywide without a comparison,
+ * whatever the filters' district: the vector is named "Citywide". */
 void            lens_chart_loader_load_async   (LensPortalClient    *client,
                                                 LensChartSpec       *spec,
                                                 LensFilters         *filters,
