@@ -88,6 +88,14 @@ typedef struct
   guint  index;
 } Op;
 
+/* Results stay NULL for failed queries. */
+static void
+clear_result (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
 static void
 multi_query_free (gpointer data)
 {
@@ -117,7 +125,7 @@ lens_multi_query_new (LensPortalClient    *client,
   self->dataset_id = g_strdup (dataset_id);
   self->flags = flags;
   self->queries = g_ptr_array_new_with_free_func ((GDestroyNotify) lens_soql_unref);
-  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->results = g_ptr_array_new_with_free_func (clear_result);
 
   self->task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (self->task, source_tag);
