@@ -45,7 +45,7 @@ double        lens_headline_get_previous_value      (LensHeadline *self);
 const char   *lens_headline_get_current_text        (LensHeadline *self);
 /* lens_format_change (previous, current): "+4.2%", "−3.0%", "n/a" for a zero base */
 const char   *lens_headline_get_change_text         (LensHeadline *self);
-/* "1 Jan – 19 Nov 2026", "2025": translated, locale dates */
+/* "1 Jan 2026 – 19 Nov 2026", or "2025" for a whole calendar year: translated, locale dates */
 const char   *lens_headline_get_current_period      (LensHeadline *self);
 const char   *lens_headline_get_previous_period     (LensHeadline *self);
 /* Inclusive ends of both periods */
