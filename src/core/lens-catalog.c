@@ -498,9 +498,9 @@ check_conditions (LensContentReader  *reader,
 /* "district-attribution": the dataset's beat field, instead of a district condition, on a
  * grouped query. */
 static gboolean
-check_attribution (LensContentReader  *reader,
-                   const LensChartSpec *spec,
-                   GError            **error)
+check_attribution (LensContentReader    *reader,
+                   const LensChartSpec  *spec,
+                   GError              **error)
 {
   const LensDataset *dataset = lens_dataset_lookup (spec->dataset_id);
 
