@@ -49,6 +49,17 @@ gboolean     lens_plot_get_label_area    (LensSeries          *series,
                                           double               height,
                                           guint                label,
                                           cairo_rectangle_t   *area);
+/* The same with the axis titles given to lens_plot_draw(), which take room on the plot;
+ * lens_plot_get_label_area() is this with no titles. */
+gboolean     lens_plot_get_label_area_full (LensSeries          *series,
+                                            LensPlotKind         kind,
+                                            const LensPlotStyle *style,
+                                            const char          *x_title,
+                                            const char          *y_title,
+                                            double               width,
+                                            double               height,
+                                            guint                label,
+                                            cairo_rectangle_t   *area);
 
 /* Draws @series into the rectangle (0,0)-(width,height) of @cr with PLplot's extcairo device
  * on a fresh stream; saves and restores @cr. Must run on the main thread (PLplot is not

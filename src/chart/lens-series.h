@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -60,6 +60,9 @@ gboolean     lens_series_get_percent     (LensSeries *self);
 /* Largest finite value over all vectors; FALSE when there is none. */
 gboolean     lens_series_get_max         (LensSeries *self,
                                           double     *max);
+/* Smallest finite value over all vectors; FALSE when there is none. */
+gboolean     lens_series_get_min         (LensSeries *self,
+                                          double     *min);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LensSeries, lens_series_unref)
 

@@ -1,0 +1,234 @@
+/* test-format.c
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "lens-format.h"
+
+#define MINUS "\xe2\x88\x92"
+#define NBSP  "\xc2\xa0"
+
+/* Runs @func with @name as this thread's locale; skips the test when the system lacks it. */
+static gboolean
+push_locale (const char *name,
+             locale_t   *out)
+{
+  locale_t loc = newlocale (LC_ALL_MASK, name, (locale_t) 0);
+
+  if (loc == (locale_t) 0)
+    {
+      g_autofree char *msg = g_strdup_printf ("locale %s is not installed", name);
+      g_test_skip (msg);
+      return FALSE;
+    }
+
+  uselocale (loc);
+  *out = loc;
+  return TRUE;
+}
+
+static void
+pop_locale (locale_t loc)
+{
+  uselocale (LC_GLOBAL_LOCALE);
+  freelocale (loc);
+}
+
+#define assert_format(expr, expected) \
+  G_STMT_START { \
+    g_autofree char *_s = (expr); \
+    g_assert_cmpstr (_s, ==, (expected)); \
+  } G_STMT_END
+
+/* The separators the C library gives for the current locale, to check the ones that are not
+ * ASCII (pl_PL uses U+202F in recent glibc, U+00A0 in older ones). */
+static char *
+grouped (const char *a,
+         const char *b)
+{
+  return g_strconcat (a, localeconv ()->thousands_sep, b, NULL);
+}
+
+static void
+test_format_c_locale (void)
+{
+  /* LC_ALL=C.UTF-8 in the test environment: no grouping, "." decimal */
+  assert_format (lens_format_count (262914), "262914");
+  assert_format (lens_format_count (NAN), "\xe2\x80\x94");
+  assert_format (lens_format_count (INFINITY), "\xe2\x80\x94");
+  assert_format (lens_format_count (-0.2), "0");
+  assert_format (lens_format_count (-1500), MINUS "1500");
+  assert_format (lens_format_number (2.345, 2), "2.35");
+  assert_format (lens_format_percent (12.34, 1), "12.3%");
+  assert_format (lens_format_percent (NAN, 1), "\xe2\x80\x94");
+  assert_format (lens_format_change (0, 5), "n/a");
+  assert_format (lens_format_change (NAN, 5), "n/a");
+  assert_format (lens_format_change (5, NAN), "n/a");
+  assert_format (lens_format_change (100, 104.2), "+4.2%");
+  assert_format (lens_format_change (100, 97), MINUS "3.0%");
+  assert_format (lens_format_change (100, 100), "0.0%");
+  assert_format (lens_format_change (-50, -25), "+50.0%");
+}
+
+static void
+test_format_en (void)
+{
+  locale_t loc;
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2024, 3, 5, 14, 30, 0);
+
+  if (!push_locale ("en_US.UTF-8", &loc))
+    return;
+
+  assert_format (lens_format_count (262914), "262,914");
+  assert_format (lens_format_count (1e12), "1,000,000,000,000");
+  assert_format (lens_format_number (1234.5, 1), "1,234.5");
+  assert_format (lens_format_count (-1500), MINUS "1,500");
+  assert_format (lens_format_percent (12.34, 1), "12.3%");
+  assert_format (lens_format_change (100, 104.2), "+4.2%");
+  assert_format (lens_format_change (2000, 1000), MINUS "50.0%");
+  assert_format (lens_format_change (0, 3), "n/a");
+  assert_format (lens_format_month (2024, 1), "Jan 2024");
+  assert_format (lens_format_date (dt), "03/05/2024");
+  {
+    g_autofree char *s = lens_format_datetime (dt);
+    g_assert_nonnull (strstr (s, "2024"));
+    g_assert_nonnull (strstr (s, "Mar"));
+  }
+
+  pop_locale (loc);
+}
+
+static void
+test_format_es (void)
+{
+  locale_t loc;
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2024, 3, 5, 14, 30, 0);
+
+  if (!push_locale ("es_ES.UTF-8", &loc))
+    return;
+
+  assert_format (lens_format_count (262914), "262.914");
+  assert_format (lens_format_number (1234.5, 1), "1.234,5");
+  assert_format (lens_format_percent (12.34, 1), "12,3" NBSP "%");
+  assert_format (lens_format_change (100, 104.2), "+4,2" NBSP "%");
+  assert_format (lens_format_change (100, 96.5), MINUS "3,5" NBSP "%");
+  assert_format (lens_format_change (0, 1), "n/a");
+  assert_format (lens_format_month (2024, 1), "ene 2024");
+  assert_format (lens_format_date (dt), "05/03/24");
+
+  pop_locale (loc);
+}
+
+static void
+test_format_pl (void)
+{
+  locale_t loc;
+  g_autofree char *expected = NULL;
+  g_autofree char *s = NULL;
+
+  if (!push_locale ("pl_PL.UTF-8", &loc))
+    return;
+
+  /* a space-like separator, never "," or "." */
+  g_assert_cmpstr (localeconv ()->thousands_sep, !=, ",");
+  g_assert_cmpstr (localeconv ()->thousands_sep, !=, ".");
+  g_assert_true (g_unichar_isspace (g_utf8_get_char (localeconv ()->thousands_sep)) ||
+                 g_utf8_get_char (localeconv ()->thousands_sep) == 0x202F);
+  expected = grouped ("262", "914");
+  assert_format (lens_format_count (262914), expected);
+  assert_format (lens_format_percent (12.34, 1), "12,3%");
+  assert_format (lens_format_change (200, 100), MINUS "50,0%");
+
+  s = lens_format_number (0.5, 1);
+  g_assert_cmpstr (s, ==, "0,5");
+
+  pop_locale (loc);
+}
+
+static void
+test_format_ar (void)
+{
+  locale_t loc;
+  g_autofree char *expected = NULL;
+  g_autofree char *decimal = NULL;
+
+  if (!push_locale ("ar_EG.UTF-8", &loc))
+    return;
+
+  /* whatever separators the C library's ar_EG defines (ASCII in glibc 2.36) */
+  expected = grouped ("262", "914");
+  assert_format (lens_format_count (262914), expected);
+  decimal = g_strconcat ("12", localeconv ()->decimal_point, "3%", NULL);
+  assert_format (lens_format_percent (12.34, 1), decimal);
+  assert_format (lens_format_change (0, 1), "n/a");
+  {
+    g_autofree char *month = lens_format_month (2024, 1);
+    g_assert_true (g_utf8_validate (month, -1, NULL));
+    g_assert_nonnull (strstr (month, "2024"));
+  }
+
+  pop_locale (loc);
+}
+
+static void
+test_format_hi (void)
+{
+  locale_t loc;
+  g_autofree char *expected = NULL;
+
+  if (!push_locale ("hi_IN.UTF-8", &loc))
+    return;
+
+  expected = grouped ("262", "914");
+  assert_format (lens_format_count (262914), expected);
+  assert_format (lens_format_percent (12.34, 1), "12.3%");
+  assert_format (lens_format_change (100, 150), "+50.0%");
+  {
+    g_autofree char *month = lens_format_month (2024, 12);
+    g_assert_true (g_utf8_validate (month, -1, NULL));
+    g_assert_nonnull (strstr (month, "2024"));
+  }
+
+  pop_locale (loc);
+}
+
+static void
+test_format_age (void)
+{
+  assert_format (lens_format_age (-5), "just now");
+  assert_format (lens_format_age (0), "just now");
+  assert_format (lens_format_age (59), "just now");
+  assert_format (lens_format_age (60), "1 minute ago");
+  assert_format (lens_format_age (5 * 60 + 10), "5 minutes ago");
+  assert_format (lens_format_age (3600), "1 hour ago");
+  assert_format (lens_format_age (3 * 3600), "3 hours ago");
+  assert_format (lens_format_age (86400), "1 day ago");
+  assert_format (lens_format_age (2 * 86400), "2 days ago");
+  assert_format (lens_format_age (45 * 86400), "1 month ago");
+  assert_format (lens_format_age (100 * 86400), "3 months ago");
+  assert_format (lens_format_age ((gint64) 3 * 365 * 86400), "3 years ago");
+  assert_format (lens_format_age (G_MAXINT64), "2147483647 years ago");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/format/c-locale", test_format_c_locale);
+  g_test_add_func ("/format/en_US", test_format_en);
+  g_test_add_func ("/format/es_ES", test_format_es);
+  g_test_add_func ("/format/pl_PL", test_format_pl);
+  g_test_add_func ("/format/ar_EG", test_format_ar);
+  g_test_add_func ("/format/hi_IN", test_format_hi);
+  g_test_add_func ("/format/age", test_format_age);
+
+  return g_test_run ();
+}
