@@ -718,3 +718,774 @@ rebuild_table (LensChartView *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 }
+
+/* Footer and banner */
+
+static void
+update_footer (LensChartView *self)
+{
+  LensChartResult *result = self->result;
+  g_autoptr(GString) as_of = g_string_new (NULL);
+  g_autofree char *markup = NULL;
+  const char *dataset_name;
+  const char *dataset_url;
+  GDateTime *rows_updated_at;
+  GDateTime *fetched_at;
+  const char * const *caveats;
+
+  if (result == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->footer), FALSE);
+      return;
+    }
+
+  dataset_name = lens_chart_result_get_dataset_name (result);
+  dataset_url = lens_chart_result_get_dataset_url (result);
+  if (dataset_url != NULL)
+    {
+      g_autofree char *escaped_url = g_markup_escape_text (dataset_url, -1);
+      g_autofree char *escaped_name = g_markup_escape_text (dataset_name, -1);
+
+      /* Translators: %s is a dataset name linked to its page, e.g. "Crimes - 2001 to Present". */
+      markup = g_strdup_printf (_("Source: %s, City of Chicago Data Portal"), "\x01");
+      {
+        g_autofree char *link = g_strdup_printf ("<a href=\"%s\">%s</a>", escaped_url, escaped_name);
+        g_auto(GStrv) parts = g_strsplit (markup, "\x01", 2);
+        g_autofree char *before = g_markup_escape_text (parts[0], -1);
+        g_autofree char *after = g_markup_escape_text (parts[1] != NULL ? parts[1] : "", -1);
+
+        g_free (markup);
+        markup = g_strconcat (before, link, after, NULL);
+      }
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Source: %s, City of Chicago Data Portal"),
+                                               dataset_name);
+
+      markup = g_markup_escape_text (text, -1);
+    }
+  gtk_label_set_markup (self->source_label, markup);
+
+  rows_updated_at = lens_chart_result_get_rows_updated_at (result);
+  if (rows_updated_at != NULL)
+    {
+      g_autofree char *date = lens_format_datetime (rows_updated_at);
+
+      /* Translators: %s is when the City last updated the dataset. */
+      g_string_append_printf (as_of, _("Data as of %s"), date);
+    }
+
+  fetched_at = lens_chart_result_get_fetched_at (result);
+  if (fetched_at != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *when = lens_format_datetime (fetched_at);
+      g_autofree char *age = lens_format_age (MAX (0, g_date_time_difference (now, fetched_at)
+                                                      / G_TIME_SPAN_SECOND));
+
+      if (as_of->len > 0)
+        /* Translators: separates "Data as of …" and "Fetched …". */
+        g_string_append (as_of, _(" · "));
+      /* Translators: when the app got the data: "Fetched 26 Nov 2026, 18:00 (3 hours ago)". */
+      g_string_append_printf (as_of, _("Fetched %s (%s)"), when, age);
+    }
+  gtk_label_set_label (self->as_of_label, as_of->str);
+
+  caveats = lens_chart_entry_get_caveats (self->entry);
+  if (caveats != NULL && caveats[0] != NULL)
+    {
+      g_autofree char *text = g_strjoinv ("\n", (char **) caveats);
+
+      gtk_label_set_label (self->caveats_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->caveats_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->caveats_label), FALSE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->footer), TRUE);
+}
+
+static void
+update_banner (LensChartView *self)
+{
+  const GError *warning = self->result != NULL ? lens_chart_result_get_warning (self->result) : NULL;
+  GDateTime *fetched_at;
+  g_autofree char *age = NULL;
+  g_autofree char *text = NULL;
+
+  if (warning == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->stale_banner), FALSE);
+      return;
+    }
+
+  fetched_at = lens_chart_result_get_fetched_at (self->result);
+  if (fetched_at != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      age = lens_format_age (MAX (0, g_date_time_difference (now, fetched_at) / G_TIME_SPAN_SECOND));
+    }
+
+  /* Translators: shown above a chart drawn from saved data: "Showing data from 3 hours ago:
+   * The City’s data portal could not be reached…". */
+  text = g_strdup_printf (_("Showing data from %s: %s"),
+                          age != NULL ? age : _("earlier"), warning->message);
+  gtk_label_set_label (self->stale_banner, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_banner), TRUE);
+}
+
+static gboolean
+update_age_cb (gpointer user_data)
+{
+  LensChartView *self = user_data;
+
+  update_footer (self);
+  update_banner (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Loading */
+
+static gboolean
+series_is_empty (LensSeries *series)
+{
+  double max;
+
+  return series == NULL || lens_series_get_n_labels (series) == 0 || !lens_series_get_max (series, &max);
+}
+
+static void
+show_result (LensChartView   *self,
+             LensChartResult *result)
+{
+  LensSeries *series;
+
+  g_clear_pointer (&self->result, lens_chart_result_unref);
+  self->result = lens_chart_result_ref (result);
+  series = get_series (self);
+
+  invalidate_label_areas (self);
+  self->hover_index = -1;
+  if (series == NULL || self->focus_index >= (int) lens_series_get_n_labels (series))
+    self->focus_index = -1;
+
+  update_footer (self);
+  update_banner (self);
+
+  if (series_is_empty (series))
+    {
+      gtk_label_set_label (self->empty_label,
+                           _("The portal has no records for these filters. Try another district "
+                             "or a longer date range."));
+      set_state (self, LENS_CHART_STATE_EMPTY);
+    }
+  else
+    {
+      rebuild_table (self);
+      update_value_label (self);
+      update_accessible (self);
+      set_state (self, LENS_CHART_STATE_CHART);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
+}
+
+static void
+show_error (LensChartView *self,
+            const GError  *error)
+{
+  gboolean offline = g_error_matches (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_OFFLINE);
+
+  /* Nothing saved to fall back on (the loader returns cached data with a warning instead of
+   * an error when it has some). */
+  g_clear_pointer (&self->result, lens_chart_result_unref);
+  update_footer (self);
+  update_banner (self);
+
+  if (offline)
+    {
+      gtk_image_set_from_icon_name (self->error_icon, "network-offline-symbolic");
+      gtk_label_set_label (self->error_title, _("No Saved Data Yet"));
+      gtk_label_set_label (self->error_label,
+                           _("There is no saved data for this chart yet. Connect to the internet "
+                             "and try again; once loaded, the chart also shows offline."));
+      set_state (self, LENS_CHART_STATE_OFFLINE);
+    }
+  else
+    {
+      gtk_image_set_from_icon_name (self->error_icon, "dialog-warning-symbolic");
+      gtk_label_set_label (self->error_title, _("This Chart Could Not Be Loaded"));
+      gtk_label_set_label (self->error_label, error->message);
+      set_state (self, LENS_CHART_STATE_ERROR);
+    }
+}
+
+static void
+set_refreshing (LensChartView *self,
+                gboolean       refreshing)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_spinner), refreshing);
+  gtk_spinner_set_spinning (self->refresh_spinner, refreshing);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *async_result,
+         gpointer      user_data)
+{
+  g_autoptr(LensChartView) self = user_data;
+  g_autoptr(LensChartResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean was_cache_first = (self->last_flags & LENS_QUERY_CACHE_FIRST) != 0;
+
+  result = lens_chart_loader_load_finish (async_result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  set_refreshing (self, FALSE);
+
+  if (error != NULL)
+    {
+      /* A failed background refresh keeps what is shown, with the reason above it. */
+      if (self->result != NULL && self->state == LENS_CHART_STATE_CHART && !was_cache_first)
+        {
+          g_autoptr(LensChartResult) kept = lens_chart_result_ref (self->result);
+
+          lens_chart_result_set_warning (kept, error);
+          show_result (self, kept);
+        }
+      else
+        show_error (self, error);
+    }
+  else
+    {
+      show_result (self, result);
+
+      /* The first paint used whatever was saved: now ask for fresh numbers. */
+      if (was_cache_first && lens_chart_result_get_stale (result))
+        {
+          lens_chart_view_start_load (self, LENS_QUERY_DEFAULT, TRUE);
+          return;
+        }
+    }
+
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+lens_chart_view_start_load (LensChartView  *self,
+                            LensQueryFlags  flags,
+                            gboolean        keep_shown)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->client == NULL || self->filters == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  self->last_flags = flags;
+
+  if (keep_shown && self->state == LENS_CHART_STATE_CHART)
+    set_refreshing (self, TRUE);
+  else
+    {
+      set_refreshing (self, FALSE);
+      set_state (self, LENS_CHART_STATE_LOADING);
+    }
+
+  lens_chart_loader_load_async (self->client,
+                                self->entry,
+                                self->filters,
+                                flags,
+                                self->cancellable,
+                                load_cb,
+                                g_object_ref (self));
+}
+
+/* Export and copy */
+
+static LensChartDocument *
+create_document (LensChartView *self)
+{
+  if (self->result == NULL)
+    return NULL;
+
+  return lens_chart_result_create_document (self->result, self->entry, self->filters);
+}
+
+static void
+show_toast (LensChartView *self,
+            const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  LensChartView *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LensChartDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  LensExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "lens-format"));
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  document = create_document (self);
+  if (path == NULL || document == NULL)
+    goto out;
+
+  if (!lens_chart_export_to_file (document, path, format, &error))
+    show_toast (self, error->message);
+  else
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a file name. */
+      message = g_strdup_printf (_("Saved “%s”"), basename);
+      show_toast (self, message);
+    }
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LensChartView *self = LENS_CHART_VIEW (widget);
+  const char *extension = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter;
+  LensExportFormat format;
+  GtkRoot *root;
+
+  name = g_strdup_printf ("chart.%s", extension);
+  format = lens_export_format_from_path (name);
+  if (format == LENS_EXPORT_FORMAT_UNKNOWN || self->result == NULL)
+    return;
+
+  root = gtk_widget_get_root (widget);
+  dialog = gtk_file_chooser_native_new (_("Export Chart"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  filter = gtk_file_filter_new ();
+  switch (format)
+    {
+    case LENS_EXPORT_FORMAT_PNG:
+      gtk_file_filter_set_name (filter, _("PNG Image"));
+      gtk_file_filter_add_mime_type (filter, "image/png");
+      break;
+    case LENS_EXPORT_FORMAT_SVG:
+      gtk_file_filter_set_name (filter, _("SVG Image"));
+      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+      break;
+    case LENS_EXPORT_FORMAT_PDF:
+      gtk_file_filter_set_name (filter, _("PDF Document"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      break;
+    case LENS_EXPORT_FORMAT_CSV:
+    case LENS_EXPORT_FORMAT_UNKNOWN:
+    default:
+      gtk_file_filter_set_name (filter, _("CSV Table"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      break;
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+
+  id = lens_chart_result_dup_file_name (self->result, self->entry, self->filters);
+  g_free (name);
+  name = g_strdup_printf ("%s.%s", id, extension);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_object_set_data (G_OBJECT (dialog), "lens-format", GINT_TO_POINTER (format));
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LensChartView *self = LENS_CHART_VIEW (widget);
+  g_autoptr(LensChartDocument) document = create_document (self);
+  g_autofree char *tsv = NULL;
+
+  if (document == NULL)
+    return;
+
+  tsv = lens_chart_export_to_tsv (document);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
+  show_toast (self, _("Table copied"));
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  lens_chart_view_start_load (LENS_CHART_VIEW (widget), LENS_QUERY_REFRESH, TRUE);
+}
+
+/* GObject */
+
+static void
+lens_chart_view_map (GtkWidget *widget)
+{
+  LensChartView *self = LENS_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (lens_chart_view_parent_class)->map (widget);
+
+  /* "3 minutes ago" keeps up while the chart is on screen. */
+  update_age_cb (self);
+  self->age_source = g_timeout_add_seconds (60, update_age_cb, self);
+}
+
+static void
+lens_chart_view_unmap (GtkWidget *widget)
+{
+  LensChartView *self = LENS_CHART_VIEW (widget);
+
+  g_clear_handle_id (&self->age_source, g_source_remove);
+
+  GTK_WIDGET_CLASS (lens_chart_view_parent_class)->unmap (widget);
+}
+
+static void
+lens_chart_view_constructed (GObject *object)
+{
+  LensChartView *self = LENS_CHART_VIEW (object);
+  const char *subtitle;
+
+  G_OBJECT_CLASS (lens_chart_view_parent_class)->constructed (object);
+
+  gtk_label_set_label (self->title_label, lens_chart_entry_get_title (self->entry));
+  subtitle = lens_chart_entry_get_subtitle (self->entry);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing_area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lens_chart_entry_get_title (self->entry),
+                                  -1);
+}
+
+static void
+lens_chart_view_dispose (GObject *object)
+{
+  LensChartView *self = LENS_CHART_VIEW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->age_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LENS_TYPE_CHART_VIEW);
+
+  G_OBJECT_CLASS (lens_chart_view_parent_class)->dispose (object);
+}
+
+static void
+lens_chart_view_finalize (GObject *object)
+{
+  LensChartView *self = LENS_CHART_VIEW (object);
+
+  invalidate_label_areas (self);
+  g_clear_pointer (&self->result, lens_chart_result_unref);
+  g_clear_pointer (&self->filters, lens_filters_unref);
+  g_clear_pointer (&self->entry, lens_chart_entry_unref);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (lens_chart_view_parent_class)->finalize (object);
+}
+
+static void
+lens_chart_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LensChartView *self = LENS_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTRY:
+      g_value_set_boxed (value, self->entry);
+      break;
+
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+
+    case PROP_SHOW_TABLE:
+      g_value_set_boolean (value, self->show_table);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lens_chart_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LensChartView *self = LENS_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTRY:
+      self->entry = g_value_dup_boxed (value);
+      break;
+
+    case PROP_SHOW_TABLE:
+      if (self->show_table != g_value_get_boolean (value))
+        {
+          self->show_table = g_value_get_boolean (value);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_button),
+                                       self->show_table ? _("Show as Chart") : _("Show as Table"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          self->show_table ? _("Show as chart") : _("Show as table"),
+                                          -1);
+          if (self->state == LENS_CHART_STATE_CHART)
+            gtk_stack_set_visible_child_name (self->stack, state_to_page (self->state, self->show_table));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lens_chart_view_class_init (LensChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lens_chart_view_constructed;
+  object_class->dispose = lens_chart_view_dispose;
+  object_class->finalize = lens_chart_view_finalize;
+  object_class->get_property = lens_chart_view_get_property;
+  object_class->set_property = lens_chart_view_set_property;
+
+  widget_class->map = lens_chart_view_map;
+  widget_class->unmap = lens_chart_view_unmap;
+
+  properties[PROP_ENTRY] =
+    g_param_spec_boxed ("entry", NULL, NULL,
+                        LENS_TYPE_CHART_ENTRY,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL,
+                      LENS_CHART_STATE_LOADING, LENS_CHART_STATE_OFFLINE, LENS_CHART_STATE_LOADING,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_TABLE] =
+    g_param_spec_boolean ("show-table", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LensChartView::loaded:
+   *
+   * A load finished: the chart shows data, a message or an error.
+   */
+  signals[LOADED] =
+    g_signal_new ("loaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               APP_RESOURCE_PATH "/ui/lens-chart-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, refresh_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, table_button);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, stale_banner);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, stack);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, drawing_area);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, value_label);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, error_icon);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, error_title);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, footer);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, source_label);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, caveats_label);
+
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "chart.retry", NULL, retry_action);
+  gtk_widget_class_install_property_action (widget_class, "chart.show-table", "show-table");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "lenschartview");
+}
+
+static void
+lens_chart_view_init (LensChartView *self)
+{
+  GtkEventController *controller;
+  GtkLayoutManager *layout;
+
+  self->hover_index = -1;
+  self->focus_index = -1;
+  self->state = LENS_CHART_STATE_LOADING;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
+
+  gtk_drawing_area_set_draw_func (self->drawing_area, draw_func, self, NULL);
+  g_signal_connect_object (self->drawing_area, "resize", G_CALLBACK (drawing_area_resize_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drawing_area, "query-tooltip", G_CALLBACK (query_tooltip_cb),
+                           self, 0);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (focus_enter_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), controller);
+
+  /* Light and dark: the plot's colours come from the style, so it is drawn again. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-font-name",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+
+  set_state (self, LENS_CHART_STATE_LOADING);
+}
+
+GtkWidget *
+lens_chart_view_new (LensChartEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  return g_object_new (LENS_TYPE_CHART_VIEW,
+                       "entry", entry,
+                       NULL);
+}
+
+LensChartEntry *
+lens_chart_view_get_entry (LensChartView *self)
+{
+  g_return_val_if_fail (LENS_IS_CHART_VIEW (self), NULL);
+
+  return self->entry;
+}
+
+LensChartState
+lens_chart_view_get_state (LensChartView *self)
+{
+  g_return_val_if_fail (LENS_IS_CHART_VIEW (self), LENS_CHART_STATE_LOADING);
+
+  return self->state;
+}
+
+const char *
+lens_chart_view_get_message (LensChartView *self)
+{
+  g_return_val_if_fail (LENS_IS_CHART_VIEW (self), NULL);
+
+  if (self->state == LENS_CHART_STATE_ERROR || self->state == LENS_CHART_STATE_OFFLINE)
+    return gtk_label_get_label (self->error_label);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->stale_banner)))
+    return gtk_label_get_label (self->stale_banner);
+  if (self->state == LENS_CHART_STATE_EMPTY)
+    return gtk_label_get_label (self->empty_label);
+
+  return NULL;
+}
+
+void
+lens_chart_view_load (LensChartView    *self,
+                      LensPortalClient *client,
+                      LensFilters      *filters,
+                      LensQueryFlags    flags)
+{
+  g_return_if_fail (LENS_IS_CHART_VIEW (self));
+  g_return_if_fail (LENS_IS_PORTAL_CLIENT (client));
+  g_return_if_fail (filters != NULL);
+
+  g_set_object (&self->client, client);
+  if (self->filters != filters)
+    {
+      g_clear_pointer (&self->filters, lens_filters_unref);
+      self->filters = lens_filters_ref (filters);
+    }
+
+  /* New filters mean other numbers: do not leave the old ones on screen. */
+  lens_chart_view_start_load (self, flags, (flags & LENS_QUERY_REFRESH) != 0);
+}
+
+void
+lens_chart_view_reload (LensChartView  *self,
+                        LensQueryFlags  flags)
+{
+  g_return_if_fail (LENS_IS_CHART_VIEW (self));
+
+  lens_chart_view_start_load (self, flags, TRUE);
+}
+
+gboolean
+lens_chart_view_is_settled (LensChartView *self)
+{
+  g_return_val_if_fail (LENS_IS_CHART_VIEW (self), TRUE);
+
+  return self->cancellable == NULL;
+}
