@@ -1,0 +1,332 @@
+/* test-window.c: the window against the fake portal
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lens-application.h"
+#include "lens-chart-view.h"
+#include "lens-dashboard-page.h"
+#include "lens-fake-portal.h"
+#include "lens-resources.h"
+#include "lens-window.h"
+
+typedef struct
+{
+  LensFakePortal  *portal;
+  LensApplication *app;
+  LensWindow      *window;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until @predicate holds or @seconds pass. */
+static gboolean
+wait_for (gboolean (*predicate) (gpointer),
+          gpointer   data,
+          guint      seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return predicate (data);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  LensPortalClient *client;
+
+  fixture->portal = lens_fake_portal_new ();
+
+  g_settings_set_string (settings, "portal-url", lens_fake_portal_get_base_url (fixture->portal));
+  g_settings_set_string (settings, "district", "");
+  g_settings_set_string (settings, "compare", "none");
+
+  fixture->app = lens_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* Faults must show at once, not after the production back-off. */
+  client = lens_application_get_client (fixture->app);
+  lens_portal_client_set_retry_policy (client, 0, 10, 10);
+  lens_portal_client_set_timeouts (client, 5, 5);
+
+  if (GPOINTER_TO_INT (user_data))
+    lens_portal_client_set_offline (client, TRUE);
+
+  fixture->window = lens_window_new (fixture->app);
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+
+  /* Let cancelled loads finish before the client goes. */
+  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+
+  g_clear_object (&fixture->app);
+  g_clear_object (&fixture->portal);
+}
+
+static GPtrArray *
+get_crime_charts (Fixture *fixture)
+{
+  GtkWidget *page = lens_window_get_page_widget (fixture->window, "crime");
+
+  g_assert_true (LENS_IS_DASHBOARD_PAGE (page));
+  return lens_dashboard_page_get_charts (LENS_DASHBOARD_PAGE (page));
+}
+
+static gboolean
+window_settled (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return lens_window_is_settled (fixture->window);
+}
+
+static void
+show_crime_page (Fixture *fixture)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "page",
+                                  g_variant_new_string ("crime"));
+  g_assert_cmpstr (lens_window_get_page (fixture->window), ==, "crime");
+  g_assert_true (wait_for (window_settled, fixture, 30));
+}
+
+static void
+assert_all_charts_in_state (Fixture        *fixture,
+                            LensChartState  state)
+{
+  GPtrArray *charts = get_crime_charts (fixture);
+
+  g_assert_cmpuint (charts->len, >, 0);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      LensChartView *view = g_ptr_array_index (charts, i);
+
+      if (lens_chart_view_get_state (view) != state)
+        g_error ("Chart “%s” is in state %d, not %d (%s)",
+                 lens_chart_entry_get_id (lens_chart_view_get_entry (view)),
+                 lens_chart_view_get_state (view), state,
+                 lens_chart_view_get_message (view));
+    }
+}
+
+static void
+test_window_loads_charts (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_assert_cmpstr (lens_window_get_page (fixture->window), ==, "overview");
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+}
+
+static void
+test_window_district_reloads (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  guint before;
+
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+
+  before = lens_fake_portal_get_n_requests (fixture->portal);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "district",
+                                  g_variant_new_string ("5"));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), "district");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "5");
+
+  /* The charts went back to loading and asked the portal for district 5. */
+  g_assert_true (wait_for (window_settled, fixture, 30));
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, before);
+
+  {
+    g_auto(GStrv) log = lens_fake_portal_dup_request_log (fixture->portal);
+    gboolean asked_for_district = FALSE;
+
+    for (guint i = 0; log[i] != NULL; i++)
+      if (strstr (log[i], "'005'") != NULL)
+        asked_for_district = TRUE;
+    g_assert_true (asked_for_district);
+  }
+
+  /* Remembered for the next start. */
+  {
+    g_autofree char *saved = g_settings_get_string (settings, "district");
+
+    g_assert_cmpstr (saved, ==, "5");
+  }
+}
+
+static void
+test_window_error_state (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GPtrArray *charts;
+  LensChartView *view;
+  GtkWidget *retry;
+
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_MALFORMED, 0);
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_ERROR);
+
+  charts = get_crime_charts (fixture);
+  view = g_ptr_array_index (charts, 0);
+  g_assert_nonnull (lens_chart_view_get_message (view));
+  g_assert_nonnull (strstr (lens_chart_view_get_message (view), "did not accept"));
+
+  /* A Retry button is on screen, and it works once the portal does. */
+  retry = gtk_widget_get_template_child (GTK_WIDGET (view), LENS_TYPE_CHART_VIEW, "retry_button");
+  g_assert_true (GTK_IS_BUTTON (retry));
+  g_assert_true (gtk_widget_is_drawable (retry));
+
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
+  gtk_widget_activate (retry);
+  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_CHART);
+}
+
+static void
+test_window_offline_empty_cache (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GPtrArray *charts;
+
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_OFFLINE);
+
+  charts = get_crime_charts (fixture);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      const char *message = lens_chart_view_get_message (g_ptr_array_index (charts, i));
+
+      g_assert_nonnull (strstr (message, "no saved data"));
+    }
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), ==, 0);
+}
+
+static gboolean
+has_ancestor_type (GtkWidget *widget,
+                   GType      type)
+{
+  return gtk_widget_get_ancestor (widget, type) != NULL;
+}
+
+static void
+test_window_keyboard (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GPtrArray *charts;
+  gboolean sidebar = FALSE, district = FALSE, compare = FALSE, dates = FALSE;
+  guint chart_areas = 0, table_toggles = 0;
+  GtkWidget *focus;
+
+  show_crime_page (fixture);
+  charts = get_crime_charts (fixture);
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->window));
+
+  for (guint steps = 0; steps < 500; steps++)
+    {
+      if (!gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD))
+        {
+          /* The end of the chain: once round again from the start. */
+          gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+          if (!gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD))
+            break;
+        }
+
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      if (focus == NULL)
+        continue;
+      if (g_hash_table_contains (seen, focus))
+        break;
+      g_hash_table_add (seen, focus);
+
+      if (GTK_IS_LIST_BOX_ROW (focus))
+        sidebar = TRUE;
+      if (has_ancestor_type (focus, GTK_TYPE_DROP_DOWN))
+        {
+          GtkWidget *drop_down = gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN);
+          const char *tooltip = gtk_widget_get_tooltip_text (drop_down);
+
+          if (tooltip != NULL && g_str_has_prefix (tooltip, "District"))
+            district = TRUE;
+          if (tooltip != NULL && g_str_has_prefix (tooltip, "Compare"))
+            compare = TRUE;
+        }
+      if (has_ancestor_type (focus, GTK_TYPE_MENU_BUTTON))
+        {
+          GtkWidget *button = gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON);
+          const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+          if (tooltip != NULL && g_str_has_prefix (tooltip, "Dates"))
+            dates = TRUE;
+        }
+      if (GTK_IS_DRAWING_AREA (focus) && has_ancestor_type (focus, LENS_TYPE_CHART_VIEW))
+        chart_areas++;
+      if (GTK_IS_TOGGLE_BUTTON (focus) && has_ancestor_type (focus, LENS_TYPE_CHART_VIEW))
+        table_toggles++;
+    }
+
+  g_assert_true (sidebar);
+  g_assert_true (district);
+  g_assert_true (compare);
+  g_assert_true (dates);
+  g_assert_cmpuint (chart_areas, ==, charts->len);
+  g_assert_cmpuint (table_toggles, ==, charts->len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  lens_resources_ensure_registered ();
+
+#define ADD(path, func, offline) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (offline), fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/loads-charts", test_window_loads_charts, FALSE);
+  ADD ("/window/district-reloads", test_window_district_reloads, FALSE);
+  ADD ("/window/error-state", test_window_error_state, FALSE);
+  ADD ("/window/offline-empty-cache", test_window_offline_empty_cache, TRUE);
+  ADD ("/window/keyboard", test_window_keyboard, FALSE);
+
+#undef ADD
+
+  return g_test_run ();
+}
