@@ -49,7 +49,7 @@ main (int   argc,
     { "fault", 'f', 0, G_OPTION_ARG_STRING, &fault_name,
       "Fault to inject: 429, 429-retry-after, 429-then-success, 500, 502, 503, 503-then-success, "
       "202, stall, truncated, invalid-json, wrong-shape, error-malformed, error-no-such-column, "
-      "html, huge", "NAME" },
+      "html, huge, redirect-insecure", "NAME" },
     { "fault-count", 'n', 0, G_OPTION_ARG_INT, &times, "Requests the fault applies to (0: all)", "N" },
     { "retry-after", 0, 0, G_OPTION_ARG_STRING, &retry_after, "Retry-After value sent with 429-retry-after", "VALUE" },
     { "stall-seconds", 0, 0, G_OPTION_ARG_INT, &stall, "How long a stalled request waits", "SECONDS" },

@@ -554,7 +554,9 @@ value_share (guint32       seed,
       g_autofree char *d = beat_district (value);
       const Column *district_col = find_column (&datasets[0], "district");
 
-      if (!domain_contains (col, value))
+      if (strlen (value) != 4 || !g_ascii_isdigit (value[0]) || !g_ascii_isdigit (value[1]) ||
+          value[2] < '1' || value[2] > '3' || value[3] < '1' || value[3] > '4' ||
+          !domain_contains (district_col, d))
         return 0;
 
       /* With a district filter the beat's share is its share of that district. */
@@ -2051,29 +2053,55 @@ aggregated_rows (guint32        seed,
 
 /* Unaggregated answers: a fixed list of synthetic rows. */
 
-static const char *
-weighted_pick (guint32       seed,
-               const Column *col,
-               double        u,
-               GPtrArray    *domain)
+/* Draws values of one column by weight; built once per query, not per row. */
+typedef struct
+{
+  GPtrArray *domain;
+  double    *cumulative;
+  double     p_true;
+} Picker;
+
+static void
+picker_init (Picker       *picker,
+             guint32       seed,
+             const Column *col)
 {
   double total = 0, acc = 0;
 
-  for (guint i = 0; i < domain->len; i++)
-    total += choice_weight (seed, col, g_ptr_array_index (domain, i));
-  for (guint i = 0; i < domain->len; i++)
+  picker->domain = column_domain (col);
+  picker->cumulative = g_new0 (double, MAX (picker->domain->len, 1));
+  for (guint i = 0; i < picker->domain->len; i++)
+    total += choice_weight (seed, col, g_ptr_array_index (picker->domain, i));
+  for (guint i = 0; i < picker->domain->len; i++)
     {
-      acc += choice_weight (seed, col, g_ptr_array_index (domain, i)) / total;
-      if (u < acc)
-        return g_ptr_array_index (domain, i);
+      acc += choice_weight (seed, col, g_ptr_array_index (picker->domain, i)) / total;
+      picker->cumulative[i] = acc;
     }
-  return domain->len > 0 ? g_ptr_array_index (domain, domain->len - 1) : NULL;
+  picker->p_true = col->kind == KIND_BOOL ? plain_share (seed, col, "true") : 0;
+}
+
+static void
+picker_clear (Picker *picker)
+{
+  g_clear_pointer (&picker->domain, g_ptr_array_unref);
+  g_clear_pointer (&picker->cumulative, g_free);
+}
+
+static const char *
+picker_pick (const Picker *picker,
+             double        u)
+{
+  for (guint i = 0; i < picker->domain->len; i++)
+    if (u < picker->cumulative[i])
+      return g_ptr_array_index (picker->domain, i);
+  return picker->domain->len > 0 ? g_ptr_array_index (picker->domain, picker->domain->len - 1) : NULL;
 }
 
 /* One synthetic row: a value for every column (NULL for the ones left out). */
 static char **
 raw_row (guint32        seed,
          const Dataset *ds,
+         const Picker  *pickers,
          guint          index)
 {
   guint n = 0;
@@ -2122,19 +2150,15 @@ raw_row (guint32        seed,
         values[i] = g_strdup_printf ("%d", year);
       else if (c->special == SPECIAL_DISTRICT)
         {
-          g_autoptr(GPtrArray) domain = column_domain (c);
-          values[i] = g_strdup (weighted_pick (seed, c, u, domain));
+          values[i] = g_strdup (picker_pick (&pickers[i], u));
           district = values[i];
         }
       else if (c->special == SPECIAL_BEAT)
         continue;  /* after the district */
       else if (c->kind == KIND_BOOL)
-        values[i] = g_strdup (u < plain_share (seed, c, "true") ? "true" : "false");
+        values[i] = g_strdup (u < pickers[i].p_true ? "true" : "false");
       else if (c->special == SPECIAL_NONE || c->special == SPECIAL_RANGE)
-        {
-          g_autoptr(GPtrArray) domain = column_domain (c);
-          values[i] = g_strdup (weighted_pick (seed, c, u, domain));
-        }
+        values[i] = g_strdup (picker_pick (&pickers[i], u));
       else if (g_str_equal (c->name, "id") || g_str_equal (c->name, "cb_no"))
         values[i] = g_strdup_printf ("%u", SYNTHETIC_ID_BASE + index);
       else if (g_str_equal (c->name, "case_number") || g_str_equal (c->name, "log_no"))
@@ -2196,11 +2220,24 @@ raw_rows_for (guint32        seed,
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (row_free);
   guint n = ds->date_column == NULL ? G_N_ELEMENTS (station_names) + 1 : n_raw;
+  guint n_columns = 0;
+  Picker *pickers;
+
+  for (const Column *c = ds->columns; c->name != NULL; c++)
+    n_columns++;
+  pickers = g_new0 (Picker, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    picker_init (&pickers[i], seed, &ds->columns[i]);
 
   for (guint r = 0; r < n; r++)
     {
-      g_auto(GStrv) values = raw_row (seed, ds, r);
+      /* Not a GStrv: the NULLs (left-out columns) are holes, not the end. */
+      g_autofree char **values = raw_row (seed, ds, pickers, r);
+      g_autoptr(GPtrArray) owner = g_ptr_array_new_with_free_func (g_free);
       Row *row;
+
+      for (guint i = 0; i < n_columns; i++)
+        g_ptr_array_add (owner, values[i]);
 
       if (!raw_row_matches (ds, values, filter))
         continue;
@@ -2231,6 +2268,10 @@ raw_rows_for (guint32        seed,
         }
       g_ptr_array_add (rows, row);
     }
+
+  for (guint i = 0; i < n_columns; i++)
+    picker_clear (&pickers[i]);
+  g_free (pickers);
 
   return rows;
 }

@@ -22,6 +22,7 @@ typedef struct
 } LensFakeResponse;
 
 void         lens_fake_response_clear        (LensFakeResponse    *response);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LensFakeResponse, lens_fake_response_clear)
 
 /* Answers GET /resource/<dataset_id>.json with @params (decoded query parameters, "$select" ->
  * "...", and plain "field" -> "value" filters). @raw_rows: how many rows an unaggregated query

@@ -222,10 +222,10 @@ huge_wrote_chunk_cb (SoupServerMessage *msg,
   if (huge->chunk == NULL)
     return;
 
-  if (huge->remaining > g_bytes_get_size (huge->chunk))
+  if (huge->remaining > 0)
     {
       soup_message_body_append_bytes (body, huge->chunk);
-      huge->remaining -= g_bytes_get_size (huge->chunk);
+      huge->remaining -= MIN (huge->remaining, g_bytes_get_size (huge->chunk));
     }
   else
     {
@@ -390,6 +390,19 @@ respond_fault (LensFakePortal    *self,
 
     case LENS_FAKE_FAULT_HUGE_BODY:
       respond_huge (self, msg, huge_size);
+      break;
+
+    case LENS_FAKE_FAULT_REDIRECT_INSECURE:
+      {
+        GUri *uri = soup_server_message_get_uri (msg);
+        g_autofree char *location =
+          g_strdup_printf ("http://0.0.0.0:9%s%s%s", g_uri_get_path (uri),
+                           g_uri_get_query (uri) != NULL ? "?" : "",
+                           g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "");
+
+        /* 0.0.0.0 is this machine: even a client that followed would not leave it. */
+        soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, location);
+      }
       break;
 
     case LENS_FAKE_FAULT_NONE:
@@ -1053,6 +1066,7 @@ lens_fake_fault_from_string (const char    *name,
     { "error-no-such-column", LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, 0 },
     { "html", LENS_FAKE_FAULT_WRONG_CONTENT_TYPE, 0 },
     { "huge", LENS_FAKE_FAULT_HUGE_BODY, 0 },
+    { "redirect-insecure", LENS_FAKE_FAULT_REDIRECT_INSECURE, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

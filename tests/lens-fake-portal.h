@@ -27,6 +27,7 @@ typedef enum
   LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, /* 400 {"message":...,"errorCode":"query.soql.no-such-column",...} */
   LENS_FAKE_FAULT_WRONG_CONTENT_TYPE,   /* 200 text/html */
   LENS_FAKE_FAULT_HUGE_BODY,            /* 200 with a valid 50 MB JSON array, streamed in chunks */
+  LENS_FAKE_FAULT_REDIRECT_INSECURE,    /* 302 to plain http on a non-loopback address (0.0.0.0) */
 } LensFakeFault;
 
 #define LENS_TYPE_FAKE_PORTAL (lens_fake_portal_get_type ())
@@ -89,7 +90,7 @@ gint64          lens_fake_portal_expected_count         (LensFakePortal     *sel
 
 /* "429", "429-retry-after", "429-then-success", "500", "502", "503", "503-then-success",
  * "202", "stall", "truncated", "invalid-json", "wrong-shape", "error-malformed",
- * "error-no-such-column", "html", "huge", "none". */
+ * "error-no-such-column", "html", "huge", "redirect-insecure", "none". */
 gboolean        lens_fake_fault_from_string             (const char     *name,
                                                          LensFakeFault  *fault,
                                                          guint          *n_times);

@@ -189,6 +189,57 @@ check_layout (LensSeries          *series,
     }
 }
 
+/* Ink where the layout put nothing: the measured text boxes must hold what PLplot drew.
+ * Allowed: the data area (and its markers and tick marks), the text boxes, and the legend
+ * strip above the data area. */
+static guint
+count_stray_ink (cairo_surface_t         *surface,
+                 LensSeries              *series,
+                 LensPlotKind             kind,
+                 const LensPlotStyle     *style,
+                 const char              *x_title,
+                 const char              *y_title,
+                 const cairo_rectangle_t *plot,
+                 guint32                  bg)
+{
+  g_autoptr(GArray) boxes = _lens_plot_get_text_boxes (series, kind, style, x_title, y_title,
+                                                       cairo_image_surface_get_width (surface),
+                                                       cairo_image_surface_get_height (surface));
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint stray = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        gboolean allowed = FALSE;
+
+        if ((*(const guint32 *) (data + y * stride + 4 * x) & 0xffffff) == (bg & 0xffffff))
+          continue;
+        if (y < plot->y - 2)
+          continue; /* legend */
+        if (x >= plot->x - 6 && x <= plot->x + plot->width + 6 &&
+            y >= plot->y - 6 && y <= plot->y + plot->height + 6)
+          continue;
+        for (guint i = 0; i < boxes->len && !allowed; i++)
+          {
+            const cairo_rectangle_t *r = &g_array_index (boxes, cairo_rectangle_t, i);
+            allowed = x >= r->x - 2 && x <= r->x + r->width + 2 && y >= r->y - 2 && y <= r->y + r->height + 2;
+          }
+        if (!allowed && stray++ < 5)
+          g_test_message ("stray ink at %d,%d: %08x (plot %.0f,%.0f %.0fx%.0f)", x, y,
+                          *(const guint32 *) (data + y * stride + 4 * x),
+                          plot->x, plot->y, plot->width, plot->height);
+      }
+
+  if (stray > 0)
+    g_test_message ("%u stray pixels", stray);
+
+  return stray;
+}
+
 static void
 check_render (LensSeries   *series,
               LensPlotKind  kind,
@@ -213,10 +264,14 @@ check_render (LensSeries   *series,
 
   if (_lens_plot_get_plot_area (series, kind, &style, x_title, y_title, width, height, &plot))
     {
-      guint32 bg = dark ? 0x242424 : 0xffffff;
+      /* the bottom right corner is always padding */
+      guint32 bg = *(const guint32 *) (cairo_image_surface_get_data (surface) +
+                                       (height - 1) * cairo_image_surface_get_stride (surface) +
+                                       4 * (width - 1));
 
       g_assert_true (rect_inside (&plot, width, height));
       g_assert_cmpuint (count_ink (surface, &plot, bg), >, 20);
+      g_assert_cmpuint (count_stray_ink (surface, series, kind, &style, x_title, y_title, &plot, bg), <=, 10);
     }
 
   if (save_as != NULL)

@@ -31,7 +31,7 @@ fixture_setup (Fixture       *f,
   /* The default location, inside the test's own XDG_CACHE_HOME. */
   f->cache = lens_cache_new (NULL, 0);
   f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), f->cache);
-  lens_portal_client_set_timeouts (f->client, 2, 1);
+  lens_portal_client_set_timeouts (f->client, 5, 5);
   lens_portal_client_set_retry_policy (f->client, 2, 10, 50);
 }
 
@@ -282,6 +282,7 @@ static const FaultCase fault_cases[] = {
   { LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, LENS_PORTAL_ERROR_BAD_QUERY, "No such column: ncategory" },
   { LENS_FAKE_FAULT_WRONG_CONTENT_TYPE, LENS_PORTAL_ERROR_BAD_RESPONSE, "text/html" },
   { LENS_FAKE_FAULT_HUGE_BODY, LENS_PORTAL_ERROR_BAD_RESPONSE, "too large" },
+  { LENS_FAKE_FAULT_REDIRECT_INSECURE, LENS_PORTAL_ERROR_BAD_RESPONSE, "http://0.0.0.0:9/resource/ijzp-q8t2.json" },
 };
 
 static void
@@ -292,6 +293,9 @@ test_client_faults (Fixture       *f,
   g_autoptr(GBytes) good_body = NULL;
   g_autoptr(GDateTime) good_time = NULL;
   g_auto(Wait) first = { 0 };
+
+  /* Short, so the stalls end quickly. */
+  lens_portal_client_set_timeouts (f->client, 5, 1);
 
   /* A good answer in the cache first. */
   run_query (f, query, LENS_QUERY_DEFAULT, &first);
@@ -857,6 +861,47 @@ reset_peak_rss (void)
     }
 }
 
+static void
+test_client_connect_timeout (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GSocket) listener = NULL;
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocketClient) filler = g_socket_client_new ();
+  g_autoptr(GSocketConnection) queued = NULL;
+  g_autoptr(LensPortalClient) client = NULL;
+  g_autoptr(LensSoql) query = years_query (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  Wait w = { 0 };
+  gint64 start;
+
+  /* A loopback listener that never accepts, with its one-place queue already taken:
+   * the kernel drops further handshakes, so connecting hangs. */
+  listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_set_listen_backlog (listener, 0);
+  g_assert_true (g_socket_bind (listener, any, TRUE, &error));
+  g_assert_true (g_socket_listen (listener, &error));
+  bound = g_socket_get_local_address (listener, &error);
+  g_assert_no_error (error);
+  queued = g_socket_client_connect (filler, G_SOCKET_CONNECTABLE (bound), NULL, &error);
+  g_assert_no_error (error);
+
+  url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  client = lens_portal_client_new (url, f->cache);
+  lens_portal_client_set_timeouts (client, 1, 10);
+
+  start = g_get_monotonic_time ();
+  lens_portal_client_query_async (client, query, LENS_QUERY_DEFAULT, NULL, query_cb, &w);
+  spin (&w);
+  g_assert_error (w.error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_OFFLINE);
+  g_assert_nonnull (strstr (w.error->message, "could not connect within 1 second"));
+  g_assert_cmpint (w.finished_at - start, <, 5 * G_USEC_PER_SEC);
+  wait_clear (&w);
+}
+
 static gsize
 peak_rss_kb (void)
 {
@@ -1042,6 +1087,7 @@ main (int   argc,
   ADD ("/portal-client/refuse-http", test_client_refuse_http);
   ADD ("/portal-client/bad-query", test_client_bad_query);
   ADD ("/portal-client/unreachable", test_client_unreachable);
+  ADD ("/portal-client/connect-timeout", test_client_connect_timeout);
   ADD ("/portal-client/huge", test_client_huge);
   ADD ("/portal-client/dataset-info", test_client_dataset_info);
   ADD ("/portal-client/concurrent", test_client_concurrent);

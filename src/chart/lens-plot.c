@@ -699,6 +699,7 @@ layout_horizontal (Layout     *l,
   double tick_w = 0.0;
   double ticks_top;
   double row;
+  double prev_bottom = -G_MAXDOUBLE;
   guint every;
   int target;
 
@@ -781,10 +782,20 @@ layout_horizontal (Layout     *l,
       const char *text = g_ptr_array_index (texts, i);
       double w, h, y;
 
+      if (text[0] == '\0')
+        continue;
+
+      /* kept clear of the legend above and the tick labels below: the gaps to them are
+       * pad and pad / 2 */
       measure_text (m, text, &w, &h, NULL);
       y = l->plot.y + (i + 0.5) * row - h / 2.0;
-      y = CLAMP (y, 0.0, MAX (0.0, l->height - h));
+      y = CLAMP (y, MAX (0.0, l->plot.y - pad),
+                 MAX (l->plot.y, l->plot.y + l->plot.height + pad / 2.0 - h));
+      if (y < prev_bottom)
+        continue;
+
       add_text (l, m, text, l->plot.x - 0.5 * l->em - w, y, 0.0, COLOR_FOREGROUND);
+      prev_bottom = y + h;
     }
 
   if (y_title != NULL && y_title[0] != '\0')
@@ -1022,7 +1033,7 @@ set_palette (const LensPlotStyle *style)
       lens_plot_get_series_color (style, i, rgba);
       set_color (COLOR_SERIES + i, rgba, 1.0);
       set_color (COLOR_FADED + i, rgba, style->dark ? 0.4 : 0.3);
-      set_color (COLOR_FAINT + i, rgba, 0.15);
+      set_color (COLOR_FAINT + i, rgba, style->dark ? 0.25 : 0.15);
     }
 }
 

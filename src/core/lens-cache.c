@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "lens-cache.h"
@@ -923,7 +924,7 @@ lens_cache_store (LensCache       *self,
       int errsv = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   "Could not create the cache directory %s: %s",
+                   _("Could not create the cache folder %s: %s"),
                    self->directory, g_strerror (errsv));
       goto out;
     }
@@ -1028,7 +1029,7 @@ lens_cache_clear (LensCache  *self,
           int errsv = errno;
 
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                       "Could not remove %s: %s", path, g_strerror (errsv));
+                       _("Could not remove %s: %s"), path, g_strerror (errsv));
           ret = FALSE;
         }
     }

@@ -117,6 +117,7 @@ typedef struct
   guint             attempt;
   GSource          *connect_timer;
   gboolean          connect_timed_out;
+  char             *bad_redirect;    /* where the portal tried to send us, if refused */
   GSource          *retry_timer;
   GSource          *retry_cancel;
 
@@ -173,6 +174,7 @@ op_free (gpointer data)
   g_clear_pointer (&op->query, lens_soql_unref);
   g_clear_pointer (&op->dataset_id, g_free);
   g_clear_pointer (&op->key, g_free);
+  g_clear_pointer (&op->bad_redirect, g_free);
   g_clear_object (&op->cache);
   g_clear_object (&op->cancellable);
   g_clear_object (&op->op_cancellable);
@@ -222,12 +224,21 @@ host_is_loopback (const char *host)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
+/* https anywhere; plain http only where nothing can be overheard: this computer. */
+static gboolean
+uri_is_allowed (GUri *uri)
+{
+  const char *scheme = g_uri_get_scheme (uri);
+
+  return g_ascii_strcasecmp (scheme, "https") == 0 ||
+         (g_ascii_strcasecmp (scheme, "http") == 0 && host_is_loopback (g_uri_get_host (uri)));
+}
+
 static gboolean
 check_base_url (const char  *base_url,
                 GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
-  const char *scheme;
 
   if (base_url == NULL || *base_url == '\0')
     {
@@ -245,12 +256,7 @@ check_base_url (const char  *base_url,
       return FALSE;
     }
 
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    return TRUE;
-
-  /* Plain http only where nothing can be overheard: this computer. */
-  if (g_ascii_strcasecmp (scheme, "http") == 0 && host_is_loopback (g_uri_get_host (uri)))
+  if (uri_is_allowed (uri))
     return TRUE;
 
   {
@@ -298,6 +304,15 @@ transport_error (Op           *op,
 {
   if (caller_cancelled (op))
     return error_new (LENS_PORTAL_ERROR_CANCELLED, NULL);
+
+  if (op->bad_redirect != NULL)
+    {
+      g_autofree char *detail =
+        g_strdup_printf (_("the portal redirected to “%s”, which is not a secure (https) address"),
+                         op->bad_redirect);
+
+      return error_new (LENS_PORTAL_ERROR_BAD_RESPONSE, detail);
+    }
 
   if (op->connect_timed_out)
     {
@@ -558,6 +573,22 @@ network_event_cb (SoupMessage        *msg,
   /* Connected (and through TLS): from here on the read timeout applies. */
   if (event == G_SOCKET_CLIENT_COMPLETE)
     disarm_connect_timer (user_data);
+}
+
+static void
+restarted_cb (SoupMessage *msg,
+              gpointer     user_data)
+{
+  Op *op = user_data;
+  GUri *uri = soup_message_get_uri (msg);
+
+  /* libsoup follows redirects; the https-only rule applies to where they lead too. */
+  if (!uri_is_allowed (uri))
+    {
+      g_free (op->bad_redirect);
+      op->bad_redirect = g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD | G_URI_HIDE_QUERY);
+      g_cancellable_cancel (op->op_cancellable);
+    }
 }
 
 static void
@@ -930,6 +961,7 @@ send_attempt (GTask *task)
 
   g_signal_connect (op->msg, "network-event", G_CALLBACK (network_event_cb), op);
   g_signal_connect (op->msg, "wrote-headers", G_CALLBACK (wrote_headers_cb), op);
+  g_signal_connect (op->msg, "restarted", G_CALLBACK (restarted_cb), op);
 
   disarm_connect_timer (op);
   if (self->connect_timeout > 0)
