@@ -135,7 +135,7 @@ assert_all_charts_in_state (Fixture        *fixture,
 
       if (lens_chart_view_get_state (view) != state)
         g_error ("Chart “%s” is in state %d, not %d (%s)",
-                 lens_chart_entry_get_id (lens_chart_view_get_entry (view)),
+                 lens_chart_view_get_entry (view)->id,
                  lens_chart_view_get_state (view), state,
                  lens_chart_view_get_message (view));
     }
