@@ -11,6 +11,7 @@
 #include "lens-chart-view.h"
 #include "lens-dashboard-page.h"
 #include "lens-fake-portal.h"
+#include "lens-preferences-window.h"
 #include "lens-resources.h"
 #include "lens-window.h"
 
@@ -319,6 +320,53 @@ test_window_keyboard (Fixture       *fixture,
   g_assert_cmpuint (chart_menus, ==, charts->len);
 }
 
+static void
+test_window_preferences (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *before = g_settings_get_string (settings, "portal-url");
+  g_autofree char *after = NULL;
+  LensPreferencesWindow *preferences = lens_preferences_window_new (fixture->app);
+  GtkWidget *row, *error_label, *spin;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                   LENS_TYPE_PREFERENCES_WINDOW, "portal_row"));
+  error_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                           LENS_TYPE_PREFERENCES_WINDOW,
+                                                           "portal_error_label"));
+  spin = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                    LENS_TYPE_PREFERENCES_WINDOW,
+                                                    "cache_size_spin"));
+
+  /* Plain http to another computer is refused, shown, and not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://example.com");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  after = g_settings_get_string (settings, "portal-url");
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Loopback http is accepted. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://127.0.0.1:9");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_signal_emit_by_name (row, "apply");
+  after = g_settings_get_string (settings, "portal-url");
+  g_assert_cmpstr (after, ==, "http://127.0.0.1:9");
+  g_assert_cmpstr (lens_portal_client_get_base_url (lens_application_get_client (fixture->app)),
+                   ==, "http://127.0.0.1:9");
+
+  /* The cache size is bound to the setting, within 10..10000 MB. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
+  g_assert_cmpuint (g_settings_get_uint (settings, "cache-size-mb"), ==, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 500);
+  g_assert_cmpuint (g_settings_get_uint (settings, "cache-size-mb"), ==, 500);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +390,7 @@ main (int   argc,
   ADD ("/window/error-state", test_window_error_state, FALSE);
   ADD ("/window/offline-empty-cache", test_window_offline_empty_cache, TRUE);
   ADD ("/window/keyboard", test_window_keyboard, FALSE);
+  ADD ("/window/preferences", test_window_preferences, FALSE);
 
 #undef ADD
 
