@@ -2108,7 +2108,7 @@ flow_consent_decree (Flow *f)
       headers[0] = _("Level of compliance");
       /* Translators: a column of the brief's compliance table: the figure as the monitor
        * published it */
-      headers[1] = _("Share of paragraphs");
+      headers[1] = _("Published figure");
       headers[2] = _("What it means");
 
       for (guint level = 0; level < LENS_N_COMPLIANCE_LEVELS; level++)
