@@ -1,0 +1,45 @@
+/* lens-cli.h: the command line (no display needed)
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lens-filters.h"
+
+G_BEGIN_DECLS
+
+/* Nothing here touches GTK: the headless commands run before GTK is initialised. */
+
+const GOptionEntry *lens_cli_get_option_entries   (void);
+
+/* Runs a headless command (--list-charts, --export-chart) and returns its exit status, or
+ * checks the options that also apply to the window (--portal, --district, ...) and returns
+ * -1 when the app should go on, or an exit status after printing what was wrong. */
+int                 lens_cli_handle_options       (GVariantDict  *options,
+                                                   GSettings     *settings);
+
+/* TRUE when any of --district, --compare, --from, --to was given. */
+gboolean            lens_cli_has_filter_options   (GVariantDict  *options);
+
+/* Reads --district, --compare, --from and --to into the window's filter strings (district
+ * "" or a number, comparison "none", "citywide" or a number, "YYYY-MM-DD/YYYY-MM-DD"); what
+ * was not given keeps the default. FALSE with a translated message when something is wrong. */
+gboolean            lens_cli_parse_filter_options (GVariantDict  *options,
+                                                   const char    *default_district,
+                                                   const char    *default_compare,
+                                                   const char    *default_date_range,
+                                                   char         **district,
+                                                   char         **compare,
+                                                   char         **date_range,
+                                                   GError       **error);
+
+/* The filters for those strings. */
+LensFilters        *lens_cli_build_filters        (const char    *district,
+                                                   const char    *compare,
+                                                   const char    *date_range,
+                                                   GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,501 @@
+/* test-window.c: the window against the fake portal
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lens-application.h"
+#include "lens-chart-view.h"
+#include "lens-dashboard-page.h"
+#include "lens-fake-portal.h"
+#include "lens-preferences-window.h"
+#include "lens-resources.h"
+#include "lens-window.h"
+
+typedef struct
+{
+  LensFakePortal  *portal;
+  LensApplication *app;
+  LensWindow      *window;
+} Fixture;
+
+/* One application for the whole run: it is registered on the session bus. */
+static LensApplication *app;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until @predicate holds or @seconds pass. */
+static gboolean
+wait_for (gboolean (*predicate) (gpointer),
+          gpointer   data,
+          guint      seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return predicate (data);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  LensPortalClient *client;
+
+  fixture->portal = lens_fake_portal_new ();
+
+  g_settings_set_string (settings, "portal-url", lens_fake_portal_get_base_url (fixture->portal));
+  g_settings_set_string (settings, "district", "");
+  g_settings_set_string (settings, "compare", "none");
+
+  fixture->app = g_object_ref (app);
+
+  /* Faults must show at once, not after the production back-off. */
+  client = lens_application_get_client (fixture->app);
+  lens_portal_client_set_retry_policy (client, 0, 10, 10);
+  lens_portal_client_set_timeouts (client, 5, 5);
+
+  /* Every test starts with nothing saved. */
+  g_assert_true (lens_cache_clear (lens_application_get_cache (fixture->app), &error));
+  g_assert_no_error (error);
+  lens_portal_client_set_offline (client, GPOINTER_TO_INT (user_data));
+
+  fixture->window = lens_window_new (fixture->app);
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+
+  /* Let cancelled loads finish before the client goes. */
+  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+
+  g_clear_object (&fixture->app);
+  g_clear_object (&fixture->portal);
+}
+
+static GPtrArray *
+get_crime_charts (Fixture *fixture)
+{
+  GtkWidget *page = lens_window_get_page_widget (fixture->window, "crime");
+
+  g_assert_true (LENS_IS_DASHBOARD_PAGE (page));
+  return lens_dashboard_page_get_charts (LENS_DASHBOARD_PAGE (page));
+}
+
+static gboolean
+window_settled (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return lens_window_is_settled (fixture->window);
+}
+
+static void
+show_crime_page (Fixture *fixture)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "page",
+                                  g_variant_new_string ("crime"));
+  g_assert_cmpstr (lens_window_get_page (fixture->window), ==, "crime");
+  g_assert_true (wait_for (window_settled, fixture, 30));
+}
+
+static void
+assert_all_charts_in_state (Fixture        *fixture,
+                            LensChartState  state)
+{
+  GPtrArray *charts = get_crime_charts (fixture);
+
+  g_assert_cmpuint (charts->len, >, 0);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      LensChartView *view = g_ptr_array_index (charts, i);
+
+      if (lens_chart_view_get_state (view) != state)
+        g_error ("Chart “%s” is in state %d, not %d (%s)",
+                 lens_chart_view_get_entry (view)->id,
+                 lens_chart_view_get_state (view), state,
+                 lens_chart_view_get_message (view));
+    }
+}
+
+static void
+test_window_loads_charts (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_assert_cmpstr (lens_window_get_page (fixture->window), ==, "overview");
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+}
+
+static void
+test_window_district_reloads (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  guint before;
+
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+
+  before = lens_fake_portal_get_n_requests (fixture->portal);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "district",
+                                  g_variant_new_string ("5"));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), "district");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "5");
+
+  /* The charts went back to loading and asked the portal for district 5. */
+  g_assert_true (wait_for (window_settled, fixture, 30));
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, before);
+
+  {
+    g_auto(GStrv) log = lens_fake_portal_dup_request_log (fixture->portal);
+    gboolean asked_for_district = FALSE;
+
+    for (guint i = 0; log[i] != NULL; i++)
+      if (strstr (log[i], "'005'") != NULL)
+        asked_for_district = TRUE;
+    g_assert_true (asked_for_district);
+  }
+
+  /* Remembered for the next start. */
+  {
+    g_autofree char *saved = g_settings_get_string (settings, "district");
+
+    g_assert_cmpstr (saved, ==, "5");
+  }
+}
+
+static void
+test_window_error_state (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GPtrArray *charts;
+  LensChartView *view;
+  GtkWidget *retry;
+
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_MALFORMED, 0);
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_ERROR);
+
+  charts = get_crime_charts (fixture);
+  view = g_ptr_array_index (charts, 0);
+  g_assert_nonnull (lens_chart_view_get_message (view));
+  g_assert_nonnull (strstr (lens_chart_view_get_message (view), "did not accept"));
+
+  /* A Retry button is on screen, and it works once the portal does. */
+  retry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), LENS_TYPE_CHART_VIEW,
+                                                     "retry_button"));
+  g_assert_true (GTK_IS_BUTTON (retry));
+  g_assert_true (gtk_widget_is_drawable (retry));
+
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
+  g_signal_emit_by_name (retry, "clicked");
+  g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_LOADING);
+  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_CHART);
+}
+
+static void
+test_window_offline_empty_cache (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GPtrArray *charts;
+
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_OFFLINE);
+
+  charts = get_crime_charts (fixture);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      const char *message = lens_chart_view_get_message (g_ptr_array_index (charts, i));
+
+      g_assert_nonnull (strstr (message, "no saved data"));
+    }
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), ==, 0);
+}
+
+static LensChartView *
+find_chart (Fixture    *fixture,
+            const char *id)
+{
+  GPtrArray *charts = get_crime_charts (fixture);
+
+  for (guint i = 0; i < charts->len; i++)
+    if (g_str_equal (lens_chart_view_get_entry (g_ptr_array_index (charts, i))->id, id))
+      return g_ptr_array_index (charts, i);
+
+  g_assert_not_reached ();
+}
+
+/* The citywide count of the last full year of the per-year chart, and what the portal has. */
+static void
+get_last_full_year (Fixture *fixture,
+                    double  *shown,
+                    gint64  *expected)
+{
+  LensChartView *view = find_chart (fixture, "crime-incidents-per-year");
+  LensSeries *series = lens_chart_data_get_series (lens_chart_view_get_data (view));
+  guint n = lens_series_get_n_labels (series);
+  const char *year = lens_series_get_label (series, n - 2);
+  g_autofree char *from = g_strdup_printf ("%s-01-01", year);
+  g_autofree char *to = g_strdup_printf ("%d-01-01", atoi (year) + 1);
+
+  *shown = lens_series_get_value (series, 0, n - 2);
+  *expected = lens_fake_portal_expected_count (fixture->portal, "ijzp-q8t2", NULL, from, to);
+}
+
+static void
+test_window_stale_then_fresh (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  LensPortalClient *client = lens_application_get_client (fixture->app);
+  double shown;
+  gint64 expected, old_expected;
+
+  show_crime_page (fixture);
+  get_last_full_year (fixture, &shown, &old_expected);
+  g_assert_cmpfloat (shown, ==, (double) old_expected);
+
+  /* New numbers on the portal, and everything saved is now stale. */
+  lens_fake_portal_set_data_version (fixture->portal, 2);
+  lens_portal_client_set_max_age (client, 0);
+  get_last_full_year (fixture, &shown, &expected);
+  g_assert_cmpint (expected, !=, old_expected);
+
+  /* A new window paints the saved numbers first, then asks the portal and shows the new ones. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  lens_fake_portal_reset_counters (fixture->portal);
+  fixture->window = lens_window_new (fixture->app);
+  g_object_ref_sink (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  show_crime_page (fixture);
+
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, 0);
+  get_last_full_year (fixture, &shown, &expected);
+  g_assert_cmpfloat (shown, ==, (double) expected);
+
+  lens_portal_client_set_max_age (client, 6 * 60 * 60);
+}
+
+static void
+test_window_cached_with_warning (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  LensChartView *view;
+  const char *message;
+
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+
+  /* Refresh while the portal fails: the saved numbers stay, with the reason above them. */
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_SERVER_ERROR, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
+  g_assert_false (lens_window_is_settled (fixture->window));
+  g_assert_true (wait_for (window_settled, fixture, 30));
+
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+  view = find_chart (fixture, "crime-incidents-per-year");
+  message = lens_chart_view_get_message (view);
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Showing data from "));
+  g_assert_nonnull (strstr (message, "had a problem answering"));
+}
+
+static gboolean
+has_ancestor_type (GtkWidget *widget,
+                   GType      type)
+{
+  return gtk_widget_get_ancestor (widget, type) != NULL;
+}
+
+static void
+test_window_keyboard (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GPtrArray *charts;
+  gboolean sidebar = FALSE, district = FALSE, compare = FALSE, dates = FALSE;
+  guint chart_areas = 0, table_toggles = 0, chart_menus = 0;
+  GtkWidget *focus;
+
+  show_crime_page (fixture);
+  charts = get_crime_charts (fixture);
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->window));
+
+  for (guint steps = 0; steps < 500; steps++)
+    {
+      if (!gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD))
+        {
+          /* The end of the chain: once round again from the start. */
+          gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+          if (!gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD))
+            break;
+        }
+
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      if (focus == NULL)
+        continue;
+      if (g_hash_table_contains (seen, focus))
+        break;
+      g_hash_table_add (seen, focus);
+
+      if (GTK_IS_LIST_BOX_ROW (focus))
+        sidebar = TRUE;
+      if (has_ancestor_type (focus, GTK_TYPE_DROP_DOWN))
+        {
+          GtkWidget *drop_down = gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN);
+          const char *tooltip = gtk_widget_get_tooltip_text (drop_down);
+
+          if (tooltip != NULL && g_str_has_prefix (tooltip, "District"))
+            district = TRUE;
+          if (tooltip != NULL && g_str_has_prefix (tooltip, "Compare"))
+            compare = TRUE;
+        }
+      if (has_ancestor_type (focus, GTK_TYPE_MENU_BUTTON))
+        {
+          GtkWidget *button = gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON);
+          const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+          if (tooltip != NULL && g_str_has_prefix (tooltip, "Dates"))
+            dates = TRUE;
+        }
+      if (GTK_IS_DRAWING_AREA (focus) && has_ancestor_type (focus, LENS_TYPE_CHART_VIEW))
+        chart_areas++;
+      if (GTK_IS_TOGGLE_BUTTON (focus) && has_ancestor_type (focus, LENS_TYPE_CHART_VIEW) &&
+          !has_ancestor_type (focus, GTK_TYPE_MENU_BUTTON))
+        table_toggles++;
+      if (has_ancestor_type (focus, GTK_TYPE_MENU_BUTTON) &&
+          has_ancestor_type (focus, LENS_TYPE_CHART_VIEW))
+        chart_menus++;
+    }
+
+  g_assert_true (sidebar);
+  g_assert_true (district);
+  g_assert_true (compare);
+  g_assert_true (dates);
+  g_assert_cmpuint (chart_areas, ==, charts->len);
+  g_assert_cmpuint (table_toggles, ==, charts->len);
+  g_assert_cmpuint (chart_menus, ==, charts->len);
+}
+
+static void
+test_window_preferences (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *before = g_settings_get_string (settings, "portal-url");
+  g_autofree char *after = NULL;
+  LensPreferencesWindow *preferences = lens_preferences_window_new (fixture->app);
+  GtkWidget *row, *error_label, *spin;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                   LENS_TYPE_PREFERENCES_WINDOW, "portal_row"));
+  error_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                           LENS_TYPE_PREFERENCES_WINDOW,
+                                                           "portal_error_label"));
+  spin = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                    LENS_TYPE_PREFERENCES_WINDOW,
+                                                    "cache_size_spin"));
+
+  /* Plain http to another computer is refused, shown, and not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://example.com");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  after = g_settings_get_string (settings, "portal-url");
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Loopback http is accepted. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://127.0.0.1:9");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_signal_emit_by_name (row, "apply");
+  after = g_settings_get_string (settings, "portal-url");
+  g_assert_cmpstr (after, ==, "http://127.0.0.1:9");
+  g_assert_cmpstr (lens_portal_client_get_base_url (lens_application_get_client (fixture->app)),
+                   ==, "http://127.0.0.1:9");
+
+  /* The cache size is bound to the setting, within 10..10000 MB. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
+  g_assert_cmpuint (g_settings_get_uint (settings, "cache-size-mb"), ==, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 500);
+  g_assert_cmpuint (g_settings_get_uint (settings, "cache-size-mb"), ==, 500);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("reform-lens-test-XXXXXX", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  int ret;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the system's icon themes (XDG_DATA_DIRS). */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  lens_resources_ensure_registered ();
+
+#define ADD(path, func, offline) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (offline), fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/loads-charts", test_window_loads_charts, FALSE);
+  ADD ("/window/district-reloads", test_window_district_reloads, FALSE);
+  ADD ("/window/error-state", test_window_error_state, FALSE);
+  ADD ("/window/offline-empty-cache", test_window_offline_empty_cache, TRUE);
+  ADD ("/window/keyboard", test_window_keyboard, FALSE);
+  ADD ("/window/stale-then-fresh", test_window_stale_then_fresh, FALSE);
+  ADD ("/window/cached-with-warning", test_window_cached_with_warning, FALSE);
+  ADD ("/window/preferences", test_window_preferences, FALSE);
+
+#undef ADD
+
+  app = lens_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
