@@ -709,7 +709,7 @@ lens_brief_add_chart_data (LensBrief     *self,
   for (guint i = 0; i + n_caveats < n_footer; i++)
     source_lines[i] = g_strdup (footer[i]);
 
-  if (passages == NULL && (self->parts & LENS_BRIEF_PART_PASSAGES) != 0 && ensure_reports (self) != NULL)
+  if (passages == NULL && ensure_reports (self) != NULL)
     passages = found = lens_reports_get_passages_for_chart (self->reports, spec->id);
 
   index = lens_brief_add_chart (self, document, (const char * const *) source_lines, caveats, passages);
