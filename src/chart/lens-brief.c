@@ -1668,6 +1668,15 @@ flow_chart_section (Flow       *f,
   chart->start_page = current_page (f);
   add_outline (f->self, title != NULL ? title : group_name (chart->group), chart->start_page);
 
+  /* horizontal bars need the height for a readable label on every category */
+  if (lens_chart_document_get_kind (chart->document) == LENS_PLOT_HORIZONTAL_BAR)
+    {
+      guint n_vectors = MAX (lens_series_get_n_vectors (series), 1);
+      double wanted = 110.0 + lens_series_get_n_labels (series) * (n_vectors > 1 ? 11.0 * n_vectors : 15.0);
+
+      chart_height = CLAMP (wanted, chart_height, (f->bottom - f->top) * 0.6);
+    }
+
   flow_text (f, group_name (chart->group), &style_kicker, 0, 4.0);
   flow_chart (f, chart->document, chart_height);
 
