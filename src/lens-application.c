@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lens-application.h"
+#include "lens-brief-cli.h"
 #include "lens-cli.h"
 #include "lens-preferences-window.h"
 #include "lens-window.h"
@@ -208,6 +209,10 @@ lens_application_handle_local_options (GApplication *application,
   int status;
 
   /* No GTK here: this runs before GTK is initialised, also without a display. */
+  status = lens_brief_cli_handle_options (options, self->settings);
+  if (status >= 0)
+    return status;
+
   status = lens_cli_handle_options (options, self->settings);
   if (status >= 0)
     return status;
@@ -332,6 +337,8 @@ lens_application_init (LensApplication *self)
                            self, G_CONNECT_SWAPPED);
 
   g_application_add_main_option_entries (G_APPLICATION (self), lens_cli_get_option_entries ());
+  g_application_add_main_option_entries (G_APPLICATION (self),
+                                         lens_brief_cli_get_option_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Chicago’s public police data, district by district."));
