@@ -2639,8 +2639,11 @@ draw_block (LensBrief   *self,
         /* the rectangle is given in device space */
         cairo_user_to_device (cr, &ux, &uy);
         cairo_user_to_device_distance (cr, &dx, &dy);
-        attributes = g_strdup_printf ("rect=[%.2f %.2f %.2f %.2f] page=%u",
-                                      ux, uy, dx, dy, block->target_page + 1);
+        /* Whole points: cairo 1.16 reads decimals in the locale's form when the page ends,
+         * and fails on them with a decimal comma (es, pl). */
+        attributes = g_strdup_printf ("rect=[%.0f %.0f %.0f %.0f] page=%u",
+                                      floor (ux), floor (uy), ceil (dx), ceil (dy),
+                                      block->target_page + 1);
         for (char *p = attributes; *p; p++)
           if (*p == ',')
             *p = '.';
