@@ -15,6 +15,7 @@
 
 #include "lens-brief-builder.h"
 #include "lens-brief-cli.h"
+#include "lens-catalog.h"
 #include "lens-cli.h"
 
 /* The same statuses as lens-cli.c */
@@ -28,6 +29,10 @@ static const GOptionEntry option_entries[] = {
        "opening a window"), N_("FILE.pdf") },
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The language to use: es, zh_CN, pl, ar, hi or en"), N_("CODE") },
+  /* For the Prepare Brief dialog, which runs the command for a brief in another language. */
+  { "brief-sections", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
+    "Comma-separated chart ids, \"crime\", \"complaints\", \"consent-decree\", \"passages\"",
+    "LIST" },
   { NULL }
 };
 
@@ -155,6 +160,56 @@ check_output (const char  *path,
   return TRUE;
 }
 
+gboolean
+lens_brief_cli_parse_sections (const char      *sections,
+                               GStrv           *chart_ids,
+                               LensBriefParts  *parts,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) items = g_strsplit (sections, ",", -1);
+  LensBriefParts found = LENS_BRIEF_PART_COVER;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      const char *item = g_strstrip (items[i]);
+      LensBriefParts group = 0;
+
+      if (*item == '\0')
+        continue;
+      if (g_str_equal (item, "consent-decree"))
+        found |= LENS_BRIEF_PART_CONSENT_DECREE;
+      else if (g_str_equal (item, "passages"))
+        found |= LENS_BRIEF_PART_PASSAGES;
+      else if (g_str_equal (item, "crime"))
+        group = LENS_BRIEF_PART_CRIME;
+      else if (g_str_equal (item, "complaints"))
+        group = LENS_BRIEF_PART_COMPLAINTS;
+      else if (lens_catalog_lookup_chart (lens_catalog_get_default (), item) != NULL)
+        g_ptr_array_add (ids, g_strdup (item));
+      else
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %s is a chart id given on the command line. */
+                       _("--brief-sections: there is no chart “%s”"), item);
+          return FALSE;
+        }
+
+      if (group != 0)
+        {
+          g_auto(GStrv) group_ids = lens_brief_builder_dup_chart_ids (group);
+
+          for (guint j = 0; group_ids[j] != NULL; j++)
+            g_ptr_array_add (ids, g_strdup (group_ids[j]));
+        }
+    }
+
+  g_ptr_array_add (ids, NULL);
+  *chart_ids = (GStrv) g_ptr_array_steal (ids, NULL);
+  *parts = found;
+  return TRUE;
+}
+
 typedef struct
 {
   GMainLoop  *loop;
@@ -187,6 +242,9 @@ write_brief (GVariantDict *options,
   g_autoptr(GMainContext) context = NULL;
   g_autoptr(GError) error = NULL;
   BriefState state = { NULL, NULL, NULL, NULL, NULL };
+  g_auto(GStrv) chart_ids = NULL;
+  LensBriefParts parts = LENS_BRIEF_PARTS_ALL;
+  const char *sections = NULL;
   gboolean offline = g_variant_dict_contains (options, "offline");
   int status = EXIT_OK;
   guint n_pages;
@@ -212,6 +270,13 @@ write_brief (GVariantDict *options,
       return EXIT_BAD_ARGUMENT;
     }
 
+  if (g_variant_dict_lookup (options, "brief-sections", "&s", &sections) &&
+      !lens_brief_cli_parse_sections (sections, &chart_ids, &parts, &error))
+    {
+      print_error (error->message);
+      return EXIT_BAD_ARGUMENT;
+    }
+
   if (!check_output (path, &error))
     {
       print_error (error->message);
@@ -230,7 +295,7 @@ write_brief (GVariantDict *options,
   context = g_main_context_new ();
   g_main_context_push_thread_default (context);
   state.loop = g_main_loop_new (context, FALSE);
-  lens_brief_builder_build_async (client, filters, NULL, LENS_BRIEF_PARTS_ALL,
+  lens_brief_builder_build_async (client, filters, (const char * const *) chart_ids, parts,
                                   LENS_QUERY_DEFAULT, NULL, brief_build_cb, &state);
   g_main_loop_run (state.loop);
   g_main_loop_unref (state.loop);

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "lens-brief.h"
+
 G_BEGIN_DECLS
 
 /* --brief=FILE.pdf and --language=CODE; the filters, --portal and --offline are lens-cli's. */
@@ -23,6 +25,14 @@ const char * const *lens_brief_cli_get_languages      (void);
 gboolean            lens_brief_cli_set_language       (const char    *language,
                                                        char         **warning,
                                                        GError       **error);
+
+/* Reads the hidden --brief-sections list (chart ids, "crime", "complaints",
+ * "consent-decree", "passages") into chart ids for lens_brief_builder_build_async() and the
+ * parts (the cover always). */
+gboolean            lens_brief_cli_parse_sections     (const char      *sections,
+                                                       GStrv           *chart_ids,
+                                                       LensBriefParts  *parts,
+                                                       GError         **error);
 
 /* Applies --language, then runs --brief if given and returns its exit status; otherwise
  * returns -1 (or an exit status after printing what was wrong with --language). */
