@@ -242,6 +242,8 @@ lens_application_startup (GApplication *application)
   static const char *district_accels[] = { "<Control>d", NULL };
   static const char *dates_accels[] = { "<Control>e", NULL };
   static const char *compare_accels[] = { "<Control>k", NULL };
+  static const char *brief_accels[] = { "<Control>b", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   LensApplication *self = LENS_APPLICATION (application);
 
   G_APPLICATION_CLASS (lens_application_parent_class)->startup (application);
@@ -258,6 +260,9 @@ lens_application_startup (GApplication *application)
                                          dates_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.focus-compare",
                                          compare_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.prepare-brief",
+                                         brief_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
   lens_window_set_page_accels (GTK_APPLICATION (self));
 }
 

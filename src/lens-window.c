@@ -9,6 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-brief-dialog.h"
+#include "lens-brief-print.h"
 #include "lens-cli.h"
 #include "lens-dashboard-page.h"
 #include "lens-districts.h"
@@ -493,6 +495,30 @@ focus_dates_activated (GSimpleAction *action,
   focus_filter (LENS_WINDOW (user_data), LENS_FILTER_DATES);
 }
 
+static void
+prepare_brief_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  LensWindow *self = user_data;
+  LensBriefDialog *dialog;
+
+  dialog = lens_brief_dialog_new (self->application, self->filters);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  LensWindow *self = user_data;
+
+  if (self->filters != NULL)
+    lens_brief_print_run (GTK_WINDOW (self), self->toast_overlay, get_client (self), self->filters);
+}
+
 static const GActionEntry win_actions[] = {
   { "district", NULL, "s", "''", district_change_state },
   { "compare", NULL, "s", "'none'", compare_change_state },
@@ -502,6 +528,8 @@ static const GActionEntry win_actions[] = {
   { "focus-district", focus_district_activated },
   { "focus-compare", focus_compare_activated },
   { "focus-dates", focus_dates_activated },
+  { "prepare-brief", prepare_brief_activated },
+  { "print", print_activated },
 };
 
 static void
