@@ -55,6 +55,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The program run for a brief in another language; NULL: this one. */
+static char *program;
+
+void
+lens_brief_dialog_set_program (const char *path)
+{
+  g_free (program);
+  program = g_strdup (path);
+}
+
 /* The brief's languages, each named in its own language; "" is the app's own. */
 static const struct {
   const char *code;
@@ -285,6 +295,8 @@ build_cb (GObject      *object,
 
   for (guint i = 0; stale[i] != NULL; i++)
     g_message ("%s", stale[i]);
+  for (guint i = 0; failed[i] != NULL; i++)
+    g_message ("%s", failed[i]);
 
   path = g_file_get_path (self->file);
   if (path == NULL)
@@ -379,7 +391,7 @@ start_process (LensBriefDialog *self,
   g_autofree char *exe = NULL;
   LensBriefParts parts;
 
-  exe = g_file_read_link ("/proc/self/exe", error);
+  exe = program != NULL ? g_strdup (program) : g_file_read_link ("/proc/self/exe", error);
   if (exe == NULL)
     return FALSE;
 
@@ -745,6 +757,7 @@ lens_brief_dialog_class_init (LensBriefDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "brief.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "brief.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "brief.cancel", NULL);
 }
 
 static void

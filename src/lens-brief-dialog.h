@@ -35,4 +35,9 @@ LensFilters     *lens_brief_dialog_dup_filters    (LensBriefDialog *self,
 void             lens_brief_dialog_set_language   (LensBriefDialog *self,
                                                    const char      *code);
 
+/* The reform-lens program the dialog runs for a brief in another language; NULL (the
+ * default): the running program, /proc/self/exe. For the tests, whose program is not
+ * reform-lens. */
+void             lens_brief_dialog_set_program    (const char      *path);
+
 G_END_DECLS

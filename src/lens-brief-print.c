@@ -62,9 +62,10 @@ lens_brief_print_operation_new (LensBrief *brief)
   if (page_setup != NULL)
     gtk_print_operation_set_default_page_setup (operation, page_setup);
 
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (begin_print_cb),
-                         g_object_ref (brief), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), brief, 0);
+  /* The operation keeps the brief for as long as it lives. */
+  g_object_set_data_full (G_OBJECT (operation), "lens-brief", g_object_ref (brief), g_object_unref);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), brief);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), brief);
 
   return operation;
 }
