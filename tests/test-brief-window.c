@@ -153,6 +153,40 @@ test_brief_window_actions (Fixture       *fixture,
     }
 }
 
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+/* The window as shown, into the build directory, to look at. */
+static void
+save_window (GtkWindow  *window,
+             const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  /* Let it lay out and draw once. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
 static LensBriefDialog *
 find_dialog (void)
 {
@@ -206,6 +240,8 @@ test_brief_window_dialog (Fixture       *fixture,
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (wait_for (mapped, dialog, 10));
+  save_window (GTK_WINDOW (dialog), "brief-dialog.png");
 
   /* Prefilled from the window: district 5 compared with citywide. */
   filters = lens_brief_dialog_dup_filters (dialog, &error);
@@ -214,6 +250,7 @@ test_brief_window_dialog (Fixture       *fixture,
   g_assert_cmpint (lens_filters_get_compare (filters), ==, LENS_COMPARE_CITYWIDE);
 
   save_and_check (dialog, path);
+  save_window (GTK_WINDOW (dialog), "brief-dialog-saved.png");
   g_assert_cmpstr (lens_brief_dialog_get_last_message (dialog), ==, "Brief saved");
 
   /* A folder that does not exist: the reason, and no file. */
