@@ -456,6 +456,39 @@ test_window_preferences (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+static void
+test_window_about_and_shortcuts (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean about = FALSE, shortcuts = FALSE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
+
+  /* Backwards: destroying a window removes it from the list. */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        {
+          about = TRUE;
+          g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (window)), ==,
+                           PACKAGE_VERSION);
+          gtk_window_destroy (window);
+        }
+      else if (GTK_IS_SHORTCUTS_WINDOW (window))
+        {
+          shortcuts = TRUE;
+          gtk_window_close (window);
+        }
+    }
+
+  g_assert_true (about);
+  g_assert_true (shortcuts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +515,7 @@ main (int   argc,
   ADD ("/window/stale-then-fresh", test_window_stale_then_fresh, FALSE);
   ADD ("/window/cached-with-warning", test_window_cached_with_warning, FALSE);
   ADD ("/window/preferences", test_window_preferences, FALSE);
+  ADD ("/window/about-and-shortcuts", test_window_about_and_shortcuts, FALSE);
 
 #undef ADD
 
