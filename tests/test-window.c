@@ -71,7 +71,7 @@ fixture_set_up (Fixture       *fixture,
   /* Faults must show at once, not after the production back-off. */
   client = lens_application_get_client (fixture->app);
   lens_portal_client_set_retry_policy (client, 0, 10, 10);
-  lens_portal_client_set_timeouts (client, 5, 5);
+  lens_portal_client_set_timeouts (client, 30, 60);
 
   /* Every test starts with nothing saved. */
   g_assert_true (lens_cache_clear (lens_application_get_cache (fixture->app), &error));
@@ -122,7 +122,7 @@ show_crime_page (Fixture *fixture)
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "page",
                                   g_variant_new_string ("crime"));
   g_assert_cmpstr (lens_window_get_page (fixture->window), ==, "crime");
-  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_true (wait_for (window_settled, fixture, 120));
 }
 
 static void
@@ -171,7 +171,7 @@ test_window_district_reloads (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "5");
 
   /* The charts went back to loading and asked the portal for district 5. */
-  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_true (wait_for (window_settled, fixture, 120));
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, before);
 
@@ -219,7 +219,7 @@ test_window_error_state (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
   g_signal_emit_by_name (retry, "clicked");
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_LOADING);
-  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_true (wait_for (window_settled, fixture, 120));
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_CHART);
 }
 
@@ -321,7 +321,7 @@ test_window_cached_with_warning (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_SERVER_ERROR, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
   g_assert_false (lens_window_is_settled (fixture->window));
-  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_true (wait_for (window_settled, fixture, 120));
 
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   view = find_chart (fixture, "crime-incidents-per-year");
