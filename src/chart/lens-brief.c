@@ -709,7 +709,7 @@ lens_brief_add_chart_data (LensBrief     *self,
   for (guint i = 0; i + n_caveats < n_footer; i++)
     source_lines[i] = g_strdup (footer[i]);
 
-  if (passages == NULL && (self->parts & LENS_BRIEF_PART_PASSAGES) != 0 && ensure_reports (self) != NULL)
+  if (passages == NULL && ensure_reports (self) != NULL)
     passages = found = lens_reports_get_passages_for_chart (self->reports, spec->id);
 
   index = lens_brief_add_chart (self, document, (const char * const *) source_lines, caveats, passages);
@@ -939,6 +939,10 @@ typedef struct
   double     width;
   double     y;
   GArray    *page;
+  /* the last heading, moved to the next page if nothing follows it on its own */
+  GArray    *heading_page;
+  guint      heading_index;
+  double     heading_after;
 } Flow;
 
 static void
@@ -1060,11 +1064,29 @@ static void
 flow_new_page (Flow *f)
 {
   GArray *page = g_array_new (FALSE, TRUE, sizeof (Block));
+  gboolean move_heading = f->heading_page != NULL && f->heading_page == f->page &&
+                          f->page->len == f->heading_index + 1;
+  Block heading = { 0 };
+
+  if (move_heading)
+    {
+      heading = g_array_index (f->page, Block, f->heading_index);
+      g_object_ref (heading.layout);
+      g_array_remove_index (f->page, f->heading_index);
+    }
 
   g_array_set_clear_func (page, block_clear);
   g_ptr_array_add (f->self->pages, page);
   f->page = page;
   f->y = f->top;
+  f->heading_page = NULL;
+
+  if (move_heading)
+    {
+      heading.y = f->top;
+      g_array_append_val (page, heading);
+      f->y = f->top + f->heading_after;
+    }
 }
 
 static gboolean
@@ -1206,7 +1228,10 @@ flow_heading (Flow            *f,
   flow_space (f, space_before);
   flow_need (f, height + keep);
   add_text (f->page, layout, f->left, f->y, f->width, style->color);
-  f->y += height + 0.35 * style->size;
+  f->heading_page = f->page;
+  f->heading_index = f->page->len - 1;
+  f->heading_after = height + 0.35 * style->size;
+  f->y += f->heading_after;
 }
 
 /* "• text" with the text indented under the bullet. */
@@ -1642,6 +1667,15 @@ flow_chart_section (Flow       *f,
 
   chart->start_page = current_page (f);
   add_outline (f->self, title != NULL ? title : group_name (chart->group), chart->start_page);
+
+  /* horizontal bars need the height for a readable label on every category */
+  if (lens_chart_document_get_kind (chart->document) == LENS_PLOT_HORIZONTAL_BAR)
+    {
+      guint n_vectors = MAX (lens_series_get_n_vectors (series), 1);
+      double wanted = 110.0 + lens_series_get_n_labels (series) * (n_vectors > 1 ? 11.0 * n_vectors : 15.0);
+
+      chart_height = CLAMP (wanted, chart_height, (f->bottom - f->top) * 0.6);
+    }
 
   flow_text (f, group_name (chart->group), &style_kicker, 0, 4.0);
   flow_chart (f, chart->document, chart_height);
@@ -2083,7 +2117,7 @@ flow_consent_decree (Flow *f)
       headers[0] = _("Level of compliance");
       /* Translators: a column of the brief's compliance table: the figure as the monitor
        * published it */
-      headers[1] = _("Share of paragraphs");
+      headers[1] = _("Published figure");
       headers[2] = _("What it means");
 
       for (guint level = 0; level < LENS_N_COMPLIANCE_LEVELS; level++)
@@ -2472,7 +2506,7 @@ paginate (LensBrief *self,
   f.width = MAX (page_width - 2 * margin, 72.0);
   /* room for the page footer */
   f.bottom = MAX (page_height - margin - 14.0, f.top + 72.0);
-  chart_height = CLAMP ((f.bottom - f.top) * 0.45, 120.0, 380.0);
+  chart_height = CLAMP ((f.bottom - f.top) * 0.40, 120.0, 380.0);
 
   flow_new_page (&f);
 
@@ -2639,14 +2673,11 @@ draw_block (LensBrief   *self,
         /* the rectangle is given in device space */
         cairo_user_to_device (cr, &ux, &uy);
         cairo_user_to_device_distance (cr, &dx, &dy);
-        /* Whole points: cairo 1.16 reads decimals in the locale's form when the page ends,
-         * and fails on them with a decimal comma (es, pl). */
-        attributes = g_strdup_printf ("rect=[%.0f %.0f %.0f %.0f] page=%u",
-                                      floor (ux), floor (uy), ceil (dx), ceil (dy),
-                                      block->target_page + 1);
-        for (char *p = attributes; *p; p++)
-          if (*p == ',')
-            *p = '.';
+        /* whole numbers: cairo 1.16 misreads decimals in the attributes under a locale
+         * with a decimal comma */
+        attributes = g_strdup_printf ("rect=[%d %d %d %d] page=%u",
+                                      (int) floor (ux), (int) floor (uy),
+                                      (int) ceil (dx), (int) ceil (dy), block->target_page + 1);
         cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
         cairo_tag_end (cr, CAIRO_TAG_LINK);
       }
