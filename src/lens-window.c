@@ -41,6 +41,7 @@ struct _LensWindow
   LensFilterBox        *narrow_filters;
   AdwWindowTitle       *page_title;
   GtkMenuButton        *filters_button;
+  GtkButton            *brief_button;
   GtkPopover           *filters_popover;
   GtkButton            *back_button;
   GtkStack             *page_stack;
@@ -434,6 +435,8 @@ squeezer_visible_child_cb (LensWindow  *self,
   gboolean narrow = adw_squeezer_get_visible_child (squeezer) != GTK_WIDGET (self->wide_filters);
 
   gtk_widget_set_visible (GTK_WIDGET (self->filters_button), narrow);
+  /* Narrow, the title needs the room; Prepare Brief stays in the main menu. */
+  gtk_widget_set_visible (GTK_WIDGET (self->brief_button), !narrow);
   if (!narrow)
     gtk_popover_popdown (self->filters_popover);
 }
@@ -769,6 +772,7 @@ lens_window_class_init (LensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LensWindow, narrow_filters);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, LensWindow, brief_button);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, filters_popover);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, page_stack);
