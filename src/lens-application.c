@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lens-application.h"
+#include "lens-brief-cli.h"
 #include "lens-cli.h"
 #include "lens-preferences-window.h"
 #include "lens-window.h"
@@ -208,6 +209,10 @@ lens_application_handle_local_options (GApplication *application,
   int status;
 
   /* No GTK here: this runs before GTK is initialised, also without a display. */
+  status = lens_brief_cli_handle_options (options, self->settings);
+  if (status >= 0)
+    return status;
+
   status = lens_cli_handle_options (options, self->settings);
   if (status >= 0)
     return status;
@@ -237,6 +242,8 @@ lens_application_startup (GApplication *application)
   static const char *district_accels[] = { "<Control>d", NULL };
   static const char *dates_accels[] = { "<Control>e", NULL };
   static const char *compare_accels[] = { "<Control>k", NULL };
+  static const char *brief_accels[] = { "<Control>b", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   LensApplication *self = LENS_APPLICATION (application);
 
   G_APPLICATION_CLASS (lens_application_parent_class)->startup (application);
@@ -253,6 +260,9 @@ lens_application_startup (GApplication *application)
                                          dates_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.focus-compare",
                                          compare_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.prepare-brief",
+                                         brief_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
   lens_window_set_page_accels (GTK_APPLICATION (self));
 }
 
@@ -332,9 +342,18 @@ lens_application_init (LensApplication *self)
                            self, G_CONNECT_SWAPPED);
 
   g_application_add_main_option_entries (G_APPLICATION (self), lens_cli_get_option_entries ());
+  g_application_add_main_option_entries (G_APPLICATION (self),
+                                         lens_brief_cli_get_option_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Chicago’s public police data, district by district."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Without --list-charts or --export-chart the "
+                                                  "window opens, showing the district, comparison "
+                                                  "and dates given.\n\n"
+                                                  "Exit status: 0 on success, 1 when the data "
+                                                  "could not be had or the file not written, 2 "
+                                                  "for a wrong option."));
 }
 
 LensApplication *

@@ -219,10 +219,10 @@ export_load_cb (GObject      *object,
   g_main_loop_quit (state->loop);
 }
 
-static LensPortalClient *
-create_client (GVariantDict  *options,
-               GSettings     *settings,
-               GError       **error)
+LensPortalClient *
+lens_cli_create_client (GVariantDict  *options,
+                        GSettings     *settings,
+                        GError       **error)
 {
   g_autoptr(LensPortalClient) client = NULL;
   g_autoptr(LensCache) cache = NULL;
@@ -314,7 +314,7 @@ export_chart (GVariantDict *options,
       return EXIT_BAD_ARGUMENT;
     }
 
-  client = create_client (options, settings, &error);
+  client = lens_cli_create_client (options, settings, &error);
   if (client == NULL)
     {
       print_error (error->message);

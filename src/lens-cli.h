@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "lens-filters.h"
+#include "lens-portal-client.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,12 @@ gboolean            lens_cli_parse_filter_options (GVariantDict  *options,
 LensFilters        *lens_cli_build_filters        (const char    *district,
                                                    const char    *compare,
                                                    const char    *date_range,
+                                                   GError       **error);
+
+/* A client for --portal (or the settings' portal), the settings' app token and --offline.
+ * @settings may be NULL. */
+LensPortalClient   *lens_cli_create_client        (GVariantDict  *options,
+                                                   GSettings     *settings,
                                                    GError       **error);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-brief-dialog.h"
+#include "lens-brief-print.h"
 #include "lens-cli.h"
 #include "lens-dashboard-page.h"
 #include "lens-districts.h"
@@ -39,6 +41,7 @@ struct _LensWindow
   LensFilterBox        *narrow_filters;
   AdwWindowTitle       *page_title;
   GtkMenuButton        *filters_button;
+  GtkButton            *brief_button;
   GtkPopover           *filters_popover;
   GtkButton            *back_button;
   GtkStack             *page_stack;
@@ -188,6 +191,7 @@ apply_filters (LensWindow *self)
       if (action != NULL)
         g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string ("none"));
       g_settings_set_string (self->settings, "compare", "none");
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       g_clear_error (&error);
       filters = lens_cli_build_filters (self->district, self->compare, self->date_range, &error);
     }
@@ -431,6 +435,8 @@ squeezer_visible_child_cb (LensWindow  *self,
   gboolean narrow = adw_squeezer_get_visible_child (squeezer) != GTK_WIDGET (self->wide_filters);
 
   gtk_widget_set_visible (GTK_WIDGET (self->filters_button), narrow);
+  /* Narrow, the title needs the room; Prepare Brief stays in the main menu. */
+  gtk_widget_set_visible (GTK_WIDGET (self->brief_button), !narrow);
   if (!narrow)
     gtk_popover_popdown (self->filters_popover);
 }
@@ -493,6 +499,30 @@ focus_dates_activated (GSimpleAction *action,
   focus_filter (LENS_WINDOW (user_data), LENS_FILTER_DATES);
 }
 
+static void
+prepare_brief_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  LensWindow *self = user_data;
+  LensBriefDialog *dialog;
+
+  dialog = lens_brief_dialog_new (self->application, self->filters);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  LensWindow *self = user_data;
+
+  if (self->filters != NULL)
+    lens_brief_print_run (GTK_WINDOW (self), self->toast_overlay, get_client (self), self->filters);
+}
+
 static const GActionEntry win_actions[] = {
   { "district", NULL, "s", "''", district_change_state },
   { "compare", NULL, "s", "'none'", compare_change_state },
@@ -502,6 +532,8 @@ static const GActionEntry win_actions[] = {
   { "focus-district", focus_district_activated },
   { "focus-compare", focus_compare_activated },
   { "focus-dates", focus_dates_activated },
+  { "prepare-brief", prepare_brief_activated },
+  { "print", print_activated },
 };
 
 static void
@@ -740,6 +772,7 @@ lens_window_class_init (LensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LensWindow, narrow_filters);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, page_title);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, LensWindow, brief_button);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, filters_popover);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, page_stack);
