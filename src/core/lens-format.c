@@ -180,17 +180,25 @@ lens_format_change (double before,
 char *
 lens_format_date (GDateTime *datetime)
 {
+  g_autoptr(GDateTime) local = NULL;
+
   g_return_val_if_fail (datetime != NULL, NULL);
 
-  return g_date_time_format (datetime, "%x");
+  /* Portal times arrive in UTC; people read them in their own time zone. */
+  local = g_date_time_to_local (datetime);
+  return g_date_time_format (local, "%x");
 }
 
 char *
 lens_format_datetime (GDateTime *datetime)
 {
+  g_autoptr(GDateTime) local = NULL;
+
   g_return_val_if_fail (datetime != NULL, NULL);
 
-  return g_date_time_format (datetime, "%c");
+  /* The locale's short date and its time, without the weekday and zone name of "%c". */
+  local = g_date_time_to_local (datetime);
+  return g_date_time_format (local, "%x %X");
 }
 
 char *
