@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-language.h"
 #include "lens-preferences-window.h"
 
 struct _LensPreferencesWindow
@@ -24,6 +25,7 @@ struct _LensPreferencesWindow
   AdwActionRow         *cache_size_row;
   GtkSpinButton        *cache_size_spin;
   GtkButton            *clear_button;
+  AdwComboRow          *language_row;
 };
 
 G_DEFINE_FINAL_TYPE (LensPreferencesWindow, lens_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -239,6 +241,72 @@ token_row_apply_cb (LensPreferencesWindow *self,
                                                                   : _("App token removed")));
 }
 
+/* The language row lists "System" first, then lens_language_get_available() in order. */
+static gboolean
+language_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *code = g_variant_get_string (variant, NULL);
+  guint n_languages;
+  const LensLanguage *languages = lens_language_get_available (&n_languages);
+
+  g_value_set_uint (value, 0);
+  for (guint i = 0; i < n_languages; i++)
+    if (g_str_equal (languages[i].code, code))
+      g_value_set_uint (value, i + 1);
+
+  return TRUE;
+}
+
+static GVariant *
+language_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+  guint n_languages;
+  const LensLanguage *languages = lens_language_get_available (&n_languages);
+
+  if (selected == 0 || selected > n_languages)
+    return g_variant_new_string ("");
+
+  return g_variant_new_string (languages[selected - 1].code);
+}
+
+static void
+language_changed_cb (LensPreferencesWindow *self,
+                     const char            *key,
+                     GSettings             *settings)
+{
+  /* Every string is already translated by now: the language can only change at start. */
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Reform Lens will use this language the "
+                                                     "next time it starts")));
+}
+
+static void
+setup_language_row (LensPreferencesWindow *self,
+                    GSettings             *settings)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint n_languages;
+  const LensLanguage *languages = lens_language_get_available (&n_languages);
+
+  /* Translators: the language setting's first choice: the computer's own language. */
+  gtk_string_list_append (model, C_("language", "System"));
+  /* Each language is named in itself, so that a person can find theirs in any language. */
+  for (guint i = 0; i < n_languages; i++)
+    gtk_string_list_append (model, languages[i].native_name);
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (model));
+
+  g_settings_bind_with_mapping (settings, "language", self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                language_get_mapping, language_set_mapping, NULL, NULL);
+  g_signal_connect_object (settings, "changed::language", G_CALLBACK (language_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
 static void
 lens_preferences_window_constructed (GObject *object)
 {
@@ -256,6 +324,7 @@ lens_preferences_window_constructed (GObject *object)
   g_settings_bind (settings, "cache-size-mb",
                    gtk_spin_button_get_adjustment (self->cache_size_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  setup_language_row (self, settings);
 
   measure_cache (self);
 }
@@ -327,6 +396,7 @@ lens_preferences_window_class_init (LensPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, cache_size_row);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, cache_size_spin);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, language_row);
   gtk_widget_class_bind_template_callback (widget_class, portal_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, portal_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_row_apply_cb);

@@ -6,9 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lens-application.h"
+#include "lens-language.h"
 #include "lens-resources.h"
 
 int
@@ -17,10 +17,10 @@ main (int   argc,
 {
   g_autoptr(LensApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Before anything is translated: the language from --language or Preferences. */
+  lens_language_init (lens_language_scan_argv (argc, argv));
+  /* GTK would otherwise reset the locale from the environment when it starts. */
+  gtk_disable_setlocale ();
 
   lens_resources_ensure_registered ();
 
