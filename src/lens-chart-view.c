@@ -169,6 +169,23 @@ get_plot_style (LensChartView *self,
 }
 
 static char *
+format_number (LensSeries *series,
+               double      value)
+{
+  if (isnan (value))
+    /* Translators: a table cell without a value. */
+    return g_strdup (_("—"));
+
+  if (lens_series_get_percent (series))
+    return lens_format_percent (value, 1);
+
+  if (value == floor (value))
+    return lens_format_count (value);
+
+  return lens_format_number (value, 1);
+}
+
+static char *
 format_value (LensSeries *series,
               double      value)
 {
@@ -338,6 +355,8 @@ update_value_label (LensChartView *self)
 
       gtk_label_set_label (self->value_label, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "dim-label");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "chart-hint");
+      gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "chart-value");
     }
   else
     {
@@ -345,6 +364,8 @@ update_value_label (LensChartView *self)
                            _("Point at the chart, or focus it and use the arrow keys, to read "
                              "exact values."));
       gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "chart-hint");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "chart-value");
     }
 }
 
@@ -652,7 +673,7 @@ table_cell_bind_cb (GtkSignalListItemFactory *factory,
   if (vector < 0)
     text = format_label (series, index);
   else
-    text = format_value (series, lens_series_get_value (series, vector, index));
+    text = format_number (series, lens_series_get_value (series, vector, index));
 
   gtk_label_set_label (label, text);
 }
@@ -708,8 +729,18 @@ rebuild_table (LensChartView *self)
 
   for (guint v = 0; v < lens_series_get_n_vectors (series); v++)
     {
-      g_autoptr(GtkColumnViewColumn) column =
-        create_table_column (self, lens_series_get_vector_name (series, v), (int) v);
+      const char *unit = lens_series_get_unit (series);
+      g_autofree char *title = NULL;
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      /* The unit goes in the heading once, not in every cell. */
+      if (unit != NULL && *unit != '\0' && !lens_series_get_percent (series))
+        /* Translators: a table heading: a series and its unit, "Citywide (incidents)". */
+        title = g_strdup_printf (_("%s (%s)"), lens_series_get_vector_name (series, v), unit);
+      else
+        title = g_strdup (lens_series_get_vector_name (series, v));
+
+      column = create_table_column (self, title, (int) v);
 
       gtk_column_view_append_column (self->column_view, column);
     }
@@ -778,7 +809,8 @@ update_footer (LensChartView *self)
   rows_updated_at = lens_chart_data_get_rows_updated_at (result);
   if (rows_updated_at != NULL)
     {
-      g_autofree char *date = lens_format_datetime (rows_updated_at);
+      g_autoptr(GDateTime) local = g_date_time_to_local (rows_updated_at);
+      g_autofree char *date = lens_format_datetime (local);
 
       /* Translators: %s is when the City last updated the dataset. */
       g_string_append_printf (as_of, _("Data as of %s"), date);
@@ -788,7 +820,8 @@ update_footer (LensChartView *self)
   if (fetched_at != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autofree char *when = lens_format_datetime (fetched_at);
+      g_autoptr(GDateTime) local = g_date_time_to_local (fetched_at);
+      g_autofree char *when = lens_format_datetime (local);
       g_autofree char *age = lens_format_age (MAX (0, g_date_time_difference (now, fetched_at)
                                                       / G_TIME_SPAN_SECOND));
 
@@ -922,9 +955,17 @@ show_error (LensChartView *self,
     {
       gtk_image_set_from_icon_name (self->error_icon, "network-offline-symbolic");
       gtk_label_set_label (self->error_title, _("No Saved Data Yet"));
-      gtk_label_set_label (self->error_label,
-                           _("There is no saved data for this chart yet. Connect to the internet "
-                             "and try again; once loaded, the chart also shows offline."));
+      if (self->client != NULL && lens_portal_client_get_offline (self->client))
+        gtk_label_set_label (self->error_label,
+                             _("There is no saved data for this chart yet, and Reform Lens is "
+                               "working offline. Start it without --offline while connected to "
+                               "the internet to load the chart; after that it also shows "
+                               "offline."));
+      else
+        gtk_label_set_label (self->error_label,
+                             _("There is no saved data for this chart yet. Connect to the "
+                               "internet and try again; once loaded, the chart also shows "
+                               "offline."));
       set_state (self, LENS_CHART_STATE_OFFLINE);
     }
   else
@@ -1240,6 +1281,7 @@ static void
 lens_chart_view_dispose (GObject *object)
 {
   LensChartView *self = LENS_CHART_VIEW (object);
+  GtkWidget *child;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -1247,6 +1289,9 @@ lens_chart_view_dispose (GObject *object)
   g_clear_handle_id (&self->age_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LENS_TYPE_CHART_VIEW);
+  /* Children of the template that are not bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (lens_chart_view_parent_class)->dispose (object);
 }

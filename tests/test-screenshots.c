@@ -11,11 +11,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 
 #include "lens-application.h"
 #include "lens-chart-view.h"
 #include "lens-dashboard-page.h"
 #include "lens-fake-portal.h"
+#include "lens-preferences-window.h"
 #include "lens-resources.h"
 #include "lens-window.h"
 
@@ -33,6 +35,8 @@ typedef struct
   gboolean       show_sidebar;
   gboolean       focus_chart;
   gboolean       show_table;
+  const char    *popup_action;  /* a window action that opens a popover (screen grab) */
+  gboolean       preferences;   /* the preferences window instead of the main window */
 } Shot;
 
 static const Shot shots[] = {
@@ -52,7 +56,41 @@ static const Shot shots[] = {
   { "narrow-light-sidebar", 360, 720, FALSE, "crime", "", "none", LENS_FAKE_FAULT_NONE,
     FALSE, TRUE },
   { "narrow-dark-error", 360, 720, TRUE, "crime", "", "none", LENS_FAKE_FAULT_SERVER_ERROR },
+  { "narrow-light-filters", 360, 720, FALSE, "crime", "5", "citywide", LENS_FAKE_FAULT_NONE,
+    FALSE, FALSE, FALSE, FALSE, "focus-district" },
+  { "wide-light-dates", 1400, 900, FALSE, "crime", "5", "none", LENS_FAKE_FAULT_NONE,
+    FALSE, FALSE, FALSE, FALSE, "focus-dates" },
+  { "light-preferences", 1400, 900, FALSE, "overview", "", "none", LENS_FAKE_FAULT_NONE,
+    FALSE, FALSE, FALSE, FALSE, NULL, TRUE },
+  { "dark-preferences", 1400, 900, TRUE, "overview", "", "none", LENS_FAKE_FAULT_NONE,
+    FALSE, FALSE, FALSE, FALSE, NULL, TRUE },
 };
+
+/* Popovers are surfaces of their own: grab the screen with ImageMagick's import instead. */
+static void
+grab_screen (const char *file,
+             int         width,
+             int         height)
+{
+  g_autofree char *import = g_find_program_in_path ("import");
+  g_autofree char *geometry = g_strdup_printf ("%dx%d+0+0", width + 60, height + 60);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { import, "-window", "root", "-crop", geometry, file, NULL };
+  int status = 0;
+
+  if (import == NULL)
+    {
+      g_test_message ("no ImageMagick import: %s not written", file);
+      return;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static LensApplication *app;
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -115,10 +153,8 @@ take_shot (const Shot *shot,
 {
   g_autoptr(LensFakePortal) portal = lens_fake_portal_new ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(LensApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *cache = NULL;
   LensPortalClient *client;
   LensWindow *window;
 
@@ -128,14 +164,6 @@ take_shot (const Shot *shot,
   g_settings_set_int (settings, "window-width", shot->width);
   g_settings_set_int (settings, "window-height", shot->height);
 
-  /* A cache of its own for each shot: the offline one must start empty. */
-  cache = g_build_filename (directory, "cache", shot->name, NULL);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-
-  app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK
@@ -144,6 +172,8 @@ take_shot (const Shot *shot,
   client = lens_application_get_client (app);
   lens_portal_client_set_retry_policy (client, 0, 10, 10);
   lens_portal_client_set_offline (client, shot->offline);
+  /* Each shot starts from an empty cache: the offline one must have nothing saved. */
+  g_assert_true (lens_cache_clear (lens_application_get_cache (app), NULL));
   lens_fake_portal_set_fault (portal, shot->fault, 0);
 
   window = lens_window_new (app);
@@ -182,10 +212,31 @@ take_shot (const Shot *shot,
         g_object_set (view, "show-table", TRUE, NULL);
     }
 
+  if (shot->popup_action != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (window), shot->popup_action, NULL);
+
   /* Transitions and the first frames. */
   spin (700);
 
   path = g_build_filename (directory, shot->name, NULL);
+  if (shot->popup_action != NULL)
+    {
+      g_autofree char *file = g_strconcat (path, ".png", NULL);
+
+      grab_screen (file, shot->width, shot->height);
+    }
+  else if (shot->preferences)
+    {
+      g_autofree char *file = g_strconcat (path, ".png", NULL);
+      LensPreferencesWindow *preferences = lens_preferences_window_new (app);
+
+      gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
+      gtk_window_present (GTK_WINDOW (preferences));
+      spin (700);
+      save_window (GTK_WINDOW (preferences), file);
+      gtk_window_destroy (GTK_WINDOW (preferences));
+    }
+  else
   {
     g_autofree char *file = g_strconcat (path, ".png", NULL);
     g_autoptr(GdkTexture) check = NULL;
@@ -220,10 +271,36 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = g_dir_make_tmp ("reform-lens-test-XXXXXX", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  int ret;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the system's icon themes (XDG_DATA_DIRS). */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  /* The screenshots are for people: numbers and dates as an English-speaking resident sees
+   * them, when that locale is installed (the suite runs in C.UTF-8). */
+  if (setlocale (LC_ALL, "en_US.UTF-8") != NULL)
+    g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);  /* gtk_init() reads it again */
+  else
+    setlocale (LC_ALL, "");
   lens_resources_ensure_registered ();
 
   g_test_add_func ("/screenshots/window", test_screenshots);
 
-  return g_test_run ();
+  app = lens_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
 }

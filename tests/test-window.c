@@ -11,6 +11,7 @@
 #include "lens-chart-view.h"
 #include "lens-dashboard-page.h"
 #include "lens-fake-portal.h"
+#include "lens-preferences-window.h"
 #include "lens-resources.h"
 #include "lens-window.h"
 
@@ -20,6 +21,9 @@ typedef struct
   LensApplication *app;
   LensWindow      *window;
 } Fixture;
+
+/* One application for the whole run: it is registered on the session bus. */
+static LensApplication *app;
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -62,18 +66,17 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_string (settings, "district", "");
   g_settings_set_string (settings, "compare", "none");
 
-  fixture->app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
+  fixture->app = g_object_ref (app);
 
   /* Faults must show at once, not after the production back-off. */
   client = lens_application_get_client (fixture->app);
   lens_portal_client_set_retry_policy (client, 0, 10, 10);
   lens_portal_client_set_timeouts (client, 5, 5);
 
-  if (GPOINTER_TO_INT (user_data))
-    lens_portal_client_set_offline (client, TRUE);
+  /* Every test starts with nothing saved. */
+  g_assert_true (lens_cache_clear (lens_application_get_cache (fixture->app), &error));
+  g_assert_no_error (error);
+  lens_portal_client_set_offline (client, GPOINTER_TO_INT (user_data));
 
   fixture->window = lens_window_new (fixture->app);
   g_object_ref_sink (fixture->window);
@@ -214,7 +217,8 @@ test_window_error_state (Fixture       *fixture,
   g_assert_true (gtk_widget_is_drawable (retry));
 
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
-  gtk_widget_activate (retry);
+  g_signal_emit_by_name (retry, "clicked");
+  g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_LOADING);
   g_assert_true (wait_for (window_settled, fixture, 30));
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_CHART);
 }
@@ -252,7 +256,7 @@ test_window_keyboard (Fixture       *fixture,
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   GPtrArray *charts;
   gboolean sidebar = FALSE, district = FALSE, compare = FALSE, dates = FALSE;
-  guint chart_areas = 0, table_toggles = 0;
+  guint chart_areas = 0, table_toggles = 0, chart_menus = 0;
   GtkWidget *focus;
 
   show_crime_page (fixture);
@@ -299,8 +303,12 @@ test_window_keyboard (Fixture       *fixture,
         }
       if (GTK_IS_DRAWING_AREA (focus) && has_ancestor_type (focus, LENS_TYPE_CHART_VIEW))
         chart_areas++;
-      if (GTK_IS_TOGGLE_BUTTON (focus) && has_ancestor_type (focus, LENS_TYPE_CHART_VIEW))
+      if (GTK_IS_TOGGLE_BUTTON (focus) && has_ancestor_type (focus, LENS_TYPE_CHART_VIEW) &&
+          !has_ancestor_type (focus, GTK_TYPE_MENU_BUTTON))
         table_toggles++;
+      if (has_ancestor_type (focus, GTK_TYPE_MENU_BUTTON) &&
+          has_ancestor_type (focus, LENS_TYPE_CHART_VIEW))
+        chart_menus++;
     }
 
   g_assert_true (sidebar);
@@ -309,13 +317,69 @@ test_window_keyboard (Fixture       *fixture,
   g_assert_true (dates);
   g_assert_cmpuint (chart_areas, ==, charts->len);
   g_assert_cmpuint (table_toggles, ==, charts->len);
+  g_assert_cmpuint (chart_menus, ==, charts->len);
+}
+
+static void
+test_window_preferences (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *before = g_settings_get_string (settings, "portal-url");
+  g_autofree char *after = NULL;
+  LensPreferencesWindow *preferences = lens_preferences_window_new (fixture->app);
+  GtkWidget *row, *error_label, *spin;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                   LENS_TYPE_PREFERENCES_WINDOW, "portal_row"));
+  error_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                           LENS_TYPE_PREFERENCES_WINDOW,
+                                                           "portal_error_label"));
+  spin = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                    LENS_TYPE_PREFERENCES_WINDOW,
+                                                    "cache_size_spin"));
+
+  /* Plain http to another computer is refused, shown, and not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://example.com");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  after = g_settings_get_string (settings, "portal-url");
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Loopback http is accepted. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://127.0.0.1:9");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_signal_emit_by_name (row, "apply");
+  after = g_settings_get_string (settings, "portal-url");
+  g_assert_cmpstr (after, ==, "http://127.0.0.1:9");
+  g_assert_cmpstr (lens_portal_client_get_base_url (lens_application_get_client (fixture->app)),
+                   ==, "http://127.0.0.1:9");
+
+  /* The cache size is bound to the setting, within 10..10000 MB. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
+  g_assert_cmpuint (g_settings_get_uint (settings, "cache-size-mb"), ==, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 500);
+  g_assert_cmpuint (g_settings_get_uint (settings, "cache-size-mb"), ==, 500);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = g_dir_make_tmp ("reform-lens-test-XXXXXX", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  int ret;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the system's icon themes (XDG_DATA_DIRS). */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
   lens_resources_ensure_registered ();
 
 #define ADD(path, func, offline) \
@@ -326,8 +390,21 @@ main (int   argc,
   ADD ("/window/error-state", test_window_error_state, FALSE);
   ADD ("/window/offline-empty-cache", test_window_offline_empty_cache, TRUE);
   ADD ("/window/keyboard", test_window_keyboard, FALSE);
+  ADD ("/window/preferences", test_window_preferences, FALSE);
 
 #undef ADD
 
-  return g_test_run ();
+  app = lens_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
 }
