@@ -24,6 +24,7 @@
 #include "lens-dashboard-page.h"
 #include "lens-fake-portal.h"
 #include "lens-language.h"
+#include "lens-preferences-window.h"
 #include "lens-resources.h"
 #include "lens-window.h"
 
@@ -480,6 +481,66 @@ test_localedir (void)
     }
 }
 
+/* The Preferences row: "System", then each language in its own name, bound to the setting. */
+static void
+test_preferences_row (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(LensApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  LensPreferencesWindow *preferences;
+  AdwComboRow *row;
+  GListModel *model;
+  guint n;
+  const LensLanguage *languages = lens_language_get_available (&n);
+
+  g_settings_set_string (settings, "language", "");
+
+  app = lens_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  preferences = lens_preferences_window_new (app);
+  g_object_ref_sink (preferences);
+  row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                      LENS_TYPE_PREFERENCES_WINDOW,
+                                                      "language_row"));
+  model = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n + 1);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i + 1), ==,
+                     languages[i].native_name);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  /* Choosing a language saves its code; choosing System saves "". */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *saved = NULL;
+
+      adw_combo_row_set_selected (row, i + 1);
+      saved = g_settings_get_string (settings, "language");
+      g_assert_cmpstr (saved, ==, languages[i].code);
+    }
+  adw_combo_row_set_selected (row, 0);
+  {
+    g_autofree char *saved = g_settings_get_string (settings, "language");
+
+    g_assert_cmpstr (saved, ==, "");
+  }
+
+  /* And the row follows the setting. */
+  g_settings_set_string (settings, "language", "ar");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                               adw_combo_row_get_selected (row)), ==, "العربية");
+  g_settings_set_string (settings, "language", "");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_object_unref (preferences);
+  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
 static char **
 read_linguas (void)
 {
@@ -558,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/languages/scan-argv", test_scan_argv);
   g_test_add_func ("/languages/localedir", test_localedir);
   g_test_add_func ("/languages/apply", test_apply);
+  g_test_add_func ("/languages/preferences-row", test_preferences_row);
 
   for (guint i = 0; linguas[i] != NULL; i++)
     {
