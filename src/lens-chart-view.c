@@ -1517,6 +1517,14 @@ lens_chart_view_get_state (LensChartView *self)
   return self->state;
 }
 
+LensChartData *
+lens_chart_view_get_data (LensChartView *self)
+{
+  g_return_val_if_fail (LENS_IS_CHART_VIEW (self), NULL);
+
+  return self->result;
+}
+
 const char *
 lens_chart_view_get_message (LensChartView *self)
 {

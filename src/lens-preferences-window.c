@@ -19,13 +19,13 @@ struct _LensPreferencesWindow
   LensApplication      *application;
   GCancellable         *cancellable;
 
+  AdwComboRow          *language_row;
   AdwEntryRow          *portal_row;
   AdwPasswordEntryRow  *token_row;
   GtkLabel             *portal_error_label;
   AdwActionRow         *cache_size_row;
   GtkSpinButton        *cache_size_spin;
   GtkButton            *clear_button;
-  AdwComboRow          *language_row;
 };
 
 G_DEFINE_FINAL_TYPE (LensPreferencesWindow, lens_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -175,6 +175,64 @@ clear_button_clicked_cb (LensPreferencesWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Row 0 is the system's language, then lens_language_get_available() in order, each named in
+ * its own language (a person who cannot read the current one must still find theirs). */
+static const char *
+language_code_at (guint position)
+{
+  guint n_languages;
+  const LensLanguage *languages = lens_language_get_available (&n_languages);
+
+  if (position == 0 || position > n_languages)
+    return "";
+
+  return languages[position - 1].code;
+}
+
+static void
+language_row_selected_cb (LensPreferencesWindow *self,
+                          GParamSpec            *pspec,
+                          AdwComboRow           *row)
+{
+  const char *code = language_code_at (adw_combo_row_get_selected (row));
+  GSettings *settings = lens_application_get_settings (self->application);
+  g_autofree char *current = g_settings_get_string (settings, "language");
+
+  if (g_str_equal (current, code))
+    return;
+
+  g_settings_set_string (settings, "language", code);
+  /* Everything is translated at start (lens_language_init()), so it cannot change now. */
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("The language changes the next time Reform "
+                                                     "Lens starts")));
+}
+
+static void
+setup_language_row (LensPreferencesWindow *self)
+{
+  GSettings *settings = lens_application_get_settings (self->application);
+  g_autofree char *current = g_settings_get_string (settings, "language");
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n_languages;
+  const LensLanguage *languages = lens_language_get_available (&n_languages);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("System Default"));
+  for (guint i = 0; i < n_languages; i++)
+    {
+      gtk_string_list_append (names, languages[i].native_name);
+      if (g_str_equal (current, languages[i].code))
+        selected = i + 1;
+    }
+
+  /* Showing the saved choice is not a change: no toast, no write. */
+  g_signal_handlers_block_by_func (self->language_row, language_row_selected_cb, self);
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->language_row, selected);
+  g_signal_handlers_unblock_by_func (self->language_row, language_row_selected_cb, self);
+}
+
 static void
 set_portal_error (LensPreferencesWindow *self,
                   const char            *message)
@@ -241,72 +299,6 @@ token_row_apply_cb (LensPreferencesWindow *self,
                                                                   : _("App token removed")));
 }
 
-/* The language row lists "System" first, then lens_language_get_available() in order. */
-static gboolean
-language_get_mapping (GValue   *value,
-                      GVariant *variant,
-                      gpointer  user_data)
-{
-  const char *code = g_variant_get_string (variant, NULL);
-  guint n_languages;
-  const LensLanguage *languages = lens_language_get_available (&n_languages);
-
-  g_value_set_uint (value, 0);
-  for (guint i = 0; i < n_languages; i++)
-    if (g_str_equal (languages[i].code, code))
-      g_value_set_uint (value, i + 1);
-
-  return TRUE;
-}
-
-static GVariant *
-language_set_mapping (const GValue       *value,
-                      const GVariantType *expected_type,
-                      gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-  guint n_languages;
-  const LensLanguage *languages = lens_language_get_available (&n_languages);
-
-  if (selected == 0 || selected > n_languages)
-    return g_variant_new_string ("");
-
-  return g_variant_new_string (languages[selected - 1].code);
-}
-
-static void
-language_changed_cb (LensPreferencesWindow *self,
-                     const char            *key,
-                     GSettings             *settings)
-{
-  /* Every string is already translated by now: the language can only change at start. */
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new (_("Reform Lens will use this language the "
-                                                     "next time it starts")));
-}
-
-static void
-setup_language_row (LensPreferencesWindow *self,
-                    GSettings             *settings)
-{
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint n_languages;
-  const LensLanguage *languages = lens_language_get_available (&n_languages);
-
-  /* Translators: the language setting's first choice: the computer's own language. */
-  gtk_string_list_append (model, C_("language", "System"));
-  /* Each language is named in itself, so that a person can find theirs in any language. */
-  for (guint i = 0; i < n_languages; i++)
-    gtk_string_list_append (model, languages[i].native_name);
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (model));
-
-  g_settings_bind_with_mapping (settings, "language", self->language_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT,
-                                language_get_mapping, language_set_mapping, NULL, NULL);
-  g_signal_connect_object (settings, "changed::language", G_CALLBACK (language_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-}
-
 static void
 lens_preferences_window_constructed (GObject *object)
 {
@@ -317,6 +309,7 @@ lens_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (lens_preferences_window_parent_class)->constructed (object);
 
+  setup_language_row (self);
   gtk_editable_set_text (GTK_EDITABLE (self->portal_row), url);
   gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
   set_portal_error (self, NULL);
@@ -324,7 +317,6 @@ lens_preferences_window_constructed (GObject *object)
   g_settings_bind (settings, "cache-size-mb",
                    gtk_spin_button_get_adjustment (self->cache_size_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
-  setup_language_row (self, settings);
 
   measure_cache (self);
 }
@@ -390,13 +382,14 @@ lens_preferences_window_class_init (LensPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, portal_row);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, token_row);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, portal_error_label);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, cache_size_row);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, cache_size_spin);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, clear_button);
-  gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_callback (widget_class, language_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, portal_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, portal_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_row_apply_cb);

@@ -481,6 +481,12 @@ test_localedir (void)
     }
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
 /* The Preferences row: "System", then each language in its own name, bound to the setting. */
 static void
 test_preferences_row (void)
@@ -529,10 +535,33 @@ test_preferences_row (void)
     g_assert_cmpstr (saved, ==, "");
   }
 
-  /* And the row follows the setting. */
+  /* A saved language is shown selected when the window opens, and opening writes nothing. */
   g_settings_set_string (settings, "language", "ar");
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model),
-                                               adw_combo_row_get_selected (row)), ==, "العربية");
+  {
+    LensPreferencesWindow *again;
+    AdwComboRow *again_row;
+    guint changes = 0;
+    gulong id = g_signal_connect_swapped (settings, "changed::language",
+                                          G_CALLBACK (count_cb), &changes);
+
+    again = lens_preferences_window_new (app);
+    g_object_ref_sink (again);
+    g_signal_handler_disconnect (settings, id);
+    g_assert_cmpuint (changes, ==, 0);
+    again_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (again),
+                                                              LENS_TYPE_PREFERENCES_WINDOW,
+                                                              "language_row"));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (again_row)),
+                                                 adw_combo_row_get_selected (again_row)),
+                     ==, "العربية");
+    gtk_window_destroy (GTK_WINDOW (again));
+    g_object_unref (again);
+  }
+  {
+    g_autofree char *saved = g_settings_get_string (settings, "language");
+
+    g_assert_cmpstr (saved, ==, "ar");
+  }
   g_settings_set_string (settings, "language", "");
 
   gtk_window_destroy (GTK_WINDOW (preferences));
