@@ -165,8 +165,9 @@ lens_language_init (const char *code)
   if (code == NULL)
     code = saved = lens_language_get_saved ();
 
+  /* An unknown code keeps the system language; --language reports it itself. */
   if (!lens_language_apply (code))
-    g_warning ("Unknown language “%s”; using the system language", code);
+    g_debug ("Unknown language “%s”; using the system language", code);
 
   bindtextdomain (GETTEXT_PACKAGE, lens_language_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
