@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-language.h"
 #include "lens-preferences-window.h"
 
 struct _LensPreferencesWindow
@@ -174,34 +175,34 @@ clear_button_clicked_cb (LensPreferencesWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The languages Reform Lens is translated into, each named in its own language (a person who
- * cannot read the current one must still find theirs). */
-static const struct {
-  const char *code;
-  const char *name;
-} languages[] = {
-  { "", NULL },  /* the system's language */
-  { "en", "English" },
-  { "es", "Español" },
-  { "zh_CN", "中文（简体）" },
-  { "pl", "Polski" },
-  { "ar", "العربية" },
-  { "hi", "हिन्दी" },
-};
+/* Row 0 is the system's language, then lens_language_get_available() in order, each named in
+ * its own language (a person who cannot read the current one must still find theirs). */
+static const char *
+language_code_at (guint position)
+{
+  guint n_languages;
+  const LensLanguage *languages = lens_language_get_available (&n_languages);
+
+  if (position == 0 || position > n_languages)
+    return "";
+
+  return languages[position - 1].code;
+}
 
 static void
 language_row_selected_cb (LensPreferencesWindow *self,
                           GParamSpec            *pspec,
                           AdwComboRow           *row)
 {
-  guint selected = adw_combo_row_get_selected (row);
+  const char *code = language_code_at (adw_combo_row_get_selected (row));
   GSettings *settings = lens_application_get_settings (self->application);
   g_autofree char *current = g_settings_get_string (settings, "language");
 
-  if (selected >= G_N_ELEMENTS (languages) || g_str_equal (current, languages[selected].code))
+  if (g_str_equal (current, code))
     return;
 
-  g_settings_set_string (settings, "language", languages[selected].code);
+  g_settings_set_string (settings, "language", code);
+  /* Everything is translated at start (lens_language_init()), so it cannot change now. */
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("The language changes the next time Reform "
                                                      "Lens starts")));
@@ -213,18 +214,23 @@ setup_language_row (LensPreferencesWindow *self)
   GSettings *settings = lens_application_get_settings (self->application);
   g_autofree char *current = g_settings_get_string (settings, "language");
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n_languages;
+  const LensLanguage *languages = lens_language_get_available (&n_languages);
   guint selected = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+  gtk_string_list_append (names, _("System Default"));
+  for (guint i = 0; i < n_languages; i++)
     {
-      gtk_string_list_append (names, languages[i].name != NULL ? languages[i].name
-                                                               : _("System Default"));
+      gtk_string_list_append (names, languages[i].native_name);
       if (g_str_equal (current, languages[i].code))
-        selected = i;
+        selected = i + 1;
     }
 
+  /* Showing the saved choice is not a change: no toast, no write. */
+  g_signal_handlers_block_by_func (self->language_row, language_row_selected_cb, self);
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->language_row, selected);
+  g_signal_handlers_unblock_by_func (self->language_row, language_row_selected_cb, self);
 }
 
 static void

@@ -6,9 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "lens-application.h"
+#include "lens-language.h"
 #include "lens-resources.h"
 
 int
@@ -16,24 +16,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LensApplication) app = NULL;
-  g_autoptr(GSettingsSchema) schema = NULL;
 
-  /* The language chosen in Preferences wins over the system's for the messages (numbers and
-   * dates keep following the system's locale). Read before anything is translated. */
-  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
-  if (schema != NULL)
-    {
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      g_autofree char *language = g_settings_get_string (settings, "language");
-
-      if (*language != '\0')
-        g_setenv ("LANGUAGE", language, TRUE);
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Before anything is translated: the language from --language or Preferences. */
+  lens_language_init (lens_language_scan_argv (argc, argv));
+  /* GTK would otherwise reset the locale from the environment when it starts. */
+  gtk_disable_setlocale ();
 
   lens_resources_ensure_registered ();
 
