@@ -21,8 +21,14 @@ lens_install_packages ()
     echo "build-aux: not a Debian-like system; install the packages in build-aux/packages.txt yourself" >&2
     return 0
   fi
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+  fi
   missing=$(lens_missing_packages | tr '\n' ' ')
-  [ -z "$missing" ] && return 0
+  if [ -z "$missing" ]; then
+    lens_generate_locales "$sudo"
+    return 0
+  fi
   if [ "$(id -u)" -ne 0 ]; then
     if ! command -v sudo >/dev/null 2>&1; then
       echo "build-aux: these packages are missing and there is no sudo: $missing" >&2
