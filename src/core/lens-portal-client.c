@@ -853,6 +853,16 @@ static void parse_page_thread (GTask        *task,
                                GCancellable *cancellable);
 static void not_modified (GTask *task);
 
+#define DROPPED_CONNECTION_RETRY_MS 50
+
+static gboolean
+is_dropped_connection (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
+}
+
 static void
 send_cb (GObject      *object,
          GAsyncResult *result,
@@ -868,6 +878,16 @@ send_cb (GObject      *object,
 
   op->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   disarm_connect_timer (op);
+
+  /* A kept-alive connection that the server has closed in the meantime fails at once: one
+   * quick new attempt, on a fresh connection, before calling the portal unreachable. */
+  if (op->stream == NULL && op->attempt == 0 && is_dropped_connection (error) &&
+      !g_cancellable_is_cancelled (op->op_cancellable))
+    {
+      g_debug ("Connection dropped for %s: %s", op->key, error->message);
+      schedule_retry (g_steal_pointer (&task), DROPPED_CONNECTION_RETRY_MS);
+      return;
+    }
 
   if (op->stream == NULL)
     {
