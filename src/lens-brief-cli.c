@@ -15,6 +15,7 @@
 
 #include "lens-brief-builder.h"
 #include "lens-brief-cli.h"
+#include "lens-language.h"
 #include "lens-catalog.h"
 #include "lens-cli.h"
 
@@ -34,19 +35,6 @@ static const GOptionEntry option_entries[] = {
     "Comma-separated chart ids, \"crime\", \"complaints\", \"consent-decree\", \"passages\"",
     "LIST" },
   { NULL }
-};
-
-/* The shipped languages and the locale that gives their numbers and dates. */
-static const struct {
-  const char *code;
-  const char *locale;
-} languages[] = {
-  { "es", "es_ES.UTF-8" },
-  { "zh_CN", "zh_CN.UTF-8" },
-  { "pl", "pl_PL.UTF-8" },
-  { "ar", "ar_EG.UTF-8" },
-  { "hi", "hi_IN.UTF-8" },
-  { "en", "en_US.UTF-8" },
 };
 
 static const char * const language_codes[] = { "es", "zh_CN", "pl", "ar", "hi", "en", NULL };
@@ -75,16 +63,16 @@ lens_brief_cli_set_language (const char  *language,
                              char       **warning,
                              GError     **error)
 {
-  const char *locale = NULL;
+  const LensLanguage *shipped;
+  const char *locale;
 
   g_return_val_if_fail (language != NULL, FALSE);
 
   if (warning != NULL)
     *warning = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_str_equal (languages[i].code, language))
-      locale = languages[i].locale;
+  shipped = lens_language_lookup (language);
+  locale = shipped != NULL ? shipped->locale : NULL;
 
   if (locale == NULL)
     {
