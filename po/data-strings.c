@@ -4,6 +4,116 @@
  * the script again. Never compiled; xgettext reads it through po/POTFILES.in.
  */
 
+/* data/charts.json */
+/* Translators: charts.json, caveats[id=crimes-lag].text. Keep numbers, dates, names and quoted words exact. */
+N_("The Crimes dataset leaves out the most recent seven days.");
+/* Translators: charts.json, caveats[id=crimes-preliminary].text. Keep numbers, dates, names and quoted words exact. */
+N_("Crime classifications are preliminary: they can change as CPD reviews each case.");
+/* Translators: charts.json, caveats[id=partial-period].text. Keep numbers, dates, names and quoted words exact. */
+N_("The current year and the current month are not over yet, so their numbers are partial. So is a year or month cut short by the end of the chosen dates.");
+/* Translators: charts.json, caveats[id=crimes-per-incident].text. Keep numbers, dates, names and quoted words exact. */
+N_("Crimes counts one row per incident, except homicides, which count one row per victim.");
+/* Translators: charts.json, caveats[id=copa-per-case].text. Keep numbers, dates, names and quoted words exact. */
+N_("COPA Cases - Summary counts one row per case. Another table, COPA Cases - By Involved Officer, has one row for each officer in each case, so its totals are larger.");
+/* Translators: charts.json, caveats[id=copa-some-complaints].text. Keep numbers, dates, names and quoted words exact. */
+N_("COPA investigates only some complaints about the police; the rest go to CPD's Bureau of Internal Affairs.");
+/* Translators: charts.json, caveats[id=copa-citywide].text. Keep numbers, dates, names and quoted words exact. */
+N_("COPA figures are for the whole city: Reform Lens does not break them down by district yet.");
+/* Translators: charts.json, charts[id=crime-incidents-per-year].title. A title or heading. */
+NC_("chart title", "Reported incidents per year");
+/* Translators: charts.json, charts[id=crime-incidents-per-year].description. Keep numbers, dates, names and quoted words exact. */
+N_("The number of crime incidents recorded by the Chicago Police Department in each year.");
+/* Translators: charts.json, charts[id=crime-incidents-per-year].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Year");
+/* Translators: charts.json, charts[id=crime-incidents-per-year].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Incidents");
+/* Translators: charts.json, charts[id=crime-incidents-per-year].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+NC_("unit", "incidents");
+/* Translators: charts.json, charts[id=crime-incidents-per-month].title. A title or heading. */
+NC_("chart title", "Reported incidents per month");
+/* Translators: charts.json, charts[id=crime-incidents-per-month].description. Keep numbers, dates, names and quoted words exact. */
+N_("The number of crime incidents recorded in each month of the chosen dates.");
+/* Translators: charts.json, charts[id=crime-incidents-per-month].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Month");
+/* Translators: charts.json, charts[id=crime-incidents-per-month].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Incidents");
+/* Translators: charts.json, charts[id=crime-incidents-per-month].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+NC_("unit", "incidents");
+/* Translators: charts.json, charts[id=crime-top-offenses].title. A title or heading. */
+NC_("chart title", "Most common offenses");
+/* Translators: charts.json, charts[id=crime-top-offenses].description. Keep numbers, dates, names and quoted words exact. */
+N_("The ten most common primary offense types over the chosen dates.");
+/* Translators: charts.json, charts[id=crime-top-offenses].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Offense");
+/* Translators: charts.json, charts[id=crime-top-offenses].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Incidents");
+/* Translators: charts.json, charts[id=crime-top-offenses].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+NC_("unit", "incidents");
+/* Translators: charts.json, charts[id=crime-arrest-share].title. A title or heading. */
+NC_("chart title", "Share of incidents with an arrest");
+/* Translators: charts.json, charts[id=crime-arrest-share].description. Keep numbers, dates, names and quoted words exact. */
+N_("For each year, the percentage of recorded incidents marked as having led to an arrest.");
+/* Translators: charts.json, charts[id=crime-arrest-share].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Year");
+/* Translators: charts.json, charts[id=crime-arrest-share].y-title. An axis title on a chart; keep it short. */
+/* xgettext:no-c-format */
+NC_("axis title", "Incidents with an arrest (%)");
+/* Translators: charts.json, charts[id=crime-arrest-share].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+/* xgettext:no-c-format */
+NC_("unit", "%");
+/* Translators: charts.json, charts[id=complaints-per-year].title. A title or heading. */
+NC_("chart title", "Complaints and cases per year");
+/* Translators: charts.json, charts[id=complaints-per-year].description. Keep numbers, dates, names and quoted words exact. */
+N_("The number of cases in COPA's summary table, by the year of the complaint.");
+/* Translators: charts.json, charts[id=complaints-per-year].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Year");
+/* Translators: charts.json, charts[id=complaints-per-year].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Cases");
+/* Translators: charts.json, charts[id=complaints-per-year].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+NC_("unit", "cases");
+/* Translators: charts.json, charts[id=complaints-categories].title. A title or heading. */
+NC_("chart title", "Most common complaint categories");
+/* Translators: charts.json, charts[id=complaints-categories].description. Keep numbers, dates, names and quoted words exact. */
+N_("The ten most common categories of the cases, as currently classified, for complaints made in the chosen dates.");
+/* Translators: charts.json, charts[id=complaints-categories].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Category");
+/* Translators: charts.json, charts[id=complaints-categories].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Cases");
+/* Translators: charts.json, charts[id=complaints-categories].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+NC_("unit", "cases");
+/* Translators: charts.json, charts[id=complaints-findings].title. A title or heading. */
+NC_("chart title", "Findings of closed cases");
+/* Translators: charts.json, charts[id=complaints-findings].description. Keep numbers, dates, names and quoted words exact. */
+N_("How the closed cases for complaints made in the chosen dates were concluded.");
+/* Translators: charts.json, charts[id=complaints-findings].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Finding");
+/* Translators: charts.json, charts[id=complaints-findings].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Cases");
+/* Translators: charts.json, charts[id=complaints-findings].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+NC_("unit", "cases");
+/* Translators: charts.json, charts[id=complaints-status].title. A title or heading. */
+NC_("chart title", "Where the cases stand");
+/* Translators: charts.json, charts[id=complaints-status].description. Keep numbers, dates, names and quoted words exact. */
+N_("The current status of the cases for complaints made in the chosen dates.");
+/* Translators: charts.json, charts[id=complaints-status].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Status");
+/* Translators: charts.json, charts[id=complaints-status].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Cases");
+/* Translators: charts.json, charts[id=complaints-status].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+NC_("unit", "cases");
+/* Translators: charts.json, headlines[id=crime-year-to-date].title. A title or heading. */
+NC_("chart title", "Reported incidents so far this year");
+/* Translators: charts.json, headlines[id=crime-year-to-date].note. Keep numbers, dates, names and quoted words exact. */
+N_("From 1 January to seven days ago, compared with the same days last year. The Crimes dataset leaves out the most recent seven days, so both periods end seven days ago to compare like with like.");
+/* Translators: charts.json, headlines[id=crime-year-to-date].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+NC_("unit", "incidents");
+/* Translators: charts.json, headlines[id=crime-latest-full-year].title. A title or heading. */
+NC_("chart title", "Reported incidents in the last full year");
+/* Translators: charts.json, headlines[id=crime-latest-full-year].note. Keep numbers, dates, names and quoted words exact. */
+N_("The last full calendar year compared with the year before it.");
+/* Translators: charts.json, headlines[id=crime-latest-full-year].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+NC_("unit", "incidents");
+
 /* data/consent-decree.json */
 /* Translators: consent-decree.json, monitorable-paragraphs.text. Keep numbers, dates, names and quoted words exact. */
 N_("The monitor counts 552 paragraphs of the original decree as monitorable. From the seventh report on, its compliance shares are shares of these 552 paragraphs.");

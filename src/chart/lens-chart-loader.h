@@ -1,0 +1,49 @@
+/* lens-chart-loader.h: runs a chart's queries and turns the rows into a series
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lens-catalog.h"
+#include "lens-chart-data.h"
+#include "lens-filters.h"
+#include "lens-portal-client.h"
+
+G_BEGIN_DECLS
+
+/* The query of one vector: the filters' district (@comparison FALSE) or the comparison
+ * (@comparison TRUE: citywide or the compared district), over the filters' range.
+ * FALSE/NULL with LENS_PORTAL_ERROR_BAD_QUERY when the spec or the filters are invalid
+ * (e.g. @comparison without a comparison). */
+LensSoql       *lens_chart_loader_build_query  (LensChartSpec       *spec,
+                                                LensFilters         *filters,
+                                                gboolean             comparison,
+                                                GError             **error);
+
+/* Loads one chart: one query per vector, run concurrently, plus the dataset's metadata (its
+ * failure is tolerated: rows_updated_at is then NULL). Year and month charts get every
+ * year/month of the range (0 for a count with no row, NAN for a ratio); category charts keep
+ * the primary's top_n and align the comparison to its labels (NAN where it has none).
+ * Partial points: the current year/month and one cut by the range's end.
+ * Errors: LENS_PORTAL_ERROR_* from the client (the first failing vector), or
+ * LENS_PORTAL_ERROR_BAD_QUERY (invalid filters) / BAD_RESPONSE (a column the spec names is
+ * missing); LENS_PORTAL_ERROR_CANCELLED on cancellation, as the client reports it.
+ * A spec without a district condition (COPA) is loaded citywide without a comparison,
+ * whatever the filters' district: the vector is named "Citywide". */
+void            lens_chart_loader_load_async   (LensPortalClient    *client,
+                                                LensChartSpec       *spec,
+                                                LensFilters         *filters,
+                                                LensQueryFlags       flags,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+LensChartData  *lens_chart_loader_load_finish  (GAsyncResult        *result,
+                                                GError             **error);
+
+/* The PLplot kind for a catalogue kind. */
+LensPlotKind    lens_chart_kind_to_plot_kind   (LensChartKind        kind);
+
+G_END_DECLS

@@ -1,0 +1,58 @@
+/* lens-chart-private.h: helpers shared by the chart loader, chart data and headlines
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lens-catalog.h"
+#include "lens-filters.h"
+#include "lens-portal-client.h"
+
+G_BEGIN_DECLS
+
+/* The filters a chart really shows: for a dataset without a district column (COPA) the whole
+ * city and no comparison, whatever district was chosen (the caveat says so). */
+LensFilters *lens_chart_effective_filters (LensChartSpec *spec,
+                                           LensFilters   *filters);
+
+/* Today in local time. */
+void         lens_chart_get_today         (GDate         *today);
+
+/* "1 Jan 2026" in the locale's format (the same form as filter ranges). */
+char        *lens_chart_format_day        (const GDate   *date);
+
+/* Runs several queries concurrently, plus the dataset metadata (whose failure is tolerated),
+ * and reports when all have finished. */
+typedef struct _LensMultiQuery LensMultiQuery;
+
+LensMultiQuery   *lens_multi_query_new            (LensPortalClient    *client,
+                                                   const char          *dataset_id,
+                                                   LensQueryFlags       flags,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data,
+                                                   gpointer             source_tag);
+/* Takes @query; call before lens_multi_query_start(). */
+void              lens_multi_query_add            (LensMultiQuery      *self,
+                                                   LensSoql            *query);
+void              lens_multi_query_start          (LensMultiQuery      *self);
+/* The GTask's result: TRUE, or the first query error. After success: */
+gboolean          lens_multi_query_finish         (GAsyncResult        *result,
+                                                   GError             **error);
+LensMultiQuery   *lens_multi_query_from_result    (GAsyncResult        *result);
+guint             lens_multi_query_get_n_results  (LensMultiQuery      *self);
+LensQueryResult  *lens_multi_query_get_result     (LensMultiQuery      *self,
+                                                   guint                index);
+/* Provenance over all results: the oldest fetch, any from cache, any stale, the first
+ * warning, rowsUpdatedAt from the metadata (or from a result), the URLs. */
+GDateTime        *lens_multi_query_get_fetched_at (LensMultiQuery      *self);
+GDateTime        *lens_multi_query_get_rows_updated_at (LensMultiQuery *self);
+gboolean          lens_multi_query_get_from_cache (LensMultiQuery      *self);
+gboolean          lens_multi_query_get_stale      (LensMultiQuery      *self);
+const GError     *lens_multi_query_get_warning    (LensMultiQuery      *self);
+GStrv             lens_multi_query_dup_urls       (LensMultiQuery      *self);
+
+G_END_DECLS

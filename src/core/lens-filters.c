@@ -1,0 +1,562 @@
+/* lens-filters.c
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lens-filters"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lens-districts.h"
+#include "lens-filters.h"
+
+struct _LensFilters
+{
+  gatomicrefcount ref_count;
+  guint           district;
+  LensCompare     compare;
+  guint           compare_district;
+  GDate           from;
+  GDate           to;
+};
+
+G_DEFINE_BOXED_TYPE (LensFilters, lens_filters, lens_filters_ref, lens_filters_unref)
+G_DEFINE_QUARK (lens-filters-error-quark, lens_filters_error)
+
+LensFilters *
+lens_filters_new_for_date (const GDate *today)
+{
+  LensFilters *self;
+
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  self = g_new0 (LensFilters, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->compare = LENS_COMPARE_NONE;
+  g_date_clear (&self->from, 1);
+  g_date_clear (&self->to, 1);
+  g_date_set_dmy (&self->from, 1, G_DATE_JANUARY, g_date_get_year (today) - 5);
+  self->to = *today;
+
+  return self;
+}
+
+LensFilters *
+lens_filters_new (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  return lens_filters_new_for_date (&today);
+}
+
+LensFilters *
+lens_filters_ref (LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+lens_filters_unref (LensFilters *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    g_free (self);
+}
+
+LensFilters *
+lens_filters_copy (const LensFilters *self)
+{
+  LensFilters *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  g_atomic_ref_count_init (&copy->ref_count);
+  return copy;
+}
+
+guint
+lens_filters_get_district (const LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->district;
+}
+
+void
+lens_filters_set_district (LensFilters *self,
+                           guint        district)
+{
+  g_return_if_fail (self != NULL);
+  self->district = district;
+}
+
+LensCompare
+lens_filters_get_compare (const LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, LENS_COMPARE_NONE);
+  return self->compare;
+}
+
+guint
+lens_filters_get_compare_district (const LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->compare == LENS_COMPARE_DISTRICT ? self->compare_district : 0;
+}
+
+void
+lens_filters_set_compare (LensFilters *self,
+                          LensCompare  compare,
+                          guint        district)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (compare <= LENS_COMPARE_DISTRICT);
+
+  self->compare = compare;
+  self->compare_district = compare == LENS_COMPARE_DISTRICT ? district : 0;
+}
+
+const GDate *
+lens_filters_get_from (const LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->from;
+}
+
+const GDate *
+lens_filters_get_to (const LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->to;
+}
+
+void
+lens_filters_set_range (LensFilters *self,
+                        const GDate *from,
+                        const GDate *to)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (from != NULL && g_date_valid (from));
+  g_return_if_fail (to != NULL && g_date_valid (to));
+
+  self->from = *from;
+  self->to = *to;
+}
+
+gboolean
+lens_filters_validate (const LensFilters  *self,
+                       GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->district != 0 && lens_district_lookup_number (self->district) == NULL)
+    {
+      g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_BAD_DISTRICT,
+                   _("%u is not a Chicago police district"), self->district);
+      return FALSE;
+    }
+
+  if (self->compare == LENS_COMPARE_DISTRICT &&
+      lens_district_lookup_number (self->compare_district) == NULL)
+    {
+      g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_BAD_COMPARE,
+                   _("Cannot compare with district %u: it is not a Chicago police district"),
+                   self->compare_district);
+      return FALSE;
+    }
+
+  if (self->compare == LENS_COMPARE_DISTRICT && self->compare_district == self->district)
+    {
+      g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_SAME_DISTRICT,
+                   _("District %u cannot be compared with itself"), self->district);
+      return FALSE;
+    }
+
+  if (self->compare == LENS_COMPARE_CITYWIDE && self->district == 0)
+    {
+      g_set_error_literal (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_SAME_DISTRICT,
+                           _("The whole city cannot be compared with itself: choose a district"));
+      return FALSE;
+    }
+
+  if (!g_date_valid (&self->from) || !g_date_valid (&self->to) ||
+      g_date_compare (&self->from, &self->to) > 0)
+    {
+      char from[16] = "", to[16] = "";
+
+      if (g_date_valid (&self->from))
+        g_date_strftime (from, sizeof from, "%Y-%m-%d", &self->from);
+      if (g_date_valid (&self->to))
+        g_date_strftime (to, sizeof to, "%Y-%m-%d", &self->to);
+      g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_BAD_RANGE,
+                   _("The start date %s is after the end date %s"), from, to);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+lens_filters_equal (const LensFilters *a,
+                    const LensFilters *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return a->district == b->district &&
+         a->compare == b->compare &&
+         lens_filters_get_compare_district (a) == lens_filters_get_compare_district (b) &&
+         g_date_valid (&a->from) == g_date_valid (&b->from) &&
+         g_date_valid (&a->to) == g_date_valid (&b->to) &&
+         (!g_date_valid (&a->from) || g_date_compare (&a->from, &b->from) == 0) &&
+         (!g_date_valid (&a->to) || g_date_compare (&a->to, &b->to) == 0);
+}
+
+guint
+lens_filters_hash (const LensFilters *self)
+{
+  guint hash;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  hash = self->district;
+  hash = hash * 31 + self->compare;
+  hash = hash * 31 + lens_filters_get_compare_district (self);
+  hash = hash * 31 + (g_date_valid (&self->from) ? g_date_get_julian (&self->from) : 0);
+  hash = hash * 31 + (g_date_valid (&self->to) ? g_date_get_julian (&self->to) : 0);
+  return hash;
+}
+
+static void
+append_iso_date (GString     *string,
+                 const GDate *date)
+{
+  if (g_date_valid (date))
+    g_string_append_printf (string, "%04u-%02u-%02u",
+                            g_date_get_year (date), g_date_get_month (date),
+                            g_date_get_day (date));
+}
+
+char *
+lens_filters_to_string (const LensFilters *self)
+{
+  GString *string;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  string = g_string_new (NULL);
+  g_string_append_printf (string, "district=%u;compare=", self->district);
+  switch (self->compare)
+    {
+    case LENS_COMPARE_CITYWIDE:
+      g_string_append (string, "citywide");
+      break;
+    case LENS_COMPARE_DISTRICT:
+      g_string_append_printf (string, "%u", self->compare_district);
+      break;
+    case LENS_COMPARE_NONE:
+    default:
+      g_string_append (string, "none");
+      break;
+    }
+  g_string_append (string, ";from=");
+  append_iso_date (string, &self->from);
+  g_string_append (string, ";to=");
+  append_iso_date (string, &self->to);
+
+  return g_string_free (string, FALSE);
+}
+
+/* YYYY-MM-DD exactly, and a real day. */
+static gboolean
+parse_iso_date (const char *text,
+                GDate      *date)
+{
+  unsigned year, month, day;
+  int end = 0;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%n", &year, &month, &day, &end) != 3 || end != 10)
+    return FALSE;
+  if (year < 1 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+static const LensDistrict *
+parse_district (const char *value)
+{
+  /* lens_district_lookup() takes "5", "05" and "005" and nothing else. */
+  return lens_district_lookup (value);
+}
+
+gboolean
+lens_filters_set_option (LensFilters  *self,
+                         const char   *name,
+                         const char   *value,
+                         GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (g_str_has_prefix (name, "--"))
+    name += 2;
+
+  if (g_str_equal (name, "district"))
+    {
+      const LensDistrict *district;
+
+      if (g_str_equal (value, "citywide") || g_str_equal (value, "0"))
+        {
+          self->district = 0;
+          return TRUE;
+        }
+      if ((district = parse_district (value)) == NULL)
+        {
+          g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_BAD_DISTRICT,
+                       /* Translators: %s is what was typed after --district= */
+                       _("--district: “%s” is not a Chicago police district (use a number such as 5, or citywide)"),
+                       value);
+          return FALSE;
+        }
+      self->district = district->number;
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "compare"))
+    {
+      const LensDistrict *district;
+
+      if (g_str_equal (value, "none"))
+        lens_filters_set_compare (self, LENS_COMPARE_NONE, 0);
+      else if (g_str_equal (value, "citywide"))
+        lens_filters_set_compare (self, LENS_COMPARE_CITYWIDE, 0);
+      else if ((district = parse_district (value)) != NULL)
+        lens_filters_set_compare (self, LENS_COMPARE_DISTRICT, district->number);
+      else
+        {
+          g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_BAD_COMPARE,
+                       /* Translators: %s is what was typed after --compare=; keep the words
+                        * citywide and none, they are the option's values */
+                       _("--compare: “%s” is not citywide, none or a police district number"),
+                       value);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "from") || g_str_equal (name, "to"))
+    {
+      GDate date;
+
+      if (!parse_iso_date (value, &date))
+        {
+          g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_BAD_DATE,
+                       /* Translators: the first %s is the option (--from or --to), the
+                        * second what was typed; keep YYYY-MM-DD as it is */
+                       _("%s: “%s” is not a date written YYYY-MM-DD"),
+                       g_str_equal (name, "from") ? "--from" : "--to", value);
+          return FALSE;
+        }
+      if (g_str_equal (name, "from"))
+        self->from = date;
+      else
+        self->to = date;
+      return TRUE;
+    }
+
+  g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_UNKNOWN_OPTION,
+               _("Unknown filter option “%s” (use --district, --compare, --from or --to)"),
+               name);
+  return FALSE;
+}
+
+gboolean
+lens_filters_parse_args (LensFilters         *self,
+                         const char * const  *args,
+                         GError             **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    {
+      const char *equals = strchr (args[i], '=');
+      g_autofree char *name = NULL;
+
+      if (!g_str_has_prefix (args[i], "--") || equals == NULL)
+        {
+          g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_UNKNOWN_OPTION,
+                       _("“%s” is not a filter option of the form --name=value"), args[i]);
+          return FALSE;
+        }
+
+      name = g_strndup (args[i], equals - args[i]);
+      if (!lens_filters_set_option (self, name, equals + 1, error))
+        return FALSE;
+    }
+
+  return lens_filters_validate (self, error);
+}
+
+LensFilters *
+lens_filters_new_from_string (const char  *string,
+                              GError     **error)
+{
+  g_autoptr(LensFilters) self = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (string != NULL, NULL);
+
+  self = lens_filters_new ();
+  parts = g_strsplit (string, ";", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *equals = strchr (parts[i], '=');
+      g_autofree char *name = NULL;
+
+      if (parts[i][0] == '\0')
+        continue;
+      if (equals == NULL)
+        {
+          g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_UNKNOWN_OPTION,
+                       _("“%s” is not a filter option of the form name=value"), parts[i]);
+          return NULL;
+        }
+      name = g_strndup (parts[i], equals - parts[i]);
+      if (!lens_filters_set_option (self, name, equals + 1, error))
+        return NULL;
+    }
+
+  if (!lens_filters_validate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static char *
+dup_area_label (guint district_number)
+{
+  const LensDistrict *district;
+  g_autofree char *label = NULL;
+
+  if (district_number == 0 || (district = lens_district_lookup_number (district_number)) == NULL)
+    return g_strdup (_("Citywide"));
+
+  label = lens_district_dup_label (district);
+  /* Translators: %s is a district's number and name, "5 – Calumet" */
+  return g_strdup_printf (_("District %s"), label);
+}
+
+char *
+lens_filters_dup_district_label (const LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return dup_area_label (self->district);
+}
+
+char *
+lens_filters_dup_compare_label (const LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  switch (self->compare)
+    {
+    case LENS_COMPARE_CITYWIDE:
+      return g_strdup (_("Citywide"));
+    case LENS_COMPARE_DISTRICT:
+      return dup_area_label (self->compare_district);
+    case LENS_COMPARE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+format_day (const GDate *date)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+
+  if (!g_date_valid (date))
+    return g_strdup ("?");
+
+  datetime = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                                  g_date_get_day (date), 0, 0, 0);
+  if (datetime == NULL)
+    return g_strdup ("?");
+
+  /* Translators: a day in a date range, as a strftime format: "%-d %b %Y" is "1 Jan 2021".
+   * Reorder as your language needs. */
+  return g_date_time_format (datetime, C_("day in a range", "%-d %b %Y"));
+}
+
+char *
+lens_filters_dup_range_label (const LensFilters *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  from = format_day (&self->from);
+  to = format_day (&self->to);
+  /* Translators: a date range, "1 Jan 2021 – 26 Nov 2026" */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+char *
+lens_filters_describe (const LensFilters *self)
+{
+  g_autofree char *area = NULL;
+  g_autofree char *range = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  area = lens_filters_dup_district_label (self);
+  range = lens_filters_dup_range_label (self);
+
+  switch (self->compare)
+    {
+    case LENS_COMPARE_CITYWIDE:
+      /* Translators: "District 5 – Calumet compared with citywide, 1 Jan 2021 – 26 Nov 2026" */
+      return g_strdup_printf (_("%s compared with citywide, %s"), area, range);
+
+    case LENS_COMPARE_DISTRICT:
+      {
+        g_autofree char *other = dup_area_label (self->compare_district);
+
+        /* Translators: "District 5 – Calumet compared with District 7 – Englewood,
+         * 1 Jan 2021 – 26 Nov 2026" */
+        return g_strdup_printf (_("%s compared with %s, %s"), area, other, range);
+      }
+
+    case LENS_COMPARE_NONE:
+    default:
+      /* Translators: "District 5 – Calumet, 1 Jan 2021 – 26 Nov 2026" */
+      return g_strdup_printf (_("%s, %s"), area, range);
+    }
+}
