@@ -204,12 +204,11 @@ lens_application_handle_local_options (GApplication *application,
                                        GVariantDict *options)
 {
   LensApplication *self = LENS_APPLICATION (application);
-  g_autoptr(GError) error = NULL;
   const char *portal = NULL;
   int status;
 
   /* No GTK here: this runs before GTK is initialised, also without a display. */
-  status = lens_cli_handle_options (options, self->settings, &error);
+  status = lens_cli_handle_options (options, self->settings);
   if (status >= 0)
     return status;
 

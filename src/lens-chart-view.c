@@ -40,13 +40,15 @@ struct _LensChartView
   GtkLabel          *caveats_label;
 
   /* What it shows */
-  LensChartEntry    *entry;
-  LensChartResult   *result;
+  LensChartSpec     *entry;
+  LensChartData     *result;
   LensFilters       *filters;
   LensPortalClient  *client;
   GCancellable      *cancellable;
   LensChartState     state;
   LensQueryFlags     last_flags;
+  /* A background refresh failed: the data shown is older than it should be. */
+  GError            *refresh_error;
 
   /* Hit areas of the labels for the current size, computed on demand */
   GArray            *label_areas;
@@ -88,7 +90,13 @@ static void lens_chart_view_start_load (LensChartView  *self,
 static LensSeries *
 get_series (LensChartView *self)
 {
-  return self->result != NULL ? lens_chart_result_get_series (self->result) : NULL;
+  return self->result != NULL ? lens_chart_data_get_series (self->result) : NULL;
+}
+
+static LensPlotKind
+kind_of (LensChartView *self)
+{
+  return lens_chart_kind_to_plot_kind (self->entry->kind);
 }
 
 static const char *
@@ -263,10 +271,10 @@ ensure_label_areas (LensChartView *self)
       cairo_rectangle_t area = { 0, 0, 0, 0 };
 
       if (!lens_plot_get_label_area_full (series,
-                                          lens_chart_entry_get_kind (self->entry),
+                                          kind_of (self),
                                           &style,
-                                          lens_chart_entry_get_x_title (self->entry),
-                                          lens_chart_entry_get_y_title (self->entry),
+                                          self->entry->x_title,
+                                          self->entry->y_title,
                                           width, height, i, &area))
         area = (cairo_rectangle_t) { 0, 0, 0, 0 };
       g_array_append_val (self->label_areas, area);
@@ -284,7 +292,7 @@ hit_test (LensChartView *self,
           double         y)
 {
   GArray *areas = ensure_label_areas (self);
-  gboolean horizontal = lens_chart_entry_get_kind (self->entry) == LENS_PLOT_HORIZONTAL_BAR;
+  gboolean horizontal = kind_of (self) == LENS_PLOT_HORIZONTAL_BAR;
 
   if (areas == NULL)
     return -1;
@@ -351,7 +359,7 @@ update_accessible (LensChartView *self)
     return;
 
   /* Translators: the accessible name of a chart; %s is its title. */
-  label = g_strdup_printf (_("Chart: %s"), lens_chart_entry_get_title (self->entry));
+  label = g_strdup_printf (_("Chart: %s"), self->entry->title);
 
   if (self->focus_index >= 0 && (guint) self->focus_index < lens_series_get_n_labels (series))
     description = describe_point (series, self->focus_index);
@@ -432,10 +440,10 @@ draw_func (GtkDrawingArea *area,
     }
 
   lens_plot_draw (series,
-                  lens_chart_entry_get_kind (self->entry),
+                  kind_of (self),
                   &style,
-                  lens_chart_entry_get_x_title (self->entry),
-                  lens_chart_entry_get_y_title (self->entry),
+                  self->entry->x_title,
+                  self->entry->y_title,
                   _("No data for these filters."),
                   cr, width, height);
 }
@@ -690,7 +698,7 @@ rebuild_table (LensChartView *self)
       return;
     }
 
-  x_title = lens_chart_entry_get_x_title (self->entry);
+  x_title = self->entry->x_title;
   {
     g_autoptr(GtkColumnViewColumn) column =
       create_table_column (self, x_title != NULL ? x_title : _("Category"), -1);
@@ -724,7 +732,7 @@ rebuild_table (LensChartView *self)
 static void
 update_footer (LensChartView *self)
 {
-  LensChartResult *result = self->result;
+  LensChartData *result = self->result;
   g_autoptr(GString) as_of = g_string_new (NULL);
   g_autofree char *markup = NULL;
   const char *dataset_name;
@@ -739,8 +747,8 @@ update_footer (LensChartView *self)
       return;
     }
 
-  dataset_name = lens_chart_result_get_dataset_name (result);
-  dataset_url = lens_chart_result_get_dataset_url (result);
+  dataset_name = lens_chart_data_get_dataset_name (result);
+  dataset_url = lens_chart_data_get_dataset_url (result);
   if (dataset_url != NULL)
     {
       g_autofree char *escaped_url = g_markup_escape_text (dataset_url, -1);
@@ -767,7 +775,7 @@ update_footer (LensChartView *self)
     }
   gtk_label_set_markup (self->source_label, markup);
 
-  rows_updated_at = lens_chart_result_get_rows_updated_at (result);
+  rows_updated_at = lens_chart_data_get_rows_updated_at (result);
   if (rows_updated_at != NULL)
     {
       g_autofree char *date = lens_format_datetime (rows_updated_at);
@@ -776,7 +784,7 @@ update_footer (LensChartView *self)
       g_string_append_printf (as_of, _("Data as of %s"), date);
     }
 
-  fetched_at = lens_chart_result_get_fetched_at (result);
+  fetched_at = lens_chart_data_get_fetched_at (result);
   if (fetched_at != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -792,7 +800,7 @@ update_footer (LensChartView *self)
     }
   gtk_label_set_label (self->as_of_label, as_of->str);
 
-  caveats = lens_chart_entry_get_caveats (self->entry);
+  caveats = lens_chart_data_get_caveats (result);
   if (caveats != NULL && caveats[0] != NULL)
     {
       g_autofree char *text = g_strjoinv ("\n", (char **) caveats);
@@ -809,7 +817,10 @@ update_footer (LensChartView *self)
 static void
 update_banner (LensChartView *self)
 {
-  const GError *warning = self->result != NULL ? lens_chart_result_get_warning (self->result) : NULL;
+  const GError *warning = self->refresh_error;
+
+  if (warning == NULL && self->result != NULL)
+    warning = lens_chart_data_get_warning (self->result);
   GDateTime *fetched_at;
   g_autofree char *age = NULL;
   g_autofree char *text = NULL;
@@ -820,7 +831,7 @@ update_banner (LensChartView *self)
       return;
     }
 
-  fetched_at = lens_chart_result_get_fetched_at (self->result);
+  fetched_at = lens_chart_data_get_fetched_at (self->result);
   if (fetched_at != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -859,12 +870,13 @@ series_is_empty (LensSeries *series)
 
 static void
 show_result (LensChartView   *self,
-             LensChartResult *result)
+             LensChartData   *result)
 {
   LensSeries *series;
 
-  g_clear_pointer (&self->result, lens_chart_result_unref);
-  self->result = lens_chart_result_ref (result);
+  g_clear_object (&self->result);
+  g_clear_error (&self->refresh_error);
+  self->result = g_object_ref (result);
   series = get_series (self);
 
   invalidate_label_areas (self);
@@ -901,7 +913,8 @@ show_error (LensChartView *self,
 
   /* Nothing saved to fall back on (the loader returns cached data with a warning instead of
    * an error when it has some). */
-  g_clear_pointer (&self->result, lens_chart_result_unref);
+  g_clear_object (&self->result);
+  g_clear_error (&self->refresh_error);
   update_footer (self);
   update_banner (self);
 
@@ -937,7 +950,7 @@ load_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(LensChartView) self = user_data;
-  g_autoptr(LensChartResult) result = NULL;
+  g_autoptr(LensChartData) result = NULL;
   g_autoptr(GError) error = NULL;
   gboolean was_cache_first = (self->last_flags & LENS_QUERY_CACHE_FIRST) != 0;
 
@@ -955,10 +968,9 @@ load_cb (GObject      *object,
       /* A failed background refresh keeps what is shown, with the reason above it. */
       if (self->result != NULL && self->state == LENS_CHART_STATE_CHART && !was_cache_first)
         {
-          g_autoptr(LensChartResult) kept = lens_chart_result_ref (self->result);
-
-          lens_chart_result_set_warning (kept, error);
-          show_result (self, kept);
+          g_clear_error (&self->refresh_error);
+          self->refresh_error = g_error_copy (error);
+          update_banner (self);
         }
       else
         show_error (self, error);
@@ -968,7 +980,7 @@ load_cb (GObject      *object,
       show_result (self, result);
 
       /* The first paint used whatever was saved: now ask for fresh numbers. */
-      if (was_cache_first && lens_chart_result_get_stale (result))
+      if (was_cache_first && lens_chart_data_get_stale (result))
         {
           lens_chart_view_start_load (self, LENS_QUERY_DEFAULT, TRUE);
           return;
@@ -1018,7 +1030,7 @@ create_document (LensChartView *self)
   if (self->result == NULL)
     return NULL;
 
-  return lens_chart_result_create_document (self->result, self->entry, self->filters);
+  return lens_chart_data_to_document (self->result);
 }
 
 static void
@@ -1031,6 +1043,28 @@ show_toast (LensChartView *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
     g_message ("%s", message);
+}
+
+/* "crime-incidents-per-year-district-5-vs-citywide" */
+static char *
+suggest_file_name (LensChartView *self)
+{
+  LensFilters *filters = lens_chart_data_get_filters (self->result);
+  GString *name = g_string_new (self->entry->id);
+
+  if (lens_filters_get_district (filters) != 0 && self->entry->district_condition != NULL)
+    g_string_append_printf (name, "-district-%u", lens_filters_get_district (filters));
+  if (lens_chart_data_get_series (self->result) != NULL &&
+      lens_series_get_n_vectors (lens_chart_data_get_series (self->result)) > 1)
+    {
+      if (lens_filters_get_compare (filters) == LENS_COMPARE_CITYWIDE)
+        g_string_append (name, "-vs-citywide");
+      else if (lens_filters_get_compare (filters) == LENS_COMPARE_DISTRICT)
+        g_string_append_printf (name, "-vs-district-%u",
+                                lens_filters_get_compare_district (filters));
+    }
+
+  return g_string_free (name, FALSE);
 }
 
 static void
@@ -1124,7 +1158,7 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_object_unref (filter);
 
-  id = lens_chart_result_dup_file_name (self->result, self->entry, self->filters);
+  id = suggest_file_name (self);
   g_free (name);
   name = g_strdup_printf ("%s.%s", id, extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
@@ -1191,14 +1225,14 @@ lens_chart_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (lens_chart_view_parent_class)->constructed (object);
 
-  gtk_label_set_label (self->title_label, lens_chart_entry_get_title (self->entry));
-  subtitle = lens_chart_entry_get_subtitle (self->entry);
+  gtk_label_set_label (self->title_label, self->entry->title);
+  subtitle = self->entry->description;
   gtk_label_set_label (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing_area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  lens_chart_entry_get_title (self->entry),
+                                  self->entry->title,
                                   -1);
 }
 
@@ -1223,9 +1257,10 @@ lens_chart_view_finalize (GObject *object)
   LensChartView *self = LENS_CHART_VIEW (object);
 
   invalidate_label_areas (self);
-  g_clear_pointer (&self->result, lens_chart_result_unref);
+  g_clear_object (&self->result);
+  g_clear_error (&self->refresh_error);
   g_clear_pointer (&self->filters, lens_filters_unref);
-  g_clear_pointer (&self->entry, lens_chart_entry_unref);
+  g_clear_pointer (&self->entry, lens_chart_spec_unref);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (lens_chart_view_parent_class)->finalize (object);
@@ -1310,7 +1345,7 @@ lens_chart_view_class_init (LensChartViewClass *klass)
 
   properties[PROP_ENTRY] =
     g_param_spec_boxed ("entry", NULL, NULL,
-                        LENS_TYPE_CHART_ENTRY,
+                        LENS_TYPE_CHART_SPEC,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL,
@@ -1412,7 +1447,7 @@ lens_chart_view_init (LensChartView *self)
 }
 
 GtkWidget *
-lens_chart_view_new (LensChartEntry *entry)
+lens_chart_view_new (LensChartSpec *entry)
 {
   g_return_val_if_fail (entry != NULL, NULL);
 
@@ -1421,7 +1456,7 @@ lens_chart_view_new (LensChartEntry *entry)
                        NULL);
 }
 
-LensChartEntry *
+LensChartSpec *
 lens_chart_view_get_entry (LensChartView *self)
 {
   g_return_val_if_fail (LENS_IS_CHART_VIEW (self), NULL);

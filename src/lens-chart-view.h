@@ -29,8 +29,8 @@ typedef enum
 #define LENS_TYPE_CHART_VIEW (lens_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (LensChartView, lens_chart_view, LENS, CHART_VIEW, GtkWidget)
 
-GtkWidget      *lens_chart_view_new        (LensChartEntry   *entry);
-LensChartEntry *lens_chart_view_get_entry  (LensChartView    *self);
+GtkWidget      *lens_chart_view_new        (LensChartSpec    *entry);
+LensChartSpec  *lens_chart_view_get_entry  (LensChartView    *self);
 LensChartState  lens_chart_view_get_state  (LensChartView    *self);
 /* The error shown in the ERROR and OFFLINE states, or the reason cached data is shown. */
 const char     *lens_chart_view_get_message (LensChartView   *self);

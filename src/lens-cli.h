@@ -19,8 +19,7 @@ const GOptionEntry *lens_cli_get_option_entries   (void);
  * checks the options that also apply to the window (--portal, --district, ...) and returns
  * -1 when the app should go on, or an exit status after printing what was wrong. */
 int                 lens_cli_handle_options       (GVariantDict  *options,
-                                                   GSettings     *settings,
-                                                   GError       **error);
+                                                   GSettings     *settings);
 
 /* TRUE when any of --district, --compare, --from, --to was given. */
 gboolean            lens_cli_has_filter_options   (GVariantDict  *options);

@@ -20,6 +20,8 @@ struct _LensDashboardPage
   GtkWidget         parent_instance;
 
   char             *page_id;
+  char             *title;
+  char             *description;
   LensPortalClient *client;
   LensFilters      *filters;
   GPtrArray        *charts;
@@ -43,6 +45,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LensDashboardPage, lens_dashboard_page, GTK_TYPE_
 enum {
   PROP_0,
   PROP_PAGE_ID,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
   PROP_CLIENT,
   N_PROPS
 };
@@ -172,7 +176,7 @@ lens_dashboard_page_constructed (GObject *object)
   gtk_widget_add_css_class (box, "dashboard");
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
 
-  self->title_label = GTK_LABEL (gtk_label_new (lens_catalog_get_page_title (catalog, self->page_id)));
+  self->title_label = GTK_LABEL (gtk_label_new (self->title));
   gtk_label_set_xalign (self->title_label, 0.0);
   gtk_label_set_wrap (self->title_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "page-title");
@@ -180,8 +184,9 @@ lens_dashboard_page_constructed (GObject *object)
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
 
-  self->description_label =
-    GTK_LABEL (gtk_label_new (lens_catalog_get_page_description (catalog, self->page_id)));
+  self->description_label = GTK_LABEL (gtk_label_new (self->description));
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
+                          self->description != NULL && *self->description != '\0');
   gtk_label_set_xalign (self->description_label, 0.0);
   gtk_label_set_wrap (self->description_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->description_label), "page-subtitle");
@@ -196,7 +201,7 @@ lens_dashboard_page_constructed (GObject *object)
   gtk_widget_set_layout_manager (self->grid, layout);
   gtk_box_append (GTK_BOX (box), self->grid);
 
-  entries = lens_catalog_dup_charts_for_page (catalog, self->page_id);
+  entries = lens_catalog_get_charts_for_page (catalog, self->page_id);
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
       GtkWidget *view = lens_chart_view_new (g_ptr_array_index (entries, i));
@@ -230,6 +235,8 @@ lens_dashboard_page_finalize (GObject *object)
   g_clear_pointer (&self->filters, lens_filters_unref);
   g_clear_object (&self->client);
   g_clear_pointer (&self->page_id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (lens_dashboard_page_parent_class)->finalize (object);
 }
@@ -246,6 +253,14 @@ lens_dashboard_page_get_property (GObject    *object,
     {
     case PROP_PAGE_ID:
       g_value_set_string (value, self->page_id);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
       break;
 
     case PROP_CLIENT:
@@ -269,6 +284,14 @@ lens_dashboard_page_set_property (GObject      *object,
     {
     case PROP_PAGE_ID:
       self->page_id = g_value_dup_string (value);
+      break;
+
+    case PROP_TITLE:
+      self->title = g_value_dup_string (value);
+      break;
+
+    case PROP_DESCRIPTION:
+      self->description = g_value_dup_string (value);
       break;
 
     case PROP_CLIENT:
@@ -302,6 +325,14 @@ lens_dashboard_page_class_init (LensDashboardPageClass *klass)
     g_param_spec_string ("page-id", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,
                          LENS_TYPE_PORTAL_CLIENT,
@@ -320,12 +351,16 @@ lens_dashboard_page_init (LensDashboardPage *self)
 }
 
 GtkWidget *
-lens_dashboard_page_new (const char *page_id)
+lens_dashboard_page_new (const char *page_id,
+                         const char *title,
+                         const char *description)
 {
   g_return_val_if_fail (page_id != NULL, NULL);
 
   return g_object_new (LENS_TYPE_DASHBOARD_PAGE,
                        "page-id", page_id,
+                       "title", title,
+                       "description", description,
                        NULL);
 }
 

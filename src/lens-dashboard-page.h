@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 #define LENS_TYPE_DASHBOARD_PAGE (lens_dashboard_page_get_type ())
 G_DECLARE_FINAL_TYPE (LensDashboardPage, lens_dashboard_page, LENS, DASHBOARD_PAGE, GtkWidget)
 
-GtkWidget  *lens_dashboard_page_new          (const char        *page_id);
+GtkWidget  *lens_dashboard_page_new          (const char        *page_id,
+                                              const char        *title,
+                                              const char        *description);
 const char *lens_dashboard_page_get_page_id  (LensDashboardPage *self);
 /* The LensChartView children, in order. */
 GPtrArray  *lens_dashboard_page_get_charts   (LensDashboardPage *self);

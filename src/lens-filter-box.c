@@ -105,7 +105,9 @@ lens_date_range_dup_preset (const char *preset)
   else if (g_strcmp0 (preset, "this-year") == 0)
     g_date_set_dmy (&from, 1, G_DATE_JANUARY, g_date_get_year (&to));
   else if (g_strcmp0 (preset, "last-5-years") == 0)
-    g_date_set_dmy (&from, 1, G_DATE_JANUARY, g_date_get_year (&to) - 4);
+    /* The same as the app's default range (lens_filters_new()): five full years and this
+     * year so far. */
+    g_date_set_dmy (&from, 1, G_DATE_JANUARY, g_date_get_year (&to) - 5);
   else
     return NULL;
 

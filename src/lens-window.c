@@ -13,6 +13,7 @@
 #include "lens-dashboard-page.h"
 #include "lens-districts.h"
 #include "lens-filter-box.h"
+#include "lens-format.h"
 #include "lens-overview-page.h"
 #include "lens-page.h"
 #include "lens-window.h"
@@ -45,32 +46,37 @@ struct _LensWindow
 G_DEFINE_FINAL_TYPE (LensWindow, lens_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* The pages, in sidebar order. A page appears here once it works; adding one is one line. */
-typedef struct
+typedef struct _LensPageInfo LensPageInfo;
+
+struct _LensPageInfo
 {
   const char *id;
   const char *title;
   const char *icon_name;
-  GtkWidget *(*create) (LensWindow *self,
-                        const char *id);
-} LensPageInfo;
+  const char *description;
+  GtkWidget *(*create) (const LensPageInfo *info);
+};
+
+static const char *page_title_for_id (const char *page_id);
 
 static GtkWidget *
-create_overview_page (LensWindow *self,
-                      const char *id)
+create_overview_page (const LensPageInfo *info)
 {
-  return lens_overview_page_new ();
+  return lens_overview_page_new (page_title_for_id);
 }
 
 static GtkWidget *
-create_dashboard_page (LensWindow *self,
-                       const char *id)
+create_dashboard_page (const LensPageInfo *info)
 {
-  return lens_dashboard_page_new (id);
+  return lens_dashboard_page_new (info->id, _(info->title), _(info->description));
 }
 
 static const LensPageInfo page_infos[] = {
-  { "overview", N_("Overview"), "view-grid-symbolic", create_overview_page },
-  { "crime", N_("Crime"), "dialog-warning-symbolic", create_dashboard_page },
+  { "overview", N_("Overview"), "view-grid-symbolic", NULL, create_overview_page },
+  { "crime", N_("Crime"), "lens-crime-symbolic",
+    N_("Incidents reported to the Chicago Police Department, from the City’s “Crimes – 2001 to "
+       "Present” dataset. Hover over a chart or focus it for exact numbers."),
+    create_dashboard_page },
 };
 
 static const LensPageInfo *
@@ -92,6 +98,14 @@ replace_str (char       **str,
 
   g_free (*str);
   *str = copy;
+}
+
+static const char *
+page_title_for_id (const char *page_id)
+{
+  const LensPageInfo *info = lookup_page_info (page_id);
+
+  return info != NULL ? _(info->title) : NULL;
 }
 
 static LensPortalClient *
@@ -154,11 +168,33 @@ update_titles (LensWindow *self)
 static void
 apply_filters (LensWindow *self)
 {
+  g_autoptr(LensFilters) filters = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
+  filters = lens_cli_build_filters (self->district, self->compare, self->date_range, &error);
+  if (filters == NULL &&
+      g_error_matches (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_SAME_DISTRICT))
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "compare");
+
+      /* A district compared with itself says nothing: drop the comparison. */
+      replace_str (&self->compare, "none");
+      if (action != NULL)
+        g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string ("none"));
+      g_settings_set_string (self->settings, "compare", "none");
+      g_clear_error (&error);
+      filters = lens_cli_build_filters (self->district, self->compare, self->date_range, &error);
+    }
+
+  if (filters == NULL)
+    {
+      g_warning ("Invalid filters: %s", error->message);
+      return;
+    }
+
   g_clear_pointer (&self->filters, lens_filters_unref);
-  self->filters = lens_cli_build_filters (self->district, self->compare, self->date_range, NULL);
-  g_return_if_fail (self->filters != NULL);
+  self->filters = g_steal_pointer (&filters);
 
   lens_filter_box_set_district (self->wide_filters, self->district);
   lens_filter_box_set_district (self->narrow_filters, self->district);
@@ -567,7 +603,7 @@ lens_window_constructed (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
     {
-      GtkWidget *page = page_infos[i].create (self, page_infos[i].id);
+      GtkWidget *page = page_infos[i].create (&page_infos[i]);
       GtkStackPage *stack_page;
 
       g_object_set (page, "client", client, NULL);

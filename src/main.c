@@ -8,15 +8,23 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "lens-application.h"
+#include "lens-resources.h"
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(LensApplication) app = NULL;
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-  return 0;
+  lens_resources_ensure_registered ();
+
+  app = lens_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -135,7 +135,7 @@ assert_all_charts_in_state (Fixture        *fixture,
 
       if (lens_chart_view_get_state (view) != state)
         g_error ("Chart “%s” is in state %d, not %d (%s)",
-                 lens_chart_entry_get_id (lens_chart_view_get_entry (view)),
+                 lens_chart_view_get_entry (view)->id,
                  lens_chart_view_get_state (view), state,
                  lens_chart_view_get_message (view));
     }
@@ -208,7 +208,8 @@ test_window_error_state (Fixture       *fixture,
   g_assert_nonnull (strstr (lens_chart_view_get_message (view), "did not accept"));
 
   /* A Retry button is on screen, and it works once the portal does. */
-  retry = gtk_widget_get_template_child (GTK_WIDGET (view), LENS_TYPE_CHART_VIEW, "retry_button");
+  retry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), LENS_TYPE_CHART_VIEW,
+                                                     "retry_button"));
   g_assert_true (GTK_IS_BUTTON (retry));
   g_assert_true (gtk_widget_is_drawable (retry));
 

@@ -1,0 +1,423 @@
+/* lens-cli.c
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "lens-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lens-catalog.h"
+#include "lens-chart-export.h"
+#include "lens-chart-loader.h"
+#include "lens-cli.h"
+#include "lens-format.h"
+#include "lens-portal-client.h"
+
+/* Exit statuses, also in --help */
+#define EXIT_OK           0
+#define EXIT_NO_DATA      1  /* the data could not be had, or the file not written */
+#define EXIT_BAD_ARGUMENT 2
+
+static const GOptionEntry option_entries[] = {
+  { "list-charts", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the charts (id, page, title) and exit"), NULL },
+  { "export-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export the chart ID to the file given with --output, without opening a window"), N_("ID") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The file to export to: .png, .svg, .pdf or .csv"), N_("FILE") },
+  { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("A police district number, or “citywide”"), N_("N") },
+  { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Compare with “citywide”, a district number, or “none”"), N_("WHAT") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The first day of the date range"), N_("YYYY-MM-DD") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The last day of the date range"), N_("YYYY-MM-DD") },
+  { "portal", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The Socrata portal to read from (https, or http on this computer)"), N_("URL") },
+  { "offline", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Use only data saved on this computer; never connect"), NULL },
+  { NULL }
+};
+
+const GOptionEntry *
+lens_cli_get_option_entries (void)
+{
+  return option_entries;
+}
+
+static void
+print_error (const char *message)
+{
+  /* Translators: an error on the command line: "reform-lens: <what went wrong>". */
+  g_printerr (_("%s: %s\n"), g_get_prgname () != NULL ? g_get_prgname () : "reform-lens", message);
+}
+
+gboolean
+lens_cli_has_filter_options (GVariantDict *options)
+{
+  return g_variant_dict_contains (options, "district") ||
+         g_variant_dict_contains (options, "compare") ||
+         g_variant_dict_contains (options, "from") ||
+         g_variant_dict_contains (options, "to");
+}
+
+/* Applies the options given on top of @filters, then validates. */
+static gboolean
+apply_filter_options (LensFilters   *filters,
+                      GVariantDict  *options,
+                      GError       **error)
+{
+  static const char *names[] = { "district", "compare", "from", "to" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value;
+
+      if (g_variant_dict_lookup (options, names[i], "&s", &value) &&
+          !lens_filters_set_option (filters, names[i], value, error))
+        return FALSE;
+    }
+
+  return lens_filters_validate (filters, error);
+}
+
+LensFilters *
+lens_cli_build_filters (const char  *district,
+                        const char  *compare,
+                        const char  *date_range,
+                        GError     **error)
+{
+  g_autoptr(LensFilters) filters = lens_filters_new ();
+  g_auto(GStrv) dates = NULL;
+
+  if (district != NULL && *district != '\0' &&
+      !lens_filters_set_option (filters, "district", district, error))
+    return NULL;
+
+  if (compare != NULL && *compare != '\0' &&
+      !lens_filters_set_option (filters, "compare", compare, error))
+    return NULL;
+
+  if (date_range != NULL && *date_range != '\0')
+    {
+      dates = g_strsplit (date_range, "/", 2);
+      if (!lens_filters_set_option (filters, "from", dates[0], error) ||
+          !lens_filters_set_option (filters, "to", dates[1] != NULL ? dates[1] : "", error))
+        return NULL;
+    }
+
+  if (!lens_filters_validate (filters, error))
+    return NULL;
+
+  return g_steal_pointer (&filters);
+}
+
+static char *
+format_iso_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+gboolean
+lens_cli_parse_filter_options (GVariantDict  *options,
+                               const char    *default_district,
+                               const char    *default_compare,
+                               const char    *default_date_range,
+                               char         **district,
+                               char         **compare,
+                               char         **date_range,
+                               GError       **error)
+{
+  g_autoptr(LensFilters) filters = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  filters = lens_cli_build_filters (default_district, default_compare, default_date_range, NULL);
+  if (filters == NULL)
+    filters = lens_filters_new ();
+
+  /* The saved comparison must not make a valid --district fail ("compared with itself"). */
+  if (g_variant_dict_contains (options, "district") && !g_variant_dict_contains (options, "compare"))
+    lens_filters_set_compare (filters, LENS_COMPARE_NONE, 0);
+
+  if (!apply_filter_options (filters, options, error))
+    return FALSE;
+
+  if (district != NULL)
+    *district = lens_filters_get_district (filters) == 0
+              ? g_strdup ("")
+              : g_strdup_printf ("%u", lens_filters_get_district (filters));
+
+  if (compare != NULL)
+    {
+      switch (lens_filters_get_compare (filters))
+        {
+        case LENS_COMPARE_CITYWIDE:
+          *compare = g_strdup ("citywide");
+          break;
+
+        case LENS_COMPARE_DISTRICT:
+          *compare = g_strdup_printf ("%u", lens_filters_get_compare_district (filters));
+          break;
+
+        case LENS_COMPARE_NONE:
+        default:
+          *compare = g_strdup ("none");
+          break;
+        }
+    }
+
+  from = format_iso_date (lens_filters_get_from (filters));
+  to = format_iso_date (lens_filters_get_to (filters));
+  if (date_range != NULL)
+    *date_range = g_strdup_printf ("%s/%s", from, to);
+
+  return TRUE;
+}
+
+/* --list-charts */
+
+static int
+list_charts (void)
+{
+  LensCatalog *catalog = lens_catalog_get_default ();
+
+  for (guint i = 0; i < lens_catalog_get_n_charts (catalog); i++)
+    {
+      LensChartSpec *spec = lens_catalog_get_chart (catalog, i);
+
+      g_print ("%-28s %-12s %s\n", spec->id, spec->page, spec->title);
+    }
+
+  return EXIT_OK;
+}
+
+/* --export-chart */
+
+typedef struct
+{
+  GMainLoop     *loop;
+  LensChartData *data;
+  GError        *error;
+} ExportState;
+
+static void
+export_load_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportState *state = user_data;
+
+  state->data = lens_chart_loader_load_finish (result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static LensPortalClient *
+create_client (GVariantDict  *options,
+               GSettings     *settings,
+               GError       **error)
+{
+  g_autoptr(LensPortalClient) client = NULL;
+  g_autoptr(LensCache) cache = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *token = NULL;
+  const char *portal;
+
+  if (g_variant_dict_lookup (options, "portal", "&s", &portal))
+    url = g_strdup (portal);
+  else if (settings != NULL)
+    url = g_settings_get_string (settings, "portal-url");
+  else
+    url = g_strdup (DEFAULT_PORTAL_URL);
+
+  cache = lens_cache_new (NULL,
+                          (guint64) (settings != NULL ? g_settings_get_uint (settings, "cache-size-mb")
+                                                      : 200) * 1024 * 1024);
+  client = lens_portal_client_new (DEFAULT_PORTAL_URL, cache);
+
+  if (!lens_portal_client_set_base_url (client, url, error))
+    {
+      g_prefix_error (error, "--portal: ");
+      return NULL;
+    }
+
+  if (settings != NULL)
+    {
+      token = g_settings_get_string (settings, "app-token");
+      if (*token != '\0')
+        lens_portal_client_set_app_token (client, token);
+    }
+
+  lens_portal_client_set_offline (client, g_variant_dict_contains (options, "offline"));
+
+  return g_steal_pointer (&client);
+}
+
+static int
+export_chart (GVariantDict *options,
+              GSettings    *settings,
+              const char   *chart_id)
+{
+  LensCatalog *catalog = lens_catalog_get_default ();
+  g_autoptr(LensPortalClient) client = NULL;
+  g_autoptr(LensFilters) filters = NULL;
+  g_autoptr(LensChartDocument) document = NULL;
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  ExportState state = { NULL, NULL, NULL };
+  LensExportFormat format;
+  LensChartSpec *spec;
+  gboolean offline = g_variant_dict_contains (options, "offline");
+
+  spec = lens_catalog_lookup_chart (catalog, chart_id);
+  if (spec == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is what was given to --export-chart. */
+      message = g_strdup_printf (_("--export-chart: there is no chart “%s”; "
+                                   "--list-charts shows the charts"), chart_id);
+      print_error (message);
+      return EXIT_BAD_ARGUMENT;
+    }
+
+  if (!g_variant_dict_lookup (options, "output", "^ay", &output) || *output == '\0')
+    {
+      print_error (_("--export-chart needs --output=FILE (.png, .svg, .pdf or .csv)"));
+      return EXIT_BAD_ARGUMENT;
+    }
+
+  format = lens_export_format_from_path (output);
+  if (format == LENS_EXPORT_FORMAT_UNKNOWN)
+    {
+      g_autofree char *display = g_filename_display_name (output);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a file name. */
+      message = g_strdup_printf (_("--output: “%s” must end in .png, .svg, .pdf or .csv"), display);
+      print_error (message);
+      return EXIT_BAD_ARGUMENT;
+    }
+
+  filters = lens_filters_new ();
+  if (!apply_filter_options (filters, options, &error))
+    {
+      print_error (error->message);
+      return EXIT_BAD_ARGUMENT;
+    }
+
+  client = create_client (options, settings, &error);
+  if (client == NULL)
+    {
+      print_error (error->message);
+      return EXIT_BAD_ARGUMENT;
+    }
+
+  /* A private context: nothing else of the app runs while the command does. */
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  state.loop = g_main_loop_new (context, FALSE);
+  lens_chart_loader_load_async (client, spec, filters, LENS_QUERY_DEFAULT, NULL,
+                                export_load_cb, &state);
+  g_main_loop_run (state.loop);
+  g_main_loop_unref (state.loop);
+  g_main_context_pop_thread_default (context);
+
+  if (state.error != NULL)
+    {
+      if (offline && g_error_matches (state.error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_OFFLINE))
+        print_error (_("no data is saved on this computer for this chart and these filters yet, "
+                       "and --offline does not connect to the portal. Run the command once "
+                       "without --offline while connected to the internet."));
+      else
+        print_error (state.error->message);
+
+      g_clear_error (&state.error);
+      return EXIT_NO_DATA;
+    }
+
+  if (lens_chart_data_get_warning (state.data) != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      GDateTime *fetched_at = lens_chart_data_get_fetched_at (state.data);
+      g_autofree char *age = NULL;
+      g_autofree char *message = NULL;
+
+      age = lens_format_age (fetched_at != NULL
+                             ? MAX (0, g_date_time_difference (now, fetched_at) / G_TIME_SPAN_SECOND)
+                             : 0);
+      /* Translators: the export goes on with saved data; %s are "3 hours ago" and the reason. */
+      message = g_strdup_printf (_("using data saved %s: %s"), age,
+                                 lens_chart_data_get_warning (state.data)->message);
+      print_error (message);
+    }
+
+  document = lens_chart_data_to_document (state.data);
+  g_clear_object (&state.data);
+
+  if (!lens_chart_export_to_file (document, output, format, &error))
+    {
+      print_error (error->message);
+      return EXIT_NO_DATA;
+    }
+
+  return EXIT_OK;
+}
+
+int
+lens_cli_handle_options (GVariantDict *options,
+                         GSettings    *settings)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *chart_id = NULL;
+  const char *portal = NULL;
+
+  g_return_val_if_fail (options != NULL, EXIT_BAD_ARGUMENT);
+
+  if (g_variant_dict_contains (options, "list-charts"))
+    return list_charts ();
+
+  if (g_variant_dict_lookup (options, "export-chart", "&s", &chart_id))
+    return export_chart (options, settings, chart_id);
+
+  if (g_variant_dict_contains (options, "output"))
+    {
+      print_error (_("--output is only used with --export-chart"));
+      return EXIT_BAD_ARGUMENT;
+    }
+
+  /* The options that also apply to the window are checked here, where the message can still
+   * go to the terminal. */
+  if (g_variant_dict_lookup (options, "portal", "&s", &portal))
+    {
+      g_autoptr(LensPortalClient) probe = lens_portal_client_new (DEFAULT_PORTAL_URL, NULL);
+
+      if (!lens_portal_client_set_base_url (probe, portal, &local_error))
+        {
+          g_prefix_error (&local_error, "--portal: ");
+          print_error (local_error->message);
+          return EXIT_BAD_ARGUMENT;
+        }
+    }
+
+  if (lens_cli_has_filter_options (options))
+    {
+      g_autoptr(LensFilters) filters = lens_filters_new ();
+
+      if (!apply_filter_options (filters, options, &local_error))
+        {
+          print_error (local_error->message);
+          return EXIT_BAD_ARGUMENT;
+        }
+    }
+
+  return -1;
+}

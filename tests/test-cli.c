@@ -1,0 +1,345 @@
+/* test-cli.c: the reform-lens command line, run as a program against the fake portal
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "lens-fake-portal.h"
+
+typedef struct
+{
+  LensFakePortal *portal;
+  char           *directory;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs the built program with @args (NULL-terminated) and no display. */
+static const char *cache_home;
+
+static void
+run_cli (Run                *run,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("REFORM_LENS_BIN");
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* Headless: the commands must not need a display. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  /* A cache of the test's own, empty at the start of each test. */
+  if (cache_home != NULL)
+    g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache_home, TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d; stderr: %s", run->status, run->err);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->portal = lens_fake_portal_new ();
+  fixture->directory = g_dir_make_tmp ("reform-lens-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  cache_home = g_build_filename (fixture->directory, "cache", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_pointer ((char **) &cache_home, g_free);
+  remove_tree (fixture->directory);
+  g_clear_pointer (&fixture->directory, g_free);
+  g_clear_object (&fixture->portal);
+}
+
+static char *
+portal_option (Fixture *fixture)
+{
+  return g_strdup_printf ("--portal=%s", lens_fake_portal_get_base_url (fixture->portal));
+}
+
+static void
+test_cli_list_charts (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const char *args[] = { "--list-charts", NULL };
+  Run run = { 0 };
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "crime-incidents-per-year"));
+  g_assert_nonnull (strstr (run.out, "Reported incidents per year"));
+  g_assert_nonnull (strstr (run.out, "crime "));
+  run_clear (&run);
+}
+
+static char *
+export (Fixture    *fixture,
+        const char *extension,
+        Run        *run)
+{
+  g_autofree char *portal = portal_option (fixture);
+  g_autofree char *file = g_strdup_printf ("chart.%s", extension);
+  g_autofree char *path = g_build_filename (fixture->directory, file, NULL);
+  g_autofree char *output = g_strdup_printf ("--output=%s", path);
+  const char *args[] = {
+    "--export-chart=crime-incidents-per-year",
+    "--district=5", "--compare=citywide", "--from=2020-01-01", "--to=2024-12-31",
+    portal, output, NULL
+  };
+
+  run_cli (run, args);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_cli_export_png (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  Run run = { 0 };
+  g_autofree char *path = export (fixture, "png", &run);
+  cairo_surface_t *surface;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), >, 100);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), >, 100);
+  cairo_surface_destroy (surface);
+  run_clear (&run);
+}
+
+static void
+check_file_starts_with (const char *path,
+                        const char *magic)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, strlen (magic));
+  g_assert_true (memcmp (contents, magic, strlen (magic)) == 0);
+}
+
+static void
+test_cli_export_svg (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  Run run = { 0 };
+  g_autofree char *path = export (fixture, "svg", &run);
+
+  g_assert_cmpint (run.status, ==, 0);
+  check_file_starts_with (path, "<?xml");
+  run_clear (&run);
+}
+
+static void
+test_cli_export_pdf (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  Run run = { 0 };
+  g_autofree char *path = export (fixture, "pdf", &run);
+
+  g_assert_cmpint (run.status, ==, 0);
+  check_file_starts_with (path, "%PDF-");
+  run_clear (&run);
+}
+
+static void
+test_cli_export_csv (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const char *district[] = { "district=005", NULL };
+  Run run = { 0 };
+  g_autofree char *path = export (fixture, "csv", &run);
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "Year,District 5 – Calumet,Citywide"));
+
+  /* Every year's numbers are the fake portal's, for the district and for the city. */
+  for (int year = 2020; year <= 2024; year++)
+    {
+      g_autofree char *from = g_strdup_printf ("%d-01-01", year);
+      g_autofree char *to = g_strdup_printf ("%d-01-01", year + 1);
+      gint64 in_district = lens_fake_portal_expected_count (fixture->portal, "ijzp-q8t2",
+                                                            district, from, to);
+      gint64 citywide = lens_fake_portal_expected_count (fixture->portal, "ijzp-q8t2",
+                                                         NULL, from, to);
+      g_autofree char *line = g_strdup_printf ("%d,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                                               year, in_district, citywide);
+
+      g_assert_cmpint (in_district, >, 0);
+      if (strstr (contents, line) == NULL)
+        g_error ("“%s” is not in the CSV:\n%s", line, contents);
+    }
+  run_clear (&run);
+}
+
+static void
+assert_fails (const char * const *args,
+              const char         *message)
+{
+  Run run = { 0 };
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, !=, 0);
+  if (strstr (run.err, message) == NULL)
+    g_error ("stderr “%s” does not say “%s”", run.err, message);
+  run_clear (&run);
+}
+
+static void
+test_cli_bad_arguments (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *portal = portal_option (fixture);
+  g_autofree char *output = g_strdup_printf ("--output=%s/x.png", fixture->directory);
+  g_autofree char *bad_output = g_strdup_printf ("--output=%s/x.gif", fixture->directory);
+  const char *unknown_chart[] = { "--export-chart=no-such-chart", portal, output, NULL };
+  const char *bad_district[] = { "--export-chart=crime-incidents-per-year", "--district=13",
+                                 portal, output, NULL };
+  const char *bad_date[] = { "--export-chart=crime-incidents-per-year", "--from=2023-02-30",
+                             portal, output, NULL };
+  const char *bad_range[] = { "--export-chart=crime-incidents-per-year", "--from=2024-01-01",
+                              "--to=2023-01-01", portal, output, NULL };
+  const char *bad_extension[] = { "--export-chart=crime-incidents-per-year", portal,
+                                  bad_output, NULL };
+  const char *no_output[] = { "--export-chart=crime-incidents-per-year", portal, NULL };
+  const char *bad_portal[] = { "--export-chart=crime-incidents-per-year",
+                               "--portal=http://example.com", output, NULL };
+
+  assert_fails (unknown_chart, "no-such-chart");
+  assert_fails (bad_district, "13");
+  assert_fails (bad_date, "2023-02-30");
+  assert_fails (bad_range, "2024-01-01");
+  assert_fails (bad_extension, ".png, .svg, .pdf or .csv");
+  assert_fails (no_output, "--output");
+  assert_fails (bad_portal, "--portal");
+
+  /* Nothing was written. */
+  {
+    g_autofree char *path = g_build_filename (fixture->directory, "x.png", NULL);
+
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_cli_offline_empty_cache (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *portal = portal_option (fixture);
+  g_autofree char *output = g_strdup_printf ("--output=%s/offline.csv", fixture->directory);
+  const char *args[] = { "--export-chart=crime-incidents-per-year", "--offline", portal, output,
+                         NULL };
+
+  assert_fails (args, "no data is saved");
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), ==, 0);
+
+  /* Once fetched, the same export works offline. */
+  {
+    Run run = { 0 };
+    const char *online[] = { "--export-chart=crime-incidents-per-year", portal, output, NULL };
+
+    run_cli (&run, online);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+
+    lens_fake_portal_reset_counters (fixture->portal);
+    run_cli (&run, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), ==, 0);
+    run_clear (&run);
+  }
+}
+
+static void
+test_cli_portal_unreachable (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *output = g_strdup_printf ("--output=%s/x.csv", fixture->directory);
+  const char *args[] = { "--export-chart=crime-incidents-per-year",
+                         "--portal=http://127.0.0.1:1", output, NULL };
+
+  assert_fails (args, "could not be reached");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/list-charts", test_cli_list_charts);
+  ADD ("/cli/export-png", test_cli_export_png);
+  ADD ("/cli/export-svg", test_cli_export_svg);
+  ADD ("/cli/export-pdf", test_cli_export_pdf);
+  ADD ("/cli/export-csv", test_cli_export_csv);
+  ADD ("/cli/bad-arguments", test_cli_bad_arguments);
+  ADD ("/cli/offline-empty-cache", test_cli_offline_empty_cache);
+  ADD ("/cli/portal-unreachable", test_cli_portal_unreachable);
+#undef ADD
+
+  return g_test_run ();
+}
