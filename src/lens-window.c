@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lens-cli.h"
+#include "lens-consent-decree-page.h"
 #include "lens-dashboard-page.h"
 #include "lens-districts.h"
 #include "lens-filter-box.h"
@@ -71,12 +72,19 @@ create_dashboard_page (const LensPageInfo *info)
   return lens_dashboard_page_new (info->id, _(info->title), _(info->description));
 }
 
+static GtkWidget *
+create_consent_decree_page (const LensPageInfo *info)
+{
+  return lens_consent_decree_page_new ();
+}
+
 static const LensPageInfo page_infos[] = {
   { "overview", N_("Overview"), "view-grid-symbolic", NULL, create_overview_page },
   { "crime", N_("Crime"), "lens-crime-symbolic",
     N_("Incidents reported to the Chicago Police Department, from the City’s “Crimes – 2001 to "
        "Present” dataset. Hover over a chart or focus it for exact numbers."),
     create_dashboard_page },
+  { "consent-decree", N_("Consent Decree"), "x-office-document-symbolic", NULL, create_consent_decree_page },
 };
 
 static const LensPageInfo *

@@ -52,6 +52,10 @@ static const Shot shots[] = {
   { "narrow-light-sidebar", 360, 720, FALSE, "crime", "", "none", LENS_FAKE_FAULT_NONE,
     FALSE, TRUE },
   { "narrow-dark-error", 360, 720, TRUE, "crime", "", "none", LENS_FAKE_FAULT_SERVER_ERROR },
+  /* the pages with the shipped reports and consent-decree content */
+  { "wide-light-consent-decree", 1400, 900, FALSE, "consent-decree", "", "none", LENS_FAKE_FAULT_NONE },
+  { "narrow-light-consent-decree", 360, 720, FALSE, "consent-decree", "", "none", LENS_FAKE_FAULT_NONE },
+  { "wide-dark-consent-decree", 1400, 900, TRUE, "consent-decree", "", "none", LENS_FAKE_FAULT_NONE },
 };
 
 static gboolean
