@@ -338,6 +338,8 @@ update_value_label (LensChartView *self)
 
       gtk_label_set_label (self->value_label, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "dim-label");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "chart-hint");
+      gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "chart-value");
     }
   else
     {
@@ -345,6 +347,8 @@ update_value_label (LensChartView *self)
                            _("Point at the chart, or focus it and use the arrow keys, to read "
                              "exact values."));
       gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "chart-hint");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "chart-value");
     }
 }
 
@@ -778,7 +782,8 @@ update_footer (LensChartView *self)
   rows_updated_at = lens_chart_data_get_rows_updated_at (result);
   if (rows_updated_at != NULL)
     {
-      g_autofree char *date = lens_format_datetime (rows_updated_at);
+      g_autoptr(GDateTime) local = g_date_time_to_local (rows_updated_at);
+      g_autofree char *date = lens_format_datetime (local);
 
       /* Translators: %s is when the City last updated the dataset. */
       g_string_append_printf (as_of, _("Data as of %s"), date);
@@ -788,7 +793,8 @@ update_footer (LensChartView *self)
   if (fetched_at != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autofree char *when = lens_format_datetime (fetched_at);
+      g_autoptr(GDateTime) local = g_date_time_to_local (fetched_at);
+      g_autofree char *when = lens_format_datetime (local);
       g_autofree char *age = lens_format_age (MAX (0, g_date_time_difference (now, fetched_at)
                                                       / G_TIME_SPAN_SECOND));
 
@@ -922,9 +928,17 @@ show_error (LensChartView *self,
     {
       gtk_image_set_from_icon_name (self->error_icon, "network-offline-symbolic");
       gtk_label_set_label (self->error_title, _("No Saved Data Yet"));
-      gtk_label_set_label (self->error_label,
-                           _("There is no saved data for this chart yet. Connect to the internet "
-                             "and try again; once loaded, the chart also shows offline."));
+      if (self->client != NULL && lens_portal_client_get_offline (self->client))
+        gtk_label_set_label (self->error_label,
+                             _("There is no saved data for this chart yet, and Reform Lens is "
+                               "working offline. Start it without --offline while connected to "
+                               "the internet to load the chart; after that it also shows "
+                               "offline."));
+      else
+        gtk_label_set_label (self->error_label,
+                             _("There is no saved data for this chart yet. Connect to the "
+                               "internet and try again; once loaded, the chart also shows "
+                               "offline."));
       set_state (self, LENS_CHART_STATE_OFFLINE);
     }
   else
@@ -1240,6 +1254,7 @@ static void
 lens_chart_view_dispose (GObject *object)
 {
   LensChartView *self = LENS_CHART_VIEW (object);
+  GtkWidget *child;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -1247,6 +1262,9 @@ lens_chart_view_dispose (GObject *object)
   g_clear_handle_id (&self->age_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LENS_TYPE_CHART_VIEW);
+  /* Children of the template that are not bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (lens_chart_view_parent_class)->dispose (object);
 }

@@ -7,12 +7,11 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
 #include "lens-format.h"
 #include "lens-headline-card.h"
-
-#include <adwaita.h>
 
 struct _LensHeadlineCard
 {
@@ -131,7 +130,8 @@ show_headline (LensHeadlineCard *self,
   g_string_append_printf (source, _("Source: %s"), lens_headline_get_dataset_name (headline));
   if (rows_updated_at != NULL)
     {
-      g_autofree char *date = lens_format_date (rows_updated_at);
+      g_autoptr(GDateTime) local = g_date_time_to_local (rows_updated_at);
+      g_autofree char *date = lens_format_date (local);
 
       g_string_append (source, _(" · "));
       g_string_append_printf (source, _("Data as of %s"), date);
@@ -307,11 +307,14 @@ lens_headline_card_constructed (GObject *object)
   /* Translators: the button at the bottom of a headline card; %s is a page, e.g. "Crime". */
   open_text = g_strdup_printf (_("Open %s Charts"), self->page_title);
   self->open_button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (self->open_button),
-                        g_object_new (ADW_TYPE_BUTTON_CONTENT,
-                                      "label", open_text,
-                                      "icon-name", "go-next-symbolic",
-                                      NULL));
+  {
+    GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *text = gtk_label_new (open_text);
+
+    gtk_box_append (GTK_BOX (content), text);
+    gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    gtk_button_set_child (GTK_BUTTON (self->open_button), content);
+  }
   gtk_widget_set_halign (self->open_button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (self->open_button, 6);
   g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (open_clicked_cb), self);

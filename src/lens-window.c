@@ -23,6 +23,7 @@ struct _LensWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  LensApplication      *application;
   GSettings            *settings;
   LensFilters          *filters;
   char                 *district;
@@ -45,6 +46,14 @@ struct _LensWindow
 };
 
 G_DEFINE_FINAL_TYPE (LensWindow, lens_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LENS_APPLICATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The pages, in sidebar order. A page appears here once it works; adding one is one line. */
 typedef struct _LensPageInfo LensPageInfo;
@@ -119,11 +128,7 @@ page_title_for_id (const char *page_id)
 static LensPortalClient *
 get_client (LensWindow *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  g_assert (LENS_IS_APPLICATION (application));
-
-  return lens_application_get_client (LENS_APPLICATION (application));
+  return lens_application_get_client (self->application);
 }
 
 /* Filters */
@@ -575,7 +580,7 @@ static void
 lens_window_constructed (GObject *object)
 {
   LensWindow *self = LENS_WINDOW (object);
-  LensApplication *application = LENS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  LensApplication *application = self->application;
   LensPortalClient *client = get_client (self);
   GAction *action;
 
@@ -662,6 +667,7 @@ lens_window_finalize (GObject *object)
   LensWindow *self = LENS_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->application);
   g_clear_pointer (&self->filters, lens_filters_unref);
   g_clear_pointer (&self->district, g_free);
   g_clear_pointer (&self->compare, g_free);
@@ -669,6 +675,25 @@ lens_window_finalize (GObject *object)
   g_clear_pointer (&self->page, g_free);
 
   G_OBJECT_CLASS (lens_window_parent_class)->finalize (object);
+}
+
+static void
+lens_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  LensWindow *self = LENS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LENS_APPLICATION:
+      self->application = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -680,6 +705,15 @@ lens_window_class_init (LensWindowClass *klass)
   object_class->constructed = lens_window_constructed;
   object_class->dispose = lens_window_dispose;
   object_class->finalize = lens_window_finalize;
+  object_class->set_property = lens_window_set_property;
+
+  /* GtkWindow:application is only set after construction; the pages need the app's client
+   * while they are built. */
+  properties[PROP_LENS_APPLICATION] =
+    g_param_spec_object ("lens-application", NULL, NULL,
+                         LENS_TYPE_APPLICATION,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->unmap = lens_window_unmap;
 
@@ -717,6 +751,7 @@ lens_window_new (LensApplication *application)
   g_return_val_if_fail (LENS_IS_APPLICATION (application), NULL);
 
   return g_object_new (LENS_TYPE_WINDOW,
+                       "lens-application", application,
                        "application", application,
                        NULL);
 }

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 
 #include "lens-application.h"
 #include "lens-chart-view.h"
@@ -57,6 +58,8 @@ static const Shot shots[] = {
   { "narrow-light-consent-decree", 360, 720, FALSE, "consent-decree", "", "none", LENS_FAKE_FAULT_NONE },
   { "wide-dark-consent-decree", 1400, 900, TRUE, "consent-decree", "", "none", LENS_FAKE_FAULT_NONE },
 };
+
+static LensApplication *app;
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -119,10 +122,8 @@ take_shot (const Shot *shot,
 {
   g_autoptr(LensFakePortal) portal = lens_fake_portal_new ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(LensApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *cache = NULL;
   LensPortalClient *client;
   LensWindow *window;
 
@@ -132,14 +133,6 @@ take_shot (const Shot *shot,
   g_settings_set_int (settings, "window-width", shot->width);
   g_settings_set_int (settings, "window-height", shot->height);
 
-  /* A cache of its own for each shot: the offline one must start empty. */
-  cache = g_build_filename (directory, "cache", shot->name, NULL);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-
-  app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK
@@ -148,6 +141,8 @@ take_shot (const Shot *shot,
   client = lens_application_get_client (app);
   lens_portal_client_set_retry_policy (client, 0, 10, 10);
   lens_portal_client_set_offline (client, shot->offline);
+  /* Each shot starts from an empty cache: the offline one must have nothing saved. */
+  g_assert_true (lens_cache_clear (lens_application_get_cache (app), NULL));
   lens_fake_portal_set_fault (portal, shot->fault, 0);
 
   window = lens_window_new (app);
@@ -224,10 +219,36 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = g_dir_make_tmp ("reform-lens-test-XXXXXX", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  int ret;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the system's icon themes (XDG_DATA_DIRS). */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  /* The screenshots are for people: numbers and dates as an English-speaking resident sees
+   * them, when that locale is installed (the suite runs in C.UTF-8). */
+  if (setlocale (LC_ALL, "en_US.UTF-8") != NULL)
+    g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);  /* gtk_init() reads it again */
+  else
+    setlocale (LC_ALL, "");
   lens_resources_ensure_registered ();
 
   g_test_add_func ("/screenshots/window", test_screenshots);
 
-  return g_test_run ();
+  app = lens_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
 }

@@ -21,6 +21,9 @@ typedef struct
   LensWindow      *window;
 } Fixture;
 
+/* One application for the whole run: it is registered on the session bus. */
+static LensApplication *app;
+
 static gboolean
 timeout_cb (gpointer user_data)
 {
@@ -62,18 +65,17 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_string (settings, "district", "");
   g_settings_set_string (settings, "compare", "none");
 
-  fixture->app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
+  fixture->app = g_object_ref (app);
 
   /* Faults must show at once, not after the production back-off. */
   client = lens_application_get_client (fixture->app);
   lens_portal_client_set_retry_policy (client, 0, 10, 10);
   lens_portal_client_set_timeouts (client, 5, 5);
 
-  if (GPOINTER_TO_INT (user_data))
-    lens_portal_client_set_offline (client, TRUE);
+  /* Every test starts with nothing saved. */
+  g_assert_true (lens_cache_clear (lens_application_get_cache (fixture->app), &error));
+  g_assert_no_error (error);
+  lens_portal_client_set_offline (client, GPOINTER_TO_INT (user_data));
 
   fixture->window = lens_window_new (fixture->app);
   g_object_ref_sink (fixture->window);
@@ -214,7 +216,8 @@ test_window_error_state (Fixture       *fixture,
   g_assert_true (gtk_widget_is_drawable (retry));
 
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
-  gtk_widget_activate (retry);
+  g_signal_emit_by_name (retry, "clicked");
+  g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_LOADING);
   g_assert_true (wait_for (window_settled, fixture, 30));
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_CHART);
 }
@@ -252,7 +255,7 @@ test_window_keyboard (Fixture       *fixture,
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   GPtrArray *charts;
   gboolean sidebar = FALSE, district = FALSE, compare = FALSE, dates = FALSE;
-  guint chart_areas = 0, table_toggles = 0;
+  guint chart_areas = 0, table_toggles = 0, chart_menus = 0;
   GtkWidget *focus;
 
   show_crime_page (fixture);
@@ -299,8 +302,12 @@ test_window_keyboard (Fixture       *fixture,
         }
       if (GTK_IS_DRAWING_AREA (focus) && has_ancestor_type (focus, LENS_TYPE_CHART_VIEW))
         chart_areas++;
-      if (GTK_IS_TOGGLE_BUTTON (focus) && has_ancestor_type (focus, LENS_TYPE_CHART_VIEW))
+      if (GTK_IS_TOGGLE_BUTTON (focus) && has_ancestor_type (focus, LENS_TYPE_CHART_VIEW) &&
+          !has_ancestor_type (focus, GTK_TYPE_MENU_BUTTON))
         table_toggles++;
+      if (has_ancestor_type (focus, GTK_TYPE_MENU_BUTTON) &&
+          has_ancestor_type (focus, LENS_TYPE_CHART_VIEW))
+        chart_menus++;
     }
 
   g_assert_true (sidebar);
@@ -309,13 +316,22 @@ test_window_keyboard (Fixture       *fixture,
   g_assert_true (dates);
   g_assert_cmpuint (chart_areas, ==, charts->len);
   g_assert_cmpuint (table_toggles, ==, charts->len);
+  g_assert_cmpuint (chart_menus, ==, charts->len);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = g_dir_make_tmp ("reform-lens-test-XXXXXX", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  int ret;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the system's icon themes (XDG_DATA_DIRS). */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
   lens_resources_ensure_registered ();
 
 #define ADD(path, func, offline) \
@@ -329,5 +345,17 @@ main (int   argc,
 
 #undef ADD
 
-  return g_test_run ();
+  app = lens_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
 }
