@@ -21,6 +21,7 @@ struct _LensReportsPanel
   GPtrArray *passages;  /* borrowed const LensPassage *, from the shipped reports */
 
   /* Template */
+  GtkWidget *box;
   GtkBox    *passages_box;
 };
 
@@ -236,6 +237,7 @@ lens_reports_panel_class_init (LensReportsPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-reports-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LensReportsPanel, box);
   gtk_widget_class_bind_template_child (widget_class, LensReportsPanel, passages_box);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
