@@ -196,17 +196,7 @@ sourced_row (const char       *title,
              const char       *subtitle,
              const LensSource *source)
 {
-  GtkWidget *row = lens_text_row_new (title, subtitle);
-
-  if (source != NULL && source->url != NULL)
-    {
-      GtkWidget *link = lens_source_link_new (source);
-
-      gtk_widget_set_halign (link, GTK_ALIGN_END);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
-    }
-
-  return row;
+  return lens_source_row_new (title, subtitle, source);
 }
 
 static GtkWidget *

@@ -46,8 +46,8 @@ lens_shipped_reports (void)
   return reports;
 }
 
-static char *
-dup_host (const char *url)
+char *
+lens_url_dup_host (const char *url)
 {
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
@@ -69,7 +69,7 @@ lens_source_describe (const LensSource *source)
 
   g_return_val_if_fail (source != NULL, NULL);
 
-  host = dup_host (source->url);
+  host = lens_url_dup_host (source->url);
   if (source->outlet == NULL)
     return g_steal_pointer (&host);
 
@@ -92,7 +92,7 @@ lens_link_button_new (const char *url,
   g_return_val_if_fail (url != NULL, NULL);
 
   if (label == NULL)
-    label = host = dup_host (url);
+    label = host = lens_url_dup_host (url);
 
   button = gtk_link_button_new_with_label (url, label);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -148,20 +148,68 @@ lens_text_row_new (const char *title,
 }
 
 GtkWidget *
+lens_link_icon_new (const char *url,
+                    const char *description)
+{
+  g_autofree char *host = lens_url_dup_host (url);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *button = gtk_link_button_new (url);
+  GtkWidget *image = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+
+  if (description == NULL)
+    description = host;
+
+  gtk_button_set_child (GTK_BUTTON (button), image);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "link-icon");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+
+  tooltip = g_strdup_printf ("%s\n%s", description, url);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  /* Translators: what a screen reader says for a link button: "Open WTTW in the browser" */
+  accessible = g_strdup_printf (_("Open %s in the browser"), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  return button;
+}
+
+GtkWidget *
 lens_link_row_new (const char *title,
                    const char *subtitle,
                    const char *url,
-                   const char *link_label)
+                   const char *description)
 {
   GtkWidget *row = lens_text_row_new (title, subtitle);
-  GtkWidget *link = lens_link_button_new (url, link_label);
+  GtkWidget *link = lens_link_icon_new (url, description);
 
-  /* on a narrow window the row stays narrow: the link keeps at most a third of it */
-  gtk_widget_set_halign (link, GTK_ALIGN_END);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), link);
 
   return row;
+}
+
+GtkWidget *
+lens_source_row_new (const char       *title,
+                     const char       *subtitle,
+                     const LensSource *source)
+{
+  g_autofree char *outlet = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *full = NULL;
+
+  if (source == NULL || source->url == NULL)
+    return lens_text_row_new (title, subtitle);
+
+  outlet = lens_source_describe (source);
+  /* Translators: where a fact was published: "Source: WTTW" */
+  line = g_strdup_printf (_("Source: %s"), outlet);
+  if (subtitle != NULL && subtitle[0] != '\0')
+    /* Translators: a subtitle, then where the fact was published */
+    full = g_strdup_printf (_("%s · %s"), subtitle, line);
+
+  return lens_link_row_new (title, full != NULL ? full : line, source->url, outlet);
 }
 
 char *

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 LensConsentDecree *lens_shipped_consent_decree   (void);
 LensReports       *lens_shipped_reports          (void);
 
+/* The host of @url without "www.": "chicagocopa.org"; @url itself when it has none. */
+char              *lens_url_dup_host             (const char            *url);
 /* "WTTW", "Chicago Tribune (copy at localbusinessheadlines.com)", or the link's host. */
 char              *lens_source_describe          (const LensSource      *source);
 /* A link to @source that opens in the browser, labelled with lens_source_describe(). */
@@ -26,12 +28,21 @@ GtkWidget         *lens_source_link_new          (const LensSource      *source)
 /* A link labelled @label (NULL: the host) to @url. */
 GtkWidget         *lens_link_button_new          (const char            *url,
                                                   const char            *label);
-/* An AdwActionRow with @title (and @subtitle, may be NULL) and a link to @url at its end;
- * activating the row (click, Enter, Space) opens the link. Titles are plain text. */
+/* A small link showing only an "open in the browser" icon; @description (e.g. the outlet)
+ * is its tooltip and accessible name with the link. */
+GtkWidget         *lens_link_icon_new            (const char            *url,
+                                                  const char            *description);
+/* An AdwActionRow with @title, @subtitle (may be NULL) and an open-link icon at its end
+ * (lens_link_icon_new with @description, NULL: the host); activating the row (click, Enter,
+ * Space) opens the link. Titles are plain text. */
 GtkWidget         *lens_link_row_new             (const char            *title,
                                                   const char            *subtitle,
                                                   const char            *url,
-                                                  const char            *link_label);
+                                                  const char            *description);
+/* The same for a sourced fact: the subtitle ends with "Source: <outlet>". */
+GtkWidget         *lens_source_row_new           (const char            *title,
+                                                  const char            *subtitle,
+                                                  const LensSource      *source);
 /* An AdwActionRow whose title and subtitle wrap and are plain text (never markup). */
 GtkWidget         *lens_text_row_new             (const char            *title,
                                                   const char            *subtitle);

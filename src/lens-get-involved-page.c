@@ -91,13 +91,14 @@ fill (LensGetInvolvedPage *self)
   for (guint i = 0; i < lens_reports_get_n_get_involved (reports); i++)
     {
       const LensGetInvolvedItem *item = lens_reports_get_get_involved (reports, i);
+      g_autofree char *host = lens_url_dup_host (item->url);
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
-      if (item->contact != NULL)
-        subtitle = g_strconcat (item->text, "\n", item->contact, NULL);
-
-      row = lens_link_row_new (item->title, subtitle != NULL ? subtitle : item->text, item->url, NULL);
+      /* where the link goes, so that nobody has to open it to find out */
+      subtitle = g_strjoin ("\n", item->text, item->contact != NULL ? item->contact : host,
+                            item->contact != NULL ? host : NULL, NULL);
+      row = lens_link_row_new (item->title, subtitle, item->url, NULL);
       gtk_widget_set_name (row, item->id);
       adw_preferences_group_add (group_for_item (self, item->id), row);
     }
@@ -108,7 +109,12 @@ fill (LensGetInvolvedPage *self)
 
   source = lens_reports_get_engagement_source (reports);
   if (source != NULL && source->url != NULL)
-    adw_preferences_group_set_header_suffix (self->organizations_group, lens_source_link_new (source));
+    {
+      g_autofree char *outlet = lens_source_describe (source);
+
+      adw_preferences_group_set_header_suffix (self->organizations_group,
+                                               lens_link_icon_new (source->url, outlet));
+    }
 }
 
 static void

@@ -129,6 +129,37 @@ add_field (GtkWidget  *box,
   return field;
 }
 
+/* The host; the host and path when another source of the report is on the same host, so
+ * that two links never look the same. */
+static char *
+describe_report_source (const char * const *sources,
+                        guint               index)
+{
+  g_autofree char *host = lens_url_dup_host (sources[index]);
+  g_autoptr(GUri) uri = NULL;
+  const char *path, *query;
+
+  gboolean shared = FALSE;
+
+  for (guint i = 0; sources[i] != NULL && !shared; i++)
+    {
+      g_autofree char *other = lens_url_dup_host (sources[i]);
+
+      shared = i != index && g_str_equal (other, host);
+    }
+  if (!shared)
+    return g_steal_pointer (&host);
+
+  uri = g_uri_parse (sources[index], G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return g_steal_pointer (&host);
+
+  path = g_uri_get_path (uri);
+  query = g_uri_get_query (uri);
+  return g_strconcat (host, path != NULL && g_strcmp0 (path, "/") != 0 ? path : "",
+                      query != NULL ? "?" : "", query != NULL ? query : "", NULL);
+}
+
 static char *
 describe_perspective (const LensReport *report)
 {
@@ -197,10 +228,12 @@ create_report_card (LensReportsPage  *self,
 
       gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (links), GTK_SELECTION_NONE);
       gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (links), 4);
+      gtk_widget_set_halign (links, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (card), lens_wrap_label_new (_("Sources"), "caption-heading"));
       for (guint i = 0; report->sources[i] != NULL; i++)
         {
-          GtkWidget *link = lens_link_button_new (report->sources[i], NULL);
+          g_autofree char *text = describe_report_source ((const char * const *) report->sources, i);
+          GtkWidget *link = lens_link_button_new (report->sources[i], text);
 
           gtk_flow_box_append (GTK_FLOW_BOX (links), link);
           /* the flow box child must not take focus itself: the link does */
@@ -216,6 +249,7 @@ create_report_card (LensReportsPage  *self,
       gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
       gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 3);
       gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 6);
+      gtk_widget_set_halign (charts, GTK_ALIGN_START);
       gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 6);
       gtk_box_append (GTK_BOX (card), lens_wrap_label_new (_("Related charts"), "caption-heading"));
 
@@ -286,14 +320,7 @@ fill (LensReportsPage *self)
       else
         title = g_strdup (event->title);
 
-      row = lens_text_row_new (title, event->text);
-      if (event->source.url != NULL)
-        {
-          GtkWidget *link = lens_source_link_new (&event->source);
-
-          gtk_widget_set_halign (link, GTK_ALIGN_END);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
-        }
+      row = lens_source_row_new (title, event->text, &event->source);
       adw_preferences_group_add (self->engagement_group, row);
     }
 
@@ -308,9 +335,10 @@ fill (LensReportsPage *self)
 
   if (source != NULL && source->url != NULL)
     {
-      GtkWidget *link = lens_source_link_new (source);
+      g_autofree char *outlet = lens_source_describe (source);
 
-      adw_preferences_group_set_header_suffix (self->organizations_group, link);
+      adw_preferences_group_set_header_suffix (self->organizations_group,
+                                               lens_link_icon_new (source->url, outlet));
     }
 }
 
