@@ -169,6 +169,23 @@ get_plot_style (LensChartView *self,
 }
 
 static char *
+format_number (LensSeries *series,
+               double      value)
+{
+  if (isnan (value))
+    /* Translators: a table cell without a value. */
+    return g_strdup (_("—"));
+
+  if (lens_series_get_percent (series))
+    return lens_format_percent (value, 1);
+
+  if (value == floor (value))
+    return lens_format_count (value);
+
+  return lens_format_number (value, 1);
+}
+
+static char *
 format_value (LensSeries *series,
               double      value)
 {
@@ -656,7 +673,7 @@ table_cell_bind_cb (GtkSignalListItemFactory *factory,
   if (vector < 0)
     text = format_label (series, index);
   else
-    text = format_value (series, lens_series_get_value (series, vector, index));
+    text = format_number (series, lens_series_get_value (series, vector, index));
 
   gtk_label_set_label (label, text);
 }
@@ -712,8 +729,18 @@ rebuild_table (LensChartView *self)
 
   for (guint v = 0; v < lens_series_get_n_vectors (series); v++)
     {
-      g_autoptr(GtkColumnViewColumn) column =
-        create_table_column (self, lens_series_get_vector_name (series, v), (int) v);
+      const char *unit = lens_series_get_unit (series);
+      g_autofree char *title = NULL;
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      /* The unit goes in the heading once, not in every cell. */
+      if (unit != NULL && *unit != '\0' && !lens_series_get_percent (series))
+        /* Translators: a table heading: a series and its unit, "Citywide (incidents)". */
+        title = g_strdup_printf (_("%s (%s)"), lens_series_get_vector_name (series, v), unit);
+      else
+        title = g_strdup (lens_series_get_vector_name (series, v));
+
+      column = create_table_column (self, title, (int) v);
 
       gtk_column_view_append_column (self->column_view, column);
     }
@@ -1488,6 +1515,14 @@ lens_chart_view_get_state (LensChartView *self)
   g_return_val_if_fail (LENS_IS_CHART_VIEW (self), LENS_CHART_STATE_LOADING);
 
   return self->state;
+}
+
+LensChartData *
+lens_chart_view_get_data (LensChartView *self)
+{
+  g_return_val_if_fail (LENS_IS_CHART_VIEW (self), NULL);
+
+  return self->result;
 }
 
 const char *

@@ -32,6 +32,8 @@ G_DECLARE_FINAL_TYPE (LensChartView, lens_chart_view, LENS, CHART_VIEW, GtkWidge
 GtkWidget      *lens_chart_view_new        (LensChartSpec    *entry);
 LensChartSpec  *lens_chart_view_get_entry  (LensChartView    *self);
 LensChartState  lens_chart_view_get_state  (LensChartView    *self);
+/* The data shown, or NULL. */
+LensChartData  *lens_chart_view_get_data   (LensChartView    *self);
 /* The error shown in the ERROR and OFFLINE states, or the reason cached data is shown. */
 const char     *lens_chart_view_get_message (LensChartView   *self);
 

@@ -593,6 +593,8 @@ lens_filter_box_constructed (GObject *object)
   gtk_widget_set_hexpand (GTK_WIDGET (self->dates_label), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->dates_label));
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  /* In the vertical panel the button is as wide as the drop-downs above it: so is its text. */
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_menu_button_set_child (self->dates_button, box);
   gtk_menu_button_set_always_show_arrow (self->dates_button, FALSE);
   self->dates_popover = GTK_POPOVER (create_dates_popover (self));

@@ -262,7 +262,9 @@ lens_headline_card_constructed (GObject *object)
   gtk_label_set_label (self->title_label, self->spec->title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  /* The page says which district; the card repeats it only for screen readers. */
   self->area_label = add_label (self->box, NULL, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->area_label), FALSE);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_vhomogeneous (self->stack, FALSE);

@@ -199,7 +199,9 @@ lens_overview_page_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
   add_label (box,
              _("Police data for Chicago from the City’s data portal, for the whole city or one "
-               "of its 22 police districts. Choose a district at the top of the window."),
+               "of its 22 police districts. Choose a district at the top of the window. The "
+               "numbers below compare whole periods with the same period a year earlier; the "
+               "chosen dates apply to the charts."),
              "page-subtitle");
 
   self->area_label = GTK_LABEL (add_label (box, NULL, "title-2"));

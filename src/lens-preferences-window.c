@@ -18,6 +18,7 @@ struct _LensPreferencesWindow
   LensApplication      *application;
   GCancellable         *cancellable;
 
+  AdwComboRow          *language_row;
   AdwEntryRow          *portal_row;
   AdwPasswordEntryRow  *token_row;
   GtkLabel             *portal_error_label;
@@ -173,6 +174,59 @@ clear_button_clicked_cb (LensPreferencesWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The languages Reform Lens is translated into, each named in its own language (a person who
+ * cannot read the current one must still find theirs). */
+static const struct {
+  const char *code;
+  const char *name;
+} languages[] = {
+  { "", NULL },  /* the system's language */
+  { "en", "English" },
+  { "es", "Español" },
+  { "zh_CN", "中文（简体）" },
+  { "pl", "Polski" },
+  { "ar", "العربية" },
+  { "hi", "हिन्दी" },
+};
+
+static void
+language_row_selected_cb (LensPreferencesWindow *self,
+                          GParamSpec            *pspec,
+                          AdwComboRow           *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  GSettings *settings = lens_application_get_settings (self->application);
+  g_autofree char *current = g_settings_get_string (settings, "language");
+
+  if (selected >= G_N_ELEMENTS (languages) || g_str_equal (current, languages[selected].code))
+    return;
+
+  g_settings_set_string (settings, "language", languages[selected].code);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("The language changes the next time Reform "
+                                                     "Lens starts")));
+}
+
+static void
+setup_language_row (LensPreferencesWindow *self)
+{
+  GSettings *settings = lens_application_get_settings (self->application);
+  g_autofree char *current = g_settings_get_string (settings, "language");
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      gtk_string_list_append (names, languages[i].name != NULL ? languages[i].name
+                                                               : _("System Default"));
+      if (g_str_equal (current, languages[i].code))
+        selected = i;
+    }
+
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->language_row, selected);
+}
+
 static void
 set_portal_error (LensPreferencesWindow *self,
                   const char            *message)
@@ -249,6 +303,7 @@ lens_preferences_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (lens_preferences_window_parent_class)->constructed (object);
 
+  setup_language_row (self);
   gtk_editable_set_text (GTK_EDITABLE (self->portal_row), url);
   gtk_editable_set_text (GTK_EDITABLE (self->token_row), token);
   set_portal_error (self, NULL);
@@ -321,12 +376,14 @@ lens_preferences_window_class_init (LensPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, portal_row);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, token_row);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, portal_error_label);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, cache_size_row);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, cache_size_spin);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, clear_button);
+  gtk_widget_class_bind_template_callback (widget_class, language_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, portal_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, portal_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_row_apply_cb);

@@ -431,8 +431,18 @@ leaflet_folded_cb (LensWindow *self,
                    GParamSpec *pspec,
                    AdwLeaflet *leaflet)
 {
+  gboolean folded = adw_leaflet_get_folded (leaflet);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+
+      if (row != NULL)
+        gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "lens-chevron"), folded);
+    }
+
   /* Folded, the sidebar is a page of its own: nothing is "selected" while it is shown. */
-  if (adw_leaflet_get_folded (leaflet))
+  if (folded)
     gtk_list_box_set_selection_mode (self->sidebar_list, GTK_SELECTION_NONE);
   else
     {
@@ -548,12 +558,20 @@ create_sidebar_row (const LensPageInfo *info,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (_(info->title));
+  GtkWidget *chevron;
 
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon_name));
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
+
+  /* Shown when the sidebar is a page of its own: the row leads somewhere. */
+  chevron = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_add_css_class (chevron, "dim-label");
+  gtk_widget_set_visible (chevron, FALSE);
+  gtk_box_append (GTK_BOX (box), chevron);
+  g_object_set_data (G_OBJECT (row), "lens-chevron", chevron);
 
   if (position < 9)
     {
@@ -647,6 +665,7 @@ lens_window_constructed (GObject *object)
 
   apply_filters (self);
   show_page (self, page_infos[0].id);
+  leaflet_folded_cb (self, NULL, self->leaflet);
 
   g_signal_connect_object (application, "data-source-changed",
                            G_CALLBACK (data_source_changed_cb), self, G_CONNECT_SWAPPED);

@@ -16,6 +16,19 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LensApplication) app = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* The language chosen in Preferences wins over the system's for the messages (numbers and
+   * dates keep following the system's locale). Read before anything is translated. */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *language = g_settings_get_string (settings, "language");
+
+      if (*language != '\0')
+        g_setenv ("LANGUAGE", language, TRUE);
+    }
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -416,6 +416,10 @@ static const BrokenCase broken_cases[] = {
     LENS_CONTENT_ERROR_SCHEMA, "charts.json: \"translatable\": \"note\" is translated by Reform Lens but not listed" },
   { "\"headlines\": [", "\"headline\": [",
     LENS_CONTENT_ERROR_SCHEMA, "charts.json: unknown key \"headline\"" },
+  { "\"group\": \"label\", \"date-condition\": \"date", "\"group\": \"label\", \"limit\": -5, \"date-condition\": \"date",
+    LENS_CONTENT_ERROR_SCHEMA, "charts.json: chart \"a\": \"limit\": must be a whole number, 0 or more" },
+  { "\"top-n\": 3,", "\"top-n\": 3, \"limit\": 3,",
+    LENS_CONTENT_ERROR_INCONSISTENT, "charts.json: chart \"b\": \"limit\": must be more than \"top-n\"" },
   { "\"format\": 1", "\"format\": 2",
     LENS_CONTENT_ERROR_SCHEMA, "charts.json: \"format\": version 2 is not supported (this version of Reform Lens reads version 1)" },
   { "\"charts\": [\n", "\"charts\": [ 3,\n",
@@ -439,6 +443,34 @@ test_broken (void)
     g_assert_cmpstr (b->denominator, ==, "n");
     g_assert_cmpuint (b->top_n, ==, 3);
     g_assert_cmpstr (b->caveat_texts[0], ==, "Caveat two.");
+  }
+
+  {
+    /* An explicit limit reaches the query; without one the portal's default applies. */
+    g_autoptr(GString) text = g_string_new (base_file);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LensCatalog) catalog = NULL;
+    g_autoptr(LensSoql) a = NULL;
+    g_autoptr(LensSoql) b = NULL;
+    g_autoptr(GDate) from = g_date_new_dmy (1, 1, 2020);
+    g_autoptr(GDate) to = g_date_new_dmy (31, 12, 2020);
+    g_autofree char *query = NULL;
+
+    g_string_replace (text, "\"top-n\": 3,", "\"top-n\": 3, \"limit\": 5000,", 1);
+    bytes = g_bytes_new (text->str, text->len);
+    catalog = lens_catalog_new_from_bytes (bytes, "charts.json", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (lens_catalog_lookup_chart (catalog, "b")->limit, ==, 5000);
+    g_assert_cmpuint (lens_catalog_lookup_chart (catalog, "a")->limit, ==, 0);
+    b = lens_chart_spec_build_query (lens_catalog_lookup_chart (catalog, "b"), 0, from, to, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (lens_soql_get_limit (b), ==, 5000);
+    query = lens_soql_to_query_string (b);
+    g_assert_nonnull (strstr (query, "$limit=5000"));
+    a = lens_chart_spec_build_query (lens_catalog_lookup_chart (catalog, "a"), 5, from, to, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (lens_soql_get_limit (a), ==, -1);
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)

@@ -68,6 +68,21 @@ load_cb (GObject      *object,
 }
 
 static void
+load_spec (Fixture        *f,
+           LensChartSpec  *spec,
+           LensFilters    *filters,
+           LensQueryFlags  flags,
+           GCancellable   *cancellable,
+           Wait           *w)
+{
+  g_assert_nonnull (spec);
+  memset (w, 0, sizeof *w);
+  lens_chart_loader_load_async (f->client, spec, filters, flags, cancellable, load_cb, w);
+  while (!w->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
 load (Fixture        *f,
       const char     *chart,
       LensFilters    *filters,
@@ -517,6 +532,92 @@ test_bad_filters (Fixture       *f,
   g_assert_error (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY);
 }
 
+/* A range that runs past today: periods that have not begun have no data, not zero. */
+static void
+test_future (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(LensFilters) filters = lens_filters_new ();
+  g_autoptr(GDate) from = g_date_new_dmy (1, 1, this_year () - 1);
+  g_autoptr(GDate) to = g_date_new_dmy (31, 12, this_year () + 1);
+  g_auto(Wait) y = { 0 };
+  g_auto(Wait) m = { 0 };
+  LensSeries *series;
+  guint current;
+
+  lens_filters_set_range (filters, from, to);
+  lens_filters_set_compare (filters, LENS_COMPARE_CITYWIDE, 0);
+  lens_filters_set_district (filters, 5);
+
+  load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &y);
+  g_assert_no_error (y.error);
+  series = lens_chart_data_get_series (y.data);
+  g_assert_cmpuint (lens_series_get_n_labels (series), ==, 3);
+  for (guint v = 0; v < 2; v++)
+    {
+      g_assert_true (isfinite (lens_series_get_value (series, v, 0)));
+      g_assert_true (isfinite (lens_series_get_value (series, v, 1)));
+      g_assert_true (isnan (lens_series_get_value (series, v, 2)));
+    }
+  g_assert_false (lens_series_get_partial (series, 0));
+  g_assert_true (lens_series_get_partial (series, 1));
+
+  load (f, LENS_CHART_CRIME_INCIDENTS_PER_MONTH, filters, LENS_QUERY_DEFAULT, NULL, &m);
+  g_assert_no_error (m.error);
+  series = lens_chart_data_get_series (m.data);
+  g_assert_cmpuint (lens_series_get_n_labels (series), ==, 36);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    current = 12 + g_date_time_get_month (now) - 1;
+  }
+  for (guint i = 0; i < 36; i++)
+    for (guint v = 0; v < 2; v++)
+      g_assert_true (isfinite (lens_series_get_value (series, v, i)) == (i <= current));
+  g_assert_true (lens_series_get_partial (series, current));
+}
+
+/* An answer that fills the query's limit may be cut short: refused, not drawn as the whole. */
+static void
+test_limit (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GBytes) shipped = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LensCatalog) catalog = NULL;
+  g_autoptr(LensFilters) filters = filters_new ("--district=5 --from=2022-01-01 --to=2023-12-31");
+  const char *select = "\"select\": \"date_trunc_ym(date) AS label, count(*) AS value\",";
+  g_autofree char *limited = NULL;
+  g_auto(Wait) cut = { 0 };
+  g_auto(Wait) whole = { 0 };
+  g_auto(GStrv) log = NULL;
+
+  shipped = g_resources_lookup_data (LENS_CATALOG_RESOURCE, 0, &error);
+  g_assert_no_error (error);
+  text = g_string_new_len (g_bytes_get_data (shipped, NULL), g_bytes_get_size (shipped));
+
+  /* 24 months through a limit of 6 */
+  limited = g_strconcat (select, " \"limit\": 6,", NULL);
+  g_assert_cmpuint (g_string_replace (text, select, limited, 1), ==, 1);
+  bytes = g_bytes_new (text->str, text->len);
+  catalog = lens_catalog_new_from_bytes (bytes, "charts.json", &error);
+  g_assert_no_error (error);
+  load_spec (f, lens_catalog_lookup_chart (catalog, LENS_CHART_CRIME_INCIDENTS_PER_MONTH),
+             filters, LENS_QUERY_DEFAULT, NULL, &cut);
+  g_assert_error (cut.error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (cut.error->message, "6 rows"));
+  log = lens_fake_portal_dup_request_log (f->portal);
+  for (guint i = 0; log[i] != NULL; i++)
+    g_test_message ("%s", log[i]);
+  g_assert_true (g_strv_length (log) >= 1);
+
+  /* Without a limit of its own the chart fits well inside Socrata's default */
+  load (f, LENS_CHART_CRIME_INCIDENTS_PER_MONTH, filters, LENS_QUERY_DEFAULT, NULL, &whole);
+  g_assert_no_error (whole.error);
+  g_assert_cmpuint (lens_series_get_n_labels (lens_chart_data_get_series (whole.data)), ==, 24);
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -644,6 +745,8 @@ main (int   argc,
   ADD ("complaints", test_complaints);
   ADD ("portal-fault", test_portal_fault);
   ADD ("bad-filters", test_bad_filters);
+  ADD ("future", test_future);
+  ADD ("limit", test_limit);
   ADD ("cancel", test_cancel);
   ADD ("offline-warm-cache", test_offline_warm_cache);
   ADD ("footer-and-document", test_footer_and_document);

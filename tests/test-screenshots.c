@@ -17,6 +17,7 @@
 #include "lens-chart-view.h"
 #include "lens-dashboard-page.h"
 #include "lens-fake-portal.h"
+#include "lens-preferences-window.h"
 #include "lens-resources.h"
 #include "lens-window.h"
 
@@ -34,6 +35,8 @@ typedef struct
   gboolean       show_sidebar;
   gboolean       focus_chart;
   gboolean       show_table;
+  const char    *popup_action;  /* a window action that opens a popover (screen grab) */
+  gboolean       preferences;   /* the preferences window instead of the main window */
 } Shot;
 
 static const Shot shots[] = {
@@ -53,6 +56,14 @@ static const Shot shots[] = {
   { "narrow-light-sidebar", 360, 720, FALSE, "crime", "", "none", LENS_FAKE_FAULT_NONE,
     FALSE, TRUE },
   { "narrow-dark-error", 360, 720, TRUE, "crime", "", "none", LENS_FAKE_FAULT_SERVER_ERROR },
+  { "narrow-light-filters", 360, 720, FALSE, "crime", "5", "citywide", LENS_FAKE_FAULT_NONE,
+    FALSE, FALSE, FALSE, FALSE, "focus-district" },
+  { "wide-light-dates", 1400, 900, FALSE, "crime", "5", "none", LENS_FAKE_FAULT_NONE,
+    FALSE, FALSE, FALSE, FALSE, "focus-dates" },
+  { "light-preferences", 1400, 900, FALSE, "overview", "", "none", LENS_FAKE_FAULT_NONE,
+    FALSE, FALSE, FALSE, FALSE, NULL, TRUE },
+  { "dark-preferences", 1400, 900, TRUE, "overview", "", "none", LENS_FAKE_FAULT_NONE,
+    FALSE, FALSE, FALSE, FALSE, NULL, TRUE },
   /* the pages with the shipped reports and consent-decree content */
   { "wide-light-consent-decree", 1400, 900, FALSE, "consent-decree", "", "none", LENS_FAKE_FAULT_NONE },
   { "narrow-light-consent-decree", 360, 720, FALSE, "consent-decree", "", "none", LENS_FAKE_FAULT_NONE },
@@ -64,6 +75,30 @@ static const Shot shots[] = {
   { "wide-light-complaints", 1400, 900, FALSE, "complaints", "", "none", LENS_FAKE_FAULT_NONE },
   { "narrow-light-complaints", 360, 720, FALSE, "complaints", "", "none", LENS_FAKE_FAULT_NONE },
 };
+
+/* Popovers are surfaces of their own: grab the screen with ImageMagick's import instead. */
+static void
+grab_screen (const char *file,
+             int         width,
+             int         height)
+{
+  g_autofree char *import = g_find_program_in_path ("import");
+  g_autofree char *geometry = g_strdup_printf ("%dx%d+0+0", width + 60, height + 60);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { import, "-window", "root", "-crop", geometry, file, NULL };
+  int status = 0;
+
+  if (import == NULL)
+    {
+      g_test_message ("no ImageMagick import: %s not written", file);
+      return;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
 
 static LensApplication *app;
 
@@ -187,10 +222,31 @@ take_shot (const Shot *shot,
         g_object_set (view, "show-table", TRUE, NULL);
     }
 
+  if (shot->popup_action != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (window), shot->popup_action, NULL);
+
   /* Transitions and the first frames. */
   spin (700);
 
   path = g_build_filename (directory, shot->name, NULL);
+  if (shot->popup_action != NULL)
+    {
+      g_autofree char *file = g_strconcat (path, ".png", NULL);
+
+      grab_screen (file, shot->width, shot->height);
+    }
+  else if (shot->preferences)
+    {
+      g_autofree char *file = g_strconcat (path, ".png", NULL);
+      LensPreferencesWindow *preferences = lens_preferences_window_new (app);
+
+      gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
+      gtk_window_present (GTK_WINDOW (preferences));
+      spin (700);
+      save_window (GTK_WINDOW (preferences), file);
+      gtk_window_destroy (GTK_WINDOW (preferences));
+    }
+  else
   {
     g_autofree char *file = g_strconcat (path, ".png", NULL);
     g_autoptr(GdkTexture) check = NULL;

@@ -11,6 +11,7 @@
 #include "lens-chart-view.h"
 #include "lens-dashboard-page.h"
 #include "lens-fake-portal.h"
+#include "lens-preferences-window.h"
 #include "lens-resources.h"
 #include "lens-window.h"
 
@@ -241,6 +242,95 @@ test_window_offline_empty_cache (Fixture       *fixture,
   g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), ==, 0);
 }
 
+static LensChartView *
+find_chart (Fixture    *fixture,
+            const char *id)
+{
+  GPtrArray *charts = get_crime_charts (fixture);
+
+  for (guint i = 0; i < charts->len; i++)
+    if (g_str_equal (lens_chart_view_get_entry (g_ptr_array_index (charts, i))->id, id))
+      return g_ptr_array_index (charts, i);
+
+  g_assert_not_reached ();
+}
+
+/* The citywide count of the last full year of the per-year chart, and what the portal has. */
+static void
+get_last_full_year (Fixture *fixture,
+                    double  *shown,
+                    gint64  *expected)
+{
+  LensChartView *view = find_chart (fixture, "crime-incidents-per-year");
+  LensSeries *series = lens_chart_data_get_series (lens_chart_view_get_data (view));
+  guint n = lens_series_get_n_labels (series);
+  const char *year = lens_series_get_label (series, n - 2);
+  g_autofree char *from = g_strdup_printf ("%s-01-01", year);
+  g_autofree char *to = g_strdup_printf ("%d-01-01", atoi (year) + 1);
+
+  *shown = lens_series_get_value (series, 0, n - 2);
+  *expected = lens_fake_portal_expected_count (fixture->portal, "ijzp-q8t2", NULL, from, to);
+}
+
+static void
+test_window_stale_then_fresh (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  LensPortalClient *client = lens_application_get_client (fixture->app);
+  double shown;
+  gint64 expected, old_expected;
+
+  show_crime_page (fixture);
+  get_last_full_year (fixture, &shown, &old_expected);
+  g_assert_cmpfloat (shown, ==, (double) old_expected);
+
+  /* New numbers on the portal, and everything saved is now stale. */
+  lens_fake_portal_set_data_version (fixture->portal, 2);
+  lens_portal_client_set_max_age (client, 0);
+  get_last_full_year (fixture, &shown, &expected);
+  g_assert_cmpint (expected, !=, old_expected);
+
+  /* A new window paints the saved numbers first, then asks the portal and shows the new ones. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  lens_fake_portal_reset_counters (fixture->portal);
+  fixture->window = lens_window_new (fixture->app);
+  g_object_ref_sink (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  show_crime_page (fixture);
+
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, 0);
+  get_last_full_year (fixture, &shown, &expected);
+  g_assert_cmpfloat (shown, ==, (double) expected);
+
+  lens_portal_client_set_max_age (client, 6 * 60 * 60);
+}
+
+static void
+test_window_cached_with_warning (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  LensChartView *view;
+  const char *message;
+
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+
+  /* Refresh while the portal fails: the saved numbers stay, with the reason above them. */
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_SERVER_ERROR, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
+  g_assert_false (lens_window_is_settled (fixture->window));
+  g_assert_true (wait_for (window_settled, fixture, 30));
+
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+  view = find_chart (fixture, "crime-incidents-per-year");
+  message = lens_chart_view_get_message (view);
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Showing data from "));
+  g_assert_nonnull (strstr (message, "had a problem answering"));
+}
+
 static gboolean
 has_ancestor_type (GtkWidget *widget,
                    GType      type)
@@ -319,6 +409,53 @@ test_window_keyboard (Fixture       *fixture,
   g_assert_cmpuint (chart_menus, ==, charts->len);
 }
 
+static void
+test_window_preferences (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *before = g_settings_get_string (settings, "portal-url");
+  g_autofree char *after = NULL;
+  LensPreferencesWindow *preferences = lens_preferences_window_new (fixture->app);
+  GtkWidget *row, *error_label, *spin;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                   LENS_TYPE_PREFERENCES_WINDOW, "portal_row"));
+  error_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                           LENS_TYPE_PREFERENCES_WINDOW,
+                                                           "portal_error_label"));
+  spin = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                    LENS_TYPE_PREFERENCES_WINDOW,
+                                                    "cache_size_spin"));
+
+  /* Plain http to another computer is refused, shown, and not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://example.com");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  after = g_settings_get_string (settings, "portal-url");
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Loopback http is accepted. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "http://127.0.0.1:9");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_signal_emit_by_name (row, "apply");
+  after = g_settings_get_string (settings, "portal-url");
+  g_assert_cmpstr (after, ==, "http://127.0.0.1:9");
+  g_assert_cmpstr (lens_portal_client_get_base_url (lens_application_get_client (fixture->app)),
+                   ==, "http://127.0.0.1:9");
+
+  /* The cache size is bound to the setting, within 10..10000 MB. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
+  g_assert_cmpuint (g_settings_get_uint (settings, "cache-size-mb"), ==, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 500);
+  g_assert_cmpuint (g_settings_get_uint (settings, "cache-size-mb"), ==, 500);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +479,9 @@ main (int   argc,
   ADD ("/window/error-state", test_window_error_state, FALSE);
   ADD ("/window/offline-empty-cache", test_window_offline_empty_cache, TRUE);
   ADD ("/window/keyboard", test_window_keyboard, FALSE);
+  ADD ("/window/stale-then-fresh", test_window_stale_then_fresh, FALSE);
+  ADD ("/window/cached-with-warning", test_window_cached_with_warning, FALSE);
+  ADD ("/window/preferences", test_window_preferences, FALSE);
 
 #undef ADD
 

@@ -398,6 +398,9 @@ lens_chart_loader_build_query (LensChartSpec  *spec,
 
 /* Turning rows into a series */
 
+/* The rows Socrata returns when a query sets no $limit. */
+#define SOCRATA_DEFAULT_LIMIT 1000
+
 typedef struct
 {
   LensChartSpec *spec;
@@ -495,6 +498,16 @@ read_vector (LensChartSpec    *spec,
   if (n_rows == 0)
     return TRUE;
 
+  /* A full page may be cut short, and a chart needs every group (years to fill, all
+   * categories to rank): refuse it rather than draw part of the data as the whole. */
+  if (n_rows >= (spec->limit != 0 ? spec->limit : SOCRATA_DEFAULT_LIMIT))
+    {
+      g_set_error (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_RESPONSE,
+                   /* Translators: %u is a number of rows, at least 1000 */
+                   _("The portal's answer stopped at %u rows and may be incomplete"), n_rows);
+      return FALSE;
+    }
+
   if ((label = find_column (table, "label", error)) < 0)
     return FALSE;
   if (spec->value_kind == LENS_VALUE_KIND_RATIO)
@@ -570,6 +583,9 @@ build_series (LoadData        *load,
   LensChartSpec *spec = load->spec;
   g_autoptr(LensSeries) series = lens_series_new ();
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  /* Per label: TRUE for a year or month that has not begun, which has no data rather than
+   * zero incidents (a range may end in the future). */
+  g_autoptr(GArray) future = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_autofree char *primary_name = lens_filters_dup_district_label (load->effective);
   g_autofree char *compare_name = lens_filters_dup_compare_label (load->effective);
   const GDate *from = lens_filters_get_from (load->effective);
@@ -596,9 +612,12 @@ build_series (LoadData        *load,
           gboolean cut_end = year == g_date_get_year (to) &&
                              !(g_date_get_month (to) == 12 && g_date_get_day (to) == 31);
 
+          gboolean not_begun = year > g_date_get_year (&today);
+
           lens_series_set_partial (series, index,
                                    year == g_date_get_year (&today) || cut_start || cut_end);
           g_ptr_array_add (keys, g_strdup_printf ("%04d", year));
+          g_array_append_val (future, not_begun);
         }
       break;
 
@@ -621,8 +640,12 @@ build_series (LoadData        *load,
             gboolean current = year == g_date_get_year (&today) &&
                                month == (int) g_date_get_month (&today);
 
+            gboolean not_begun = year * 12 + month >
+                                 (int) (g_date_get_year (&today) * 12 + g_date_get_month (&today));
+
             lens_series_set_partial (series, index, current || cut_start || cut_end);
             g_ptr_array_add (keys, g_strdup_printf ("%04d-%02d", year, month));
+            g_array_append_val (future, not_begun);
           }
       }
       break;
@@ -673,6 +696,8 @@ build_series (LoadData        *load,
 
         /* The primary of a category chart has every label it shows. */
         if (spec->label_kind == LENS_LABEL_KIND_CATEGORY && v == 0)
+          fill = NAN;
+        if (i < future->len && g_array_index (future, gboolean, i))
           fill = NAN;
         lens_series_set_value (series, v, i,
                                vector_lookup (&vectors[v], g_ptr_array_index (keys, i), fill));

@@ -25,12 +25,15 @@ LensSoql       *lens_chart_loader_build_query  (LensChartSpec       *spec,
 
 /* Loads one chart: one query per vector, run concurrently, plus the dataset's metadata (its
  * failure is tolerated: rows_updated_at is then NULL). Year and month charts get every
- * year/month of the range (0 for a count with no row, NAN for a ratio); category charts keep
- * the primary's top_n and align the comparison to its labels (NAN where it has none).
- * Partial points: the current year/month and one cut by the range's end.
+ * year/month of the range (0 for a count with no row, NAN for a ratio, NAN for a year/month
+ * after today's, which has no data yet); category charts keep the primary's top_n and align
+ * the comparison to its labels (NAN where it has none).
+ * Partial points: the current year/month and one cut by either end of the range.
  * Errors: LENS_PORTAL_ERROR_* from the client (the first failing vector), or
  * LENS_PORTAL_ERROR_BAD_QUERY (invalid filters) / BAD_RESPONSE (a column the spec names is
- * missing); LENS_PORTAL_ERROR_CANCELLED on cancellation, as the client reports it.
+ * missing, or an answer with as many rows as the limit, spec->limit or Socrata's default
+ * 1000, which may be cut short); LENS_PORTAL_ERROR_CANCELLED on cancellation, as the client
+ * reports it.
  * A spec without a district condition (COPA) is loaded citywide without a comparison,
  * whatever the filters' district: the vector is named "Citywide". */
 void            lens_chart_loader_load_async   (LensPortalClient    *client,

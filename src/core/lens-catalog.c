@@ -196,6 +196,7 @@ build_query (const char   *dataset_id,
              const char   *where,
              const char   *group,
              const char   *order,
+             guint         limit,
              const char   *date_condition,
              const char   *district_condition,
              guint         district_number,
@@ -254,6 +255,8 @@ build_query (const char   *dataset_id,
     lens_soql_set_group (soql, group);
   if (order != NULL)
     lens_soql_set_order (soql, order);
+  if (limit != 0)
+    lens_soql_set_limit (soql, limit);
 
   if (!lens_soql_validate (soql, error))
     return NULL;
@@ -271,7 +274,7 @@ lens_chart_spec_build_query (const LensChartSpec  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   return build_query (self->dataset_id, self->select, self->where, self->group, self->order,
-                      self->date_condition, self->district_condition, district,
+                      self->limit, self->date_condition, self->district_condition, district,
                       from, to_inclusive, error);
 }
 
@@ -284,7 +287,7 @@ lens_headline_spec_build_query (const LensHeadlineSpec  *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return build_query (self->dataset_id, self->select, self->where, NULL, NULL,
+  return build_query (self->dataset_id, self->select, self->where, NULL, NULL, 0,
                       self->date_condition, self->district_condition, district,
                       from, to_inclusive, error);
 }
@@ -559,7 +562,7 @@ read_charts (LensCatalog        *self,
 {
   static const char * const allowed[] = {
     "id", "page", "dataset", "title", "description", "kind", "x-title", "y-title", "unit",
-    "percent", "select", "where", "group", "order", "date-condition", "district-condition",
+    "percent", "select", "where", "group", "order", "limit", "date-condition", "district-condition",
     "label", "value", "top-n", "category-context", "caveats", "reports", NULL
   };
   static const char * const required[] = {
@@ -606,6 +609,7 @@ read_charts (LensCatalog        *self,
           !lens_content_reader_get_string (reader, NULL, object, "where", FALSE, &spec->where, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "group", FALSE, &spec->group, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "order", FALSE, &spec->order, error) ||
+          !lens_content_reader_get_uint (reader, NULL, object, "limit", FALSE, &spec->limit, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "date-condition", TRUE, &spec->date_condition, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "district-condition", FALSE, &spec->district_condition, error) ||
           !check_conditions (reader, spec->dataset_id, spec->date_condition, spec->district_condition, error) ||
@@ -636,6 +640,11 @@ read_charts (LensCatalog        *self,
         return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT,
                                          spec->top_n != 0 ? "top-n" : "category-context",
                                          _("only a chart of categories can have it"));
+
+      /* The loader refuses an answer that fills the limit: top n of fewer rows is never all. */
+      if (spec->limit != 0 && spec->top_n >= spec->limit)
+        return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "limit",
+                                         _("must be more than \"top-n\""));
 
       if (spec->percent != (spec->value_kind == LENS_VALUE_KIND_RATIO))
         return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "percent",

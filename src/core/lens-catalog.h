@@ -70,6 +70,9 @@ typedef struct
   char          *where;               /* a fixed condition, or NULL */
   char          *group;               /* "label"; may be NULL */
   char          *order;               /* "label" or "value DESC"; may be NULL */
+  guint          limit;               /* $limit: the most rows an answer may have; 0 leaves
+                                       * Socrata's default (1000). The loader needs every
+                                       * group, so it refuses an answer that fills the limit. */
   char          *date_condition;      /* "date >= @from AND date < @to"; @to bound to the
                                        * day after the inclusive end */
   char          *district_condition;  /* "district = @district" (bound to "005"), or NULL

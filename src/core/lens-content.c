@@ -284,8 +284,9 @@ lens_content_reader_load (LensContentReader   *reader,
                                      _("must be a whole number"));
   if (json_node_get_int (format) != LENS_CONTENT_FORMAT)
     return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_SCHEMA, "format",
-                                     _("version %" G_GINT64_FORMAT " is not supported (this version of Reform Lens reads version %d)"),
-                                     json_node_get_int (format), LENS_CONTENT_FORMAT);
+                                     /* Translators: file format versions, two whole numbers */
+                                     _("version %lld is not supported (this version of Reform Lens reads version %d)"),
+                                     (long long) json_node_get_int (format), LENS_CONTENT_FORMAT);
 
   return check_translatable (reader, translatable_keys, error);
 }
