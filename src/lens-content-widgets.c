@@ -115,19 +115,16 @@ GtkWidget *
 lens_source_link_new (const LensSource *source)
 {
   g_autofree char *label = NULL;
-  g_autofree char *accessible = NULL;
+  g_autofree char *text = NULL;
   GtkWidget *button;
 
   g_return_val_if_fail (source != NULL, NULL);
 
   label = lens_source_describe (source);
-  button = lens_link_button_new (source->url, label);
+  /* Translators: a link to where a fact was published: "Source: WTTW" */
+  text = g_strdup_printf (_("Source: %s"), label);
+  button = lens_link_button_new (source->url, text);
 
-  /* Translators: what a screen reader says for a source link: "Source: WTTW" */
-  accessible = g_strdup_printf (_("Source: %s"), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
   return button;
 }
 

@@ -206,11 +206,17 @@ create_report_card (LensReportsPage  *self,
       gtk_box_append (GTK_BOX (points), lens_wrap_label_new (_("Key points"), "caption-heading"));
       for (guint i = 0; report->points[i] != NULL; i++)
         {
-          /* Translators: an item of a bulleted list */
-          g_autofree char *item = g_strdup_printf (_("• %s"), report->points[i]);
+          GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          GtkWidget *bullet = gtk_label_new ("•");
 
-          label = lens_wrap_label_new (item, "report-point");
-          gtk_box_append (GTK_BOX (points), label);
+          /* the bullet hangs: wrapped lines start under the text, not under it */
+          gtk_widget_set_valign (bullet, GTK_ALIGN_START);
+          gtk_accessible_update_state (GTK_ACCESSIBLE (bullet), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+          gtk_box_append (GTK_BOX (item), bullet);
+          label = lens_wrap_label_new (report->points[i], "report-point");
+          gtk_widget_set_hexpand (label, TRUE);
+          gtk_box_append (GTK_BOX (item), label);
+          gtk_box_append (GTK_BOX (points), item);
         }
       gtk_box_append (GTK_BOX (card), points);
     }

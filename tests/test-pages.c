@@ -659,6 +659,74 @@ test_complaints_page (Fixture       *fixture,
     }
 }
 
+/* With LENS_SCREENSHOT_PAGES set: the new pages scrolled down step by step, with everything
+ * expanded, wide and narrow, in $G_TEST_BUILDDIR/screenshots/pages-*.png, to look at. */
+static void
+save_window (GtkWindow  *window,
+             const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_page_screenshots (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const char * const pages[] = { "consent-decree", "reports", "get-involved", "crime", "complaints" };
+  static const int sizes[][2] = { { 1400, 900 }, { 360, 720 } };
+  g_autofree char *directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+
+  if (g_getenv ("LENS_SCREENSHOT_PAGES") == NULL)
+    {
+      g_test_skip ("set LENS_SCREENSHOT_PAGES to write them");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+      {
+        GtkWidget *page;
+        g_autoptr(GPtrArray) scrollers = NULL;
+        g_autoptr(GPtrArray) expanders = NULL;
+        GtkAdjustment *adjustment;
+
+        gtk_window_set_default_size (GTK_WINDOW (fixture->window), sizes[s][0], sizes[s][1]);
+        page = show_page (fixture, pages[p]);
+        expanders = find_all (page, ADW_TYPE_EXPANDER_ROW);
+        for (guint i = 0; i < expanders->len; i++)
+          adw_expander_row_set_expanded (g_ptr_array_index (expanders, i), i < 2 || i == expanders->len - 12);
+        spin (600);
+
+        scrollers = find_all (page, GTK_TYPE_SCROLLED_WINDOW);
+        adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, 0));
+        for (guint step = 0; step < 12; step++)
+          {
+            g_autofree char *name = g_strdup_printf ("pages-%s-%d-%02u.png", pages[p], sizes[s][0], step);
+            g_autofree char *path = g_build_filename (directory, name, NULL);
+            double value = step * gtk_adjustment_get_page_size (adjustment) * 0.9;
+
+            if (step > 0 && value >= gtk_adjustment_get_upper (adjustment))
+              break;
+            gtk_adjustment_set_value (adjustment, value);
+            spin (200);
+            save_window (GTK_WINDOW (fixture->window), path);
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +751,7 @@ main (int   argc,
   ADD ("/pages/reports-panel", test_reports_panel);
   ADD ("/pages/overview-cards", test_overview_cards);
   ADD ("/pages/complaints", test_complaints_page);
+  ADD ("/pages/screenshots", test_page_screenshots);
 
 #undef ADD
 
