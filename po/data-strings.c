@@ -17,8 +17,8 @@ N_("Crimes counts one row per incident, except homicides, which count one row pe
 N_("COPA Cases - Summary counts one row per case. Another table, COPA Cases - By Involved Officer, has one row for each officer in each case, so its totals are larger.");
 /* Translators: charts.json, caveats[id=copa-some-complaints].text. Keep numbers, dates, names and quoted words exact. */
 N_("COPA investigates only some complaints about the police; the rest go to CPD's Bureau of Internal Affairs.");
-/* Translators: charts.json, caveats[id=copa-citywide].text. Keep numbers, dates, names and quoted words exact. */
-N_("COPA figures are for the whole city: Reform Lens does not break them down by district yet.");
+/* Translators: charts.json, caveats[id=copa-beats].text. Keep numbers, dates, names and quoted words exact. */
+N_("COPA's data records the police beat of a case, not its district. Reform Lens counts a case for a district when one of its beats lies in that district. A case with beats in two districts counts once for each of them, so the districts' numbers can add up to more than the city's. A case with no beat recorded counts only in the citywide numbers.");
 /* Translators: charts.json, charts[id=crime-incidents-per-year].title. A title or heading. */
 NC_("chart title", "Reported incidents per year");
 /* Translators: charts.json, charts[id=crime-incidents-per-year].description. Keep numbers, dates, names and quoted words exact. */
@@ -84,7 +84,7 @@ NC_("unit", "cases");
 /* Translators: charts.json, charts[id=complaints-findings].title. A title or heading. */
 NC_("chart title", "Findings of closed cases");
 /* Translators: charts.json, charts[id=complaints-findings].description. Keep numbers, dates, names and quoted words exact. */
-N_("How the closed cases for complaints made in the chosen dates were concluded.");
+N_("How the closed cases for complaints made in the chosen dates were concluded: the finding of each case as COPA's data names it. Cases still open have no finding yet and are left out.");
 /* Translators: charts.json, charts[id=complaints-findings].x-title. An axis title on a chart; keep it short. */
 NC_("axis title", "Finding");
 /* Translators: charts.json, charts[id=complaints-findings].y-title. An axis title on a chart; keep it short. */
@@ -94,7 +94,7 @@ NC_("unit", "cases");
 /* Translators: charts.json, charts[id=complaints-status].title. A title or heading. */
 NC_("chart title", "Where the cases stand");
 /* Translators: charts.json, charts[id=complaints-status].description. Keep numbers, dates, names and quoted words exact. */
-N_("The current status of the cases for complaints made in the chosen dates.");
+N_("How many of the cases for complaints made in the chosen dates are closed, and how many are still open or pending (under investigation or review). A status that is neither is shown as COPA names it.");
 /* Translators: charts.json, charts[id=complaints-status].x-title. An axis title on a chart; keep it short. */
 NC_("axis title", "Status");
 /* Translators: charts.json, charts[id=complaints-status].y-title. An axis title on a chart; keep it short. */

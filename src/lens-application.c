@@ -335,6 +335,13 @@ lens_application_init (LensApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Chicago’s public police data, district by district."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Without --list-charts or --export-chart the "
+                                                  "window opens, showing the district, comparison "
+                                                  "and dates given.\n\n"
+                                                  "Exit status: 0 on success, 1 when the data "
+                                                  "could not be had or the file not written, 2 "
+                                                  "for a wrong option."));
 }
 
 LensApplication *

@@ -216,6 +216,7 @@ apply_filters (LensWindow *self)
       if (action != NULL)
         g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string ("none"));
       g_settings_set_string (self->settings, "compare", "none");
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       g_clear_error (&error);
       filters = lens_cli_build_filters (self->district, self->compare, self->date_range, &error);
     }

@@ -49,6 +49,7 @@ typedef enum
   SPECIAL_YEAR,
   SPECIAL_RANGE,     /* "1".."N" */
   SPECIAL_OPEN,      /* no known domain: "SYNTHETIC 1".."SYNTHETIC 6" */
+  SPECIAL_MULTI_BEAT,/* COPA's beat: "332", "332 | 1114", or null (see multi_beats_get()) */
 } Special;
 
 typedef struct
@@ -232,7 +233,7 @@ static const Column copa_columns[] = {
   CHOICE ("current_category", "CURRENT_CATEGORY", copa_categories),
   CHOICE ("finding_code", "FINDING_CODE", finding_codes),
   CHOICE ("police_shooting", "POLICE_SHOOTING", yes_no),
-  { "beat", KIND_TEXT, "BEAT", SPECIAL_BEAT, NULL, 0, 0 },
+  { "beat", KIND_TEXT, "BEAT", SPECIAL_MULTI_BEAT, NULL, 0, 0 },
   CHOICE ("race_of_complainants", "RACE_OF_COMPLAINANTS", races),
   CHOICE ("sex_of_complainants", "SEX_OF_COMPLAINANTS", sexes),
   CHOICE ("age_of_complainants", "AGE_OF_COMPLAINANTS", age_buckets),
@@ -369,15 +370,182 @@ find_column (const Dataset *ds,
   return NULL;
 }
 
+/* COPA's beat column. The real field holds unpadded beats ("332", "1114"), several beats of
+ * one case joined by " | " ("332 | 1114"), or nothing (socrata-cpd.md §2.2, §8). The synthetic
+ * domain, fixed for a seed: every beat of every district alone (87% of the cases), pairs and
+ * a few triples of beats (7%; a third of them within one district), a retired district's beat
+ * alone or with a real one (1%), and no beat (5%, the key left out; "" in the domain). */
+
+#define N_MULTI_BEATS 36
+
+typedef struct
+{
+  GPtrArray  *values;  /* char *, in a fixed order; "" is the null */
+  GHashTable *shares;  /* value -> double *, summing to 1 */
+} MultiBeats;
+
+G_LOCK_DEFINE_STATIC (multi_beats);
+
+static void
+multi_beats_add (MultiBeats *mb,
+                 const char *value,
+                 double      weight)
+{
+  double *share;
+
+  if (g_hash_table_contains (mb->shares, value))
+    return;
+  share = g_new (double, 1);
+  *share = weight;
+  g_ptr_array_add (mb->values, g_strdup (value));
+  g_hash_table_insert (mb->shares, g_strdup (value), share);
+}
+
+/* Scales the weights of values [@first, end) to sum to @total. */
+static void
+multi_beats_scale (MultiBeats *mb,
+                   guint       first,
+                   double      total)
+{
+  double sum = 0;
+
+  for (guint i = first; i < mb->values->len; i++)
+    sum += *(double *) g_hash_table_lookup (mb->shares, g_ptr_array_index (mb->values, i));
+  for (guint i = first; i < mb->values->len; i++)
+    *(double *) g_hash_table_lookup (mb->shares, g_ptr_array_index (mb->values, i)) *= total / sum;
+}
+
+static MultiBeats *
+multi_beats_new (guint32 seed)
+{
+  MultiBeats *mb = g_new0 (MultiBeats, 1);
+  g_autoptr(GPtrArray) singles = g_ptr_array_new_with_free_func (g_free);
+  guint first;
+
+  mb->values = g_ptr_array_new_with_free_func (g_free);
+  mb->shares = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint d = 0; districts[d].value != NULL; d++)
+    for (guint sector = 1; sector <= 3; sector++)
+      for (guint b = 1; b <= 4; b++)
+        g_ptr_array_add (singles, g_strdup_printf ("%d%u%u", atoi (districts[d].value), sector, b));
+
+  for (guint i = 0; i < singles->len; i++)
+    {
+      const char *beat = g_ptr_array_index (singles, i);
+
+      multi_beats_add (mb, beat, 0.6 + 0.8 * hashf (seed, "weight|copa-beat|%s", beat));
+    }
+  multi_beats_scale (mb, 0, 0.87);
+
+  first = mb->values->len;
+  for (guint k = 0; k < N_MULTI_BEATS; k++)
+    {
+      guint a = (guint) (hashf (seed, "multi-beat|a|%u", k) * singles->len);
+      guint b = (guint) (hashf (seed, "multi-beat|b|%u", k) * singles->len);
+      g_autofree char *value = NULL;
+
+      /* A third within one district: the same district, another beat. */
+      if (k % 3 == 0)
+        b = a - a % 12 + (a % 12 + 1 + b % 11) % 12;
+      if (a == b)
+        b = (b + 12) % singles->len;
+
+      if (k % 9 == 8)
+        value = g_strdup_printf ("%s | %s | %s", (char *) g_ptr_array_index (singles, a),
+                                 (char *) g_ptr_array_index (singles, b),
+                                 (char *) g_ptr_array_index (singles, (a + 40) % singles->len));
+      else
+        value = g_strdup_printf ("%s | %s", (char *) g_ptr_array_index (singles, a),
+                                 (char *) g_ptr_array_index (singles, b));
+      multi_beats_add (mb, value, 0.6 + 0.8 * hashf (seed, "weight|copa-beat|%s", value));
+    }
+  multi_beats_scale (mb, first, 0.07);
+
+  /* District 13 was merged into others in 2012: its beats belong to no district now. */
+  first = mb->values->len;
+  multi_beats_add (mb, "1311", 1);
+  multi_beats_add (mb, "1312 | 1111", 1);
+  multi_beats_scale (mb, first, 0.01);
+
+  first = mb->values->len;
+  multi_beats_add (mb, "", 1);
+  multi_beats_scale (mb, first, 0.05);
+
+  return mb;
+}
+
+/* The model of @seed, built once and kept for the process (the tests use a handful of seeds). */
+static MultiBeats *
+multi_beats_get (guint32 seed)
+{
+  static GHashTable *cache;
+  MultiBeats *mb;
+
+  G_LOCK (multi_beats);
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+  mb = g_hash_table_lookup (cache, GUINT_TO_POINTER (seed));
+  if (mb == NULL)
+    {
+      mb = multi_beats_new (seed);
+      g_hash_table_insert (cache, GUINT_TO_POINTER (seed), mb);
+    }
+  G_UNLOCK (multi_beats);
+
+  return mb;
+}
+
+static double
+multi_beat_share (guint32     seed,
+                  const char *value)
+{
+  double *share = g_hash_table_lookup (multi_beats_get (seed)->shares, value);
+
+  return share != NULL ? *share : 0;
+}
+
+/* TRUE when one of the beats of @value lies in district @district (1..25): the rule the
+ * app's documentation states, computed here independently of the app's code. */
+static gboolean
+multi_beat_in_district (const char *value,
+                        guint       district)
+{
+  g_auto(GStrv) beats = g_strsplit (value, "|", -1);
+
+  for (guint i = 0; beats[i] != NULL; i++)
+    {
+      int beat = atoi (g_strstrip (beats[i]));
+
+      if (beat <= 0 || beat % 100 == 0 || (guint) (beat / 100) != district)
+        continue;
+      for (guint d = 0; districts[d].value != NULL; d++)
+        if ((guint) atoi (districts[d].value) == district)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Domains as string arrays (built per call; small). */
 
 static GPtrArray *
-column_domain (const Column *col)
+column_domain (guint32       seed,
+               const Column *col)
 {
   GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
 
   switch (col->special)
     {
+    case SPECIAL_MULTI_BEAT:
+      {
+        MultiBeats *mb = multi_beats_get (seed);
+
+        for (guint i = 0; i < mb->values->len; i++)
+          g_ptr_array_add (values, g_strdup (g_ptr_array_index (mb->values, i)));
+      }
+      break;
+
     case SPECIAL_BEAT:
       /* Beats are DDSB: district, sector 1-3, beat 1-4. */
       for (guint d = 0; districts[d].value != NULL; d++)
@@ -425,6 +593,9 @@ choice_weight (guint32       seed,
                const Column *col,
                const char   *value)
 {
+  if (col->special == SPECIAL_MULTI_BEAT)
+    return multi_beat_share (seed, value);
+
   if (col->domain != NULL)
     for (const Choice *c = col->domain; c->value != NULL; c++)
       if (g_strcmp0 (c->value, value) == 0 && c->weight > 0)
@@ -434,10 +605,11 @@ choice_weight (guint32       seed,
 }
 
 static gboolean
-domain_contains (const Column *col,
+domain_contains (guint32       seed,
+                 const Column *col,
                  const char   *value)
 {
-  g_autoptr(GPtrArray) domain = column_domain (col);
+  g_autoptr(GPtrArray) domain = column_domain (seed, col);
 
   for (guint i = 0; i < domain->len; i++)
     if (g_strcmp0 (g_ptr_array_index (domain, i), value) == 0)
@@ -460,10 +632,10 @@ plain_share (guint32       seed,
       return g_ascii_strcasecmp (value, "true") == 0 ? p : 1 - p;
     }
 
-  if (!domain_contains (col, value))
+  if (!domain_contains (seed, col, value))
     return col->special == SPECIAL_OPEN ? 1.0 / 50000 : 0;
 
-  domain = column_domain (col);
+  domain = column_domain (seed, col);
   for (guint i = 0; i < domain->len; i++)
     total += choice_weight (seed, col, g_ptr_array_index (domain, i));
 
@@ -548,6 +720,9 @@ value_share (guint32       seed,
              const char   *value,
              GPtrArray    *all)
 {
+  if (col->special == SPECIAL_MULTI_BEAT)
+    return multi_beat_share (seed, value);
+
   if (col->special == SPECIAL_BEAT)
     {
       const Constraint *district = find_constraint (all, "district");
@@ -556,7 +731,7 @@ value_share (guint32       seed,
 
       if (strlen (value) != 4 || !g_ascii_isdigit (value[0]) || !g_ascii_isdigit (value[1]) ||
           value[2] < '1' || value[2] > '3' || value[3] < '1' || value[3] > '4' ||
-          !domain_contains (district_col, d))
+          !domain_contains (seed, district_col, d))
         return 0;
 
       /* With a district filter the beat's share is its share of that district. */
@@ -1899,7 +2074,7 @@ aggregated_rows (guint32        seed,
 
       if (item->kind == ITEM_CATEGORY)
         {
-          GPtrArray *domain = column_domain (item->col);
+          GPtrArray *domain = column_domain (seed, item->col);
 
           /* A filter on the same column narrows the domain. */
           for (guint c = 0; c < filter->constraints->len; c++)
@@ -1988,6 +2163,8 @@ aggregated_rows (guint32        seed,
                 }
               else if (item->col->kind == KIND_NUMBER)
                 value_set_number (&row->values[index], g_ascii_strtod (value, NULL), 0);
+              else if (item->col->special == SPECIAL_MULTI_BEAT && *value == '\0')
+                ;  /* a case with no beat: the key is left out */
               else
                 value_set_text (&row->values[index], value);
 
@@ -2068,7 +2245,7 @@ picker_init (Picker       *picker,
 {
   double total = 0, acc = 0;
 
-  picker->domain = column_domain (col);
+  picker->domain = column_domain (seed, col);
   picker->cumulative = g_new0 (double, MAX (picker->domain->len, 1));
   for (guint i = 0; i < picker->domain->len; i++)
     total += choice_weight (seed, col, g_ptr_array_index (picker->domain, i));
@@ -2155,6 +2332,12 @@ raw_row (guint32        seed,
         }
       else if (c->special == SPECIAL_BEAT)
         continue;  /* after the district */
+      else if (c->special == SPECIAL_MULTI_BEAT)
+        {
+          const char *beat = picker_pick (&pickers[i], u);
+
+          values[i] = beat != NULL && *beat != '\0' ? g_strdup (beat) : NULL;
+        }
       else if (c->kind == KIND_BOOL)
         values[i] = g_strdup (u < pickers[i].p_true ? "true" : "false");
       else if (c->special == SPECIAL_NONE || c->special == SPECIAL_RANGE)
@@ -2605,6 +2788,92 @@ lens_fake_data_view (guint32           seed,
   out->body = builder_to_bytes (b);
 }
 
+/* The filter of an expected count: @constraints ("column=value") in [@from, @to). */
+static gboolean
+expected_filter (const Dataset      *ds,
+                 const char * const *constraints,
+                 const char         *from,
+                 const char         *to,
+                 Filter             *filter)
+{
+  filter_init (filter);
+  if (from != NULL)
+    narrow_range (&filter->range, ">=", parse_date_literal (from), 0);
+  if (to != NULL)
+    narrow_range (&filter->range, "<", parse_date_literal (to), 0);
+
+  for (guint i = 0; constraints != NULL && constraints[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (constraints[i], "=", 2);
+      const Column *col = find_column (ds, pair[0]);
+
+      g_return_val_if_fail (col != NULL && pair[1] != NULL, FALSE);
+      g_ptr_array_add (filter->constraints, constraint_new (col, pair[1], FALSE));
+    }
+
+  return TRUE;
+}
+
+gint64
+lens_fake_data_expected_district_count (guint32             seed,
+                                        guint               version,
+                                        const char         *dataset_id,
+                                        const char         *beat_field,
+                                        guint               district,
+                                        const char * const *constraints,
+                                        const char         *from,
+                                        const char         *to)
+{
+  const Dataset *ds = find_dataset (dataset_id);
+  const Column *beat_col;
+  g_autoptr(GPtrArray) domain = NULL;
+  g_auto(Filter) filter = { 0 };
+  gint64 total = 0;
+
+  g_return_val_if_fail (ds != NULL, -1);
+  beat_col = find_column (ds, beat_field);
+  g_return_val_if_fail (beat_col != NULL, -1);
+  g_return_val_if_fail (beat_col->special == SPECIAL_BEAT || beat_col->special == SPECIAL_MULTI_BEAT, -1);
+
+  if (!expected_filter (ds, constraints, from, to, &filter))
+    return -1;
+
+  /* One grouped row per beat value, rounded as the portal rounds it, then summed. */
+  domain = column_domain (seed, beat_col);
+  for (guint i = 0; i < domain->len; i++)
+    {
+      const char *value = g_ptr_array_index (domain, i);
+
+      if (!multi_beat_in_district (value, district))
+        continue;
+
+      g_ptr_array_add (filter.constraints, constraint_new (beat_col, value, FALSE));
+      total += llround (model_count (seed, version, ds, filter.constraints, NULL, &filter.range));
+      g_ptr_array_remove_index (filter.constraints, filter.constraints->len - 1);
+    }
+
+  return total;
+}
+
+char **
+lens_fake_data_dup_beat_values (guint32     seed,
+                                const char *dataset_id,
+                                const char *beat_field)
+{
+  const Dataset *ds = find_dataset (dataset_id);
+  const Column *beat_col;
+  g_autoptr(GPtrArray) domain = NULL;
+
+  g_return_val_if_fail (ds != NULL, NULL);
+  beat_col = find_column (ds, beat_field);
+  g_return_val_if_fail (beat_col != NULL, NULL);
+
+  domain = column_domain (seed, beat_col);
+  g_ptr_array_set_free_func (domain, NULL);
+  g_ptr_array_add (domain, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&domain), FALSE);
+}
+
 gint64
 lens_fake_data_expected_count (guint32             seed,
                                guint               version,
@@ -2618,20 +2887,8 @@ lens_fake_data_expected_count (guint32             seed,
 
   g_return_val_if_fail (ds != NULL, -1);
 
-  filter_init (&filter);
-  if (from != NULL)
-    narrow_range (&filter.range, ">=", parse_date_literal (from), 0);
-  if (to != NULL)
-    narrow_range (&filter.range, "<", parse_date_literal (to), 0);
-
-  for (guint i = 0; constraints != NULL && constraints[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (constraints[i], "=", 2);
-      const Column *col = find_column (ds, pair[0]);
-
-      g_return_val_if_fail (col != NULL && pair[1] != NULL, -1);
-      g_ptr_array_add (filter.constraints, constraint_new (col, pair[1], FALSE));
-    }
+  if (!expected_filter (ds, constraints, from, to, &filter))
+    return -1;
 
   return llround (model_count (seed, version, ds, filter.constraints, NULL, &filter.range));
 }

@@ -53,4 +53,25 @@ gint64       lens_fake_data_expected_count   (guint32              seed,
                                               const char          *from,
                                               const char          *to);
 
+/* Attribution by beats (COPA's "beat" holds "332", "332 | 1114" or nothing). The sum of the
+ * counts of the rows of a query grouped by @beat_field (and filtered by @constraints, in
+ * [@from, @to)) whose beats include one in district @district (1..25), each row rounded as
+ * the portal rounds it: what a chart of that district must show. A row with beats in two
+ * districts counts for both; one without a beat, or with only a beat of no district, for none.
+ * For one group of a grouped query (a year, a category) pass that group's constraints and
+ * range. */
+gint64       lens_fake_data_expected_district_count (guint32              seed,
+                                                     guint                version,
+                                                     const char          *dataset_id,
+                                                     const char          *beat_field,
+                                                     guint                district,
+                                                     const char * const  *constraints,
+                                                     const char          *from,
+                                                     const char          *to);
+/* Every value the generator gives @beat_field of @dataset_id for @seed, "" for the rows that
+ * have none (the key left out). A test finds its multi-beat cases here. */
+char       **lens_fake_data_dup_beat_values          (guint32              seed,
+                                                     const char          *dataset_id,
+                                                     const char          *beat_field);
+
 G_END_DECLS

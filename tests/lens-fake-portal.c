@@ -1039,6 +1039,22 @@ lens_fake_portal_expected_count (LensFakePortal     *self,
                                         dataset_id, constraints, from, to);
 }
 
+gint64
+lens_fake_portal_expected_district_count (LensFakePortal     *self,
+                                          const char         *dataset_id,
+                                          const char         *beat_field,
+                                          guint               district,
+                                          const char * const *constraints,
+                                          const char         *from,
+                                          const char         *to)
+{
+  g_return_val_if_fail (LENS_IS_FAKE_PORTAL (self), -1);
+
+  return lens_fake_data_expected_district_count (self->seed, lens_fake_portal_get_data_version (self),
+                                                 dataset_id, beat_field, district, constraints,
+                                                 from, to);
+}
+
 gboolean
 lens_fake_fault_from_string (const char    *name,
                              LensFakeFault *fault,

@@ -88,6 +88,16 @@ gint64          lens_fake_portal_expected_count         (LensFakePortal     *sel
                                                          const char         *from,
                                                          const char         *to);
 
+/* The district-attributed count for the portal's seed and data version, see
+ * lens_fake_data_expected_district_count(). */
+gint64          lens_fake_portal_expected_district_count (LensFakePortal     *self,
+                                                          const char         *dataset_id,
+                                                          const char         *beat_field,
+                                                          guint               district,
+                                                          const char * const *constraints,
+                                                          const char         *from,
+                                                          const char         *to);
+
 /* "429", "429-retry-after", "429-then-success", "500", "502", "503", "503-then-success",
  * "202", "stall", "truncated", "invalid-json", "wrong-shape", "error-malformed",
  * "error-no-such-column", "html", "huge", "redirect-insecure", "none". */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lens-catalog.h"
+#include "lens-categories.h"
 #include "lens-datasets.h"
 #include "lens-portal-error.h"
 #include "lens-reports.h"
@@ -83,9 +84,33 @@ test_shipped (void)
   spec = lens_catalog_lookup_chart (catalog, LENS_CHART_CRIME_ARREST_SHARE);
   g_assert_cmpint (spec->value_kind, ==, LENS_VALUE_KIND_RATIO);
   g_assert_true (spec->percent);
+  /* COPA: no district column, districts from the beats, and a caveat that says how */
+  {
+    const char *copa[] = {
+      LENS_CHART_COMPLAINTS_PER_YEAR, LENS_CHART_COMPLAINTS_CATEGORIES,
+      LENS_CHART_COMPLAINTS_FINDINGS, LENS_CHART_COMPLAINTS_STATUS,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (copa); i++)
+      {
+        spec = lens_catalog_lookup_chart (catalog, copa[i]);
+        g_assert_null (spec->district_condition);
+        g_assert_cmpstr (spec->district_beat_field, ==, "beat");
+        g_assert_true (g_strv_contains ((const char * const *) spec->caveats, "copa-beats"));
+        g_assert_true (g_strv_contains ((const char * const *) spec->caveats, "copa-per-case"));
+      }
+  }
   spec = lens_catalog_lookup_chart (catalog, LENS_CHART_COMPLAINTS_CATEGORIES);
-  g_assert_null (spec->district_condition);
-  g_assert_true (g_strv_contains ((const char * const *) spec->caveats, "copa-citywide"));
+  g_assert_cmpstr (spec->category_context, ==, LENS_CATEGORY_COPA_CATEGORY);
+  g_assert_cmpuint (spec->top_n, ==, 10);
+  spec = lens_catalog_lookup_chart (catalog, LENS_CHART_COMPLAINTS_STATUS);
+  g_assert_cmpstr (spec->category_context, ==, LENS_CATEGORY_COPA_STATUS);
+  spec = lens_catalog_lookup_chart (catalog, LENS_CHART_COMPLAINTS_FINDINGS);
+  g_assert_cmpstr (spec->category_context, ==, LENS_CATEGORY_COPA_FINDING);
+  g_assert_cmpstr (spec->where, ==, "current_status = 'Closed'");
+  /* Crimes charts keep their district condition */
+  spec = lens_catalog_lookup_chart (catalog, LENS_CHART_CRIME_TOP_OFFENSES);
+  g_assert_null (spec->district_beat_field);
 
   crime = lens_catalog_get_charts_for_page (catalog, "crime");
   g_assert_cmpuint (crime->len, ==, 4);
@@ -96,8 +121,10 @@ test_shipped (void)
   g_assert_cmpuint (lens_catalog_get_n_caveats (catalog), >=, 7);
   g_assert_nonnull (strstr (lens_catalog_get_caveat_text (catalog, "crimes-lag"), "seven days"));
   g_assert_nonnull (strstr (lens_catalog_get_caveat_text (catalog, "copa-some-complaints"), "Bureau of Internal Affairs"));
+  g_assert_nonnull (strstr (lens_catalog_get_caveat_text (catalog, "copa-beats"), "more than the city's"));
+  g_assert_nonnull (strstr (lens_catalog_get_caveat_text (catalog, "copa-beats"), "no beat recorded counts only in the citywide"));
   {
-    const char *ids2[] = { "crimes-lag", "unknown", "copa-citywide", NULL };
+    const char *ids2[] = { "crimes-lag", "unknown", "copa-beats", NULL };
     g_autofree const char **texts = lens_catalog_dup_caveat_texts (catalog, ids2);
 
     g_assert_cmpuint (g_strv_length ((char **) texts), ==, 2);
@@ -158,7 +185,7 @@ test_queries (void)
           g_autofree char *url_a = NULL;
           g_autofree char *url_b = NULL;
           g_autofree char *decoded = NULL;
-          guint district = spec->district_condition != NULL ? districts[d] : 0;
+          guint district = spec->district_condition != NULL || spec->district_beat_field != NULL ? districts[d] : 0;
 
           a = lens_chart_spec_build_query (spec, district, from, to, &error);
           g_assert_no_error (error);
@@ -178,10 +205,19 @@ test_queries (void)
           /* The inclusive end becomes the next day, exclusive */
           g_assert_nonnull (strstr (decoded, " < '2026-11-27T00:00:00'"));
           g_assert_nonnull (strstr (decoded, " >= '2021-01-01T00:00:00'"));
-          if (district == 5)
+          if (district == 5 && spec->district_condition != NULL)
             g_assert_nonnull (strstr (decoded, "(district = '005')"));
           if (district == 0)
             g_assert_null (strstr (decoded, "district"));
+          /* Attribution: a district groups by beat too; citywide is the plain query */
+          if (spec->district_beat_field != NULL)
+            {
+              g_autofree char *group = g_strdup_printf ("$group=beat, %s", spec->group);
+
+              g_assert_true ((strstr (decoded, group) != NULL) == (district != 0));
+              g_assert_true ((strstr (decoded, "$select=beat, ") != NULL) == (district != 0));
+              g_assert_null (strstr (decoded, "district"));
+            }
         }
 
       /* A district on a chart whose dataset has none is refused, never silently ignored. */
@@ -209,6 +245,33 @@ test_queries (void)
                      "$select=date_extract_y(date) AS label, count(*) AS value"
                      "&$where=(date >= '2021-01-01T00:00:00' AND date < '2026-11-27T00:00:00') AND (district = '005')"
                      "&$group=label&$order=label");
+  }
+
+  /* A district of COPA cases: the beat joins the select, the groups and the order */
+  {
+    g_autoptr(GError) error = NULL;
+    LensChartSpec *spec = lens_catalog_lookup_chart (catalog, LENS_CHART_COMPLAINTS_PER_YEAR);
+    g_autoptr(LensSoql) q = lens_chart_spec_build_query (spec, 5, from, to, &error);
+    g_autoptr(LensSoql) city = lens_chart_spec_build_query (spec, 0, from, to, &error);
+    g_autoptr(LensSoql) bad = NULL;
+    g_autofree char *qs = lens_soql_to_query_string (q);
+    g_autofree char *decoded = g_uri_unescape_string (qs, NULL);
+    g_autofree char *city_qs = lens_soql_to_query_string (city);
+    g_autofree char *city_decoded = g_uri_unescape_string (city_qs, NULL);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (decoded, ==,
+                     "$select=beat, date_extract_y(complaint_date) AS label, count(*) AS value"
+                     "&$where=(complaint_date >= '2021-01-01T00:00:00' AND complaint_date < '2026-11-27T00:00:00')"
+                     "&$group=beat, label&$order=beat, label");
+    g_assert_cmpstr (city_decoded, ==,
+                     "$select=date_extract_y(complaint_date) AS label, count(*) AS value"
+                     "&$where=(complaint_date >= '2021-01-01T00:00:00' AND complaint_date < '2026-11-27T00:00:00')"
+                     "&$group=label&$order=label");
+
+    bad = lens_chart_spec_build_query (spec, 13, from, to, &error);
+    g_assert_null (bad);
+    g_assert_error (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY);
   }
 
   /* A bad district or range is a typed error */
@@ -403,7 +466,14 @@ static const BrokenCase broken_cases[] = {
   { "\"label\": \"year\", \"value\": \"value\",", "\"label\": \"year\", \"value\": \"value\", \"top-n\": 5,",
     LENS_CONTENT_ERROR_INCONSISTENT, "charts.json: chart \"a\": \"top-n\": only a chart of categories can have it" },
   { "\"top-n\": 3,", "\"top-n\": 3, \"category-context\": \"weather\",",
-    LENS_CONTENT_ERROR_VALUE, "charts.json: chart \"b\": \"category-context\": \"weather\" is not one of crime-type, copa-finding" },
+    LENS_CONTENT_ERROR_VALUE, "charts.json: chart \"b\": \"category-context\": \"weather\" is not one of crime-type, copa-finding, copa-status, copa-category" },
+  { "\"top-n\": 3,", "\"top-n\": 3, \"district-attribution\": \"beats\",",
+    LENS_CONTENT_ERROR_VALUE, "charts.json: chart \"b\": \"district-attribution\": the dataset \"mft5-nfa8\" has no beat field \"beats\"" },
+  { "\"label\": \"year\", \"value\": \"value\",", "\"label\": \"year\", \"value\": \"value\", \"district-attribution\": \"beat\",",
+    LENS_CONTENT_ERROR_INCONSISTENT, "charts.json: chart \"a\": \"district-attribution\": a chart has either a district condition or a district attribution" },
+  { "\"group\": \"label\", \"date-condition\": \"complaint_date >= @from AND complaint_date < @to\",",
+    "\"date-condition\": \"complaint_date >= @from AND complaint_date < @to\", \"district-attribution\": \"beat\",",
+    LENS_CONTENT_ERROR_INCONSISTENT, "charts.json: chart \"b\": \"district-attribution\": only a grouped query can be attributed to districts" },
   { "\"period\": \"year-to-date\"", "\"period\": \"decade\"",
     LENS_CONTENT_ERROR_VALUE, "charts.json: headline \"h\": \"period\": \"decade\" is not one of year-to-date, latest-full-year" },
   { "\"chart\": \"a\",", "\"chart\": \"zzz\",",
@@ -443,6 +513,21 @@ test_broken (void)
     g_assert_cmpstr (b->denominator, ==, "n");
     g_assert_cmpuint (b->top_n, ==, 3);
     g_assert_cmpstr (b->caveat_texts[0], ==, "Caveat two.");
+    g_assert_null (b->district_beat_field);
+  }
+
+  /* The same chart attributed to districts by its beats */
+  {
+    g_autoptr(GString) text = g_string_new (base_file);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LensCatalog) catalog = NULL;
+
+    g_string_replace (text, "\"top-n\": 3,", "\"top-n\": 3, \"district-attribution\": \"beat\",", 1);
+    bytes = g_bytes_new (text->str, text->len);
+    catalog = lens_catalog_new_from_bytes (bytes, "charts.json", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (lens_catalog_lookup_chart (catalog, "b")->district_beat_field, ==, "beat");
   }
 
   {

@@ -267,6 +267,11 @@ test_cli_bad_arguments (Fixture       *fixture,
   const char *no_output[] = { "--export-chart=crime-incidents-per-year", portal, NULL };
   const char *bad_portal[] = { "--export-chart=crime-incidents-per-year",
                                "--portal=http://example.com", output, NULL };
+  /* Options for the window are checked before a window (or a display) is needed. */
+  const char *window_bad_district[] = { "--district=99", NULL };
+  const char *window_bad_portal[] = { "--portal=ftp://127.0.0.1", NULL };
+  const char *window_same_district[] = { "--district=5", "--compare=5", NULL };
+  const char *output_alone[] = { output, NULL };
 
   assert_fails (unknown_chart, "no-such-chart");
   assert_fails (bad_district, "13");
@@ -275,6 +280,10 @@ test_cli_bad_arguments (Fixture       *fixture,
   assert_fails (bad_extension, ".png, .svg, .pdf or .csv");
   assert_fails (no_output, "--output");
   assert_fails (bad_portal, "--portal");
+  assert_fails (window_bad_district, "99");
+  assert_fails (window_bad_portal, "--portal");
+  assert_fails (window_same_district, "5");
+  assert_fails (output_alone, "--export-chart");
 
   /* Nothing was written. */
   {

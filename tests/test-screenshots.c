@@ -178,6 +178,8 @@ take_shot (const Shot *shot,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* No half-finished crossfades in the pictures. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   client = lens_application_get_client (app);
   lens_portal_client_set_retry_policy (client, 0, 10, 10);
@@ -292,10 +294,17 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   /* The screenshots are for people: numbers and dates as an English-speaking resident sees
    * them, when that locale is installed (the suite runs in C.UTF-8). */
-  if (setlocale (LC_ALL, "en_US.UTF-8") != NULL)
-    g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);  /* gtk_init() reads it again */
-  else
-    setlocale (LC_ALL, "");
+  {
+    /* LENS_SCREENSHOT_LOCALE=es_ES.UTF-8 shows the window in another language. */
+    const char *locale = g_getenv ("LENS_SCREENSHOT_LOCALE");
+
+    if (locale == NULL)
+      locale = "en_US.UTF-8";
+    if (setlocale (LC_ALL, locale) != NULL)
+      g_setenv ("LC_ALL", locale, TRUE);  /* gtk_init() reads it again */
+    else
+      setlocale (LC_ALL, "");
+  }
   lens_resources_ensure_registered ();
 
   g_test_add_func ("/screenshots/window", test_screenshots);

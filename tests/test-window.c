@@ -71,7 +71,7 @@ fixture_set_up (Fixture       *fixture,
   /* Faults must show at once, not after the production back-off. */
   client = lens_application_get_client (fixture->app);
   lens_portal_client_set_retry_policy (client, 0, 10, 10);
-  lens_portal_client_set_timeouts (client, 5, 5);
+  lens_portal_client_set_timeouts (client, 30, 60);
 
   /* Every test starts with nothing saved. */
   g_assert_true (lens_cache_clear (lens_application_get_cache (fixture->app), &error));
@@ -122,7 +122,7 @@ show_crime_page (Fixture *fixture)
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "page",
                                   g_variant_new_string ("crime"));
   g_assert_cmpstr (lens_window_get_page (fixture->window), ==, "crime");
-  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_true (wait_for (window_settled, fixture, 120));
 }
 
 static void
@@ -171,7 +171,7 @@ test_window_district_reloads (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "5");
 
   /* The charts went back to loading and asked the portal for district 5. */
-  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_true (wait_for (window_settled, fixture, 120));
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, before);
 
@@ -219,7 +219,7 @@ test_window_error_state (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
   g_signal_emit_by_name (retry, "clicked");
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_LOADING);
-  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_true (wait_for (window_settled, fixture, 120));
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_CHART);
 }
 
@@ -321,7 +321,7 @@ test_window_cached_with_warning (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_SERVER_ERROR, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
   g_assert_false (lens_window_is_settled (fixture->window));
-  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_true (wait_for (window_settled, fixture, 120));
 
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   view = find_chart (fixture, "crime-incidents-per-year");
@@ -329,6 +329,154 @@ test_window_cached_with_warning (Fixture       *fixture,
   g_assert_nonnull (message);
   g_assert_true (g_str_has_prefix (message, "Showing data from "));
   g_assert_nonnull (strstr (message, "had a problem answering"));
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  GtkEventController *controller = find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (controller);
+  g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+  g_assert_true (handled);
+}
+
+static void
+clipboard_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+text_is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_window_chart_values (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  LensChartView *view;
+  LensSeries *series;
+  GtkWidget *area, *value_label;
+  g_autofree char *tsv = NULL;
+  g_autofree char *expected = NULL;
+  guint n;
+
+  show_crime_page (fixture);
+  view = find_chart (fixture, "crime-incidents-per-year");
+  series = lens_chart_data_get_series (lens_chart_view_get_data (view));
+  n = lens_series_get_n_labels (series);
+  area = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), LENS_TYPE_CHART_VIEW,
+                                                    "drawing_area"));
+  value_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                           LENS_TYPE_CHART_VIEW, "value_label"));
+
+  /* Focus shows the first value; the arrow keys, Home and End move between values. */
+  g_assert_true (gtk_widget_grab_focus (area));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (value_label)),
+                                   lens_series_get_label (series, 0)));
+  press_key (area, GDK_KEY_Right);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (value_label)),
+                                   lens_series_get_label (series, 1)));
+  press_key (area, GDK_KEY_End);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (value_label)),
+                                   lens_series_get_label (series, n - 1)));
+  press_key (area, GDK_KEY_Left);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (value_label)),
+                                   lens_series_get_label (series, n - 2)));
+  press_key (area, GDK_KEY_Home);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (value_label)),
+                                   lens_series_get_label (series, 0)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (value_label)), "incidents"));
+
+  /* Pointing at a category shows its exact value too. */
+  {
+    GtkEventController *motion = find_controller (area, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+    LensPlotStyle style;
+    cairo_rectangle_t rect;
+    LensChartSpec *spec = lens_chart_view_get_entry (view);
+
+    lens_plot_style_init_light (&style);
+    g_assert_true (lens_plot_get_label_area_full (series, lens_chart_kind_to_plot_kind (spec->kind),
+                                                  &style, spec->x_title, spec->y_title,
+                                                  gtk_widget_get_width (area),
+                                                  gtk_widget_get_height (area),
+                                                  2, &rect));
+    g_signal_emit_by_name (motion, "motion", rect.x + rect.width / 2, rect.y + rect.height / 2);
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (value_label)),
+                                     lens_series_get_label (series, 2)));
+  }
+
+  /* Copy as a table puts tab-separated numbers on the clipboard. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.copy", NULL);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
+                                 clipboard_read_cb, &tsv);
+  g_assert_true (wait_for (text_is_set, &tsv, 10));
+  expected = g_strdup_printf ("%s\t%.0f", lens_series_get_label (series, 0),
+                              lens_series_get_value (series, 0, 0));
+  g_assert_true (g_str_has_prefix (tsv, "Year\t"));
+  g_assert_nonnull (strstr (tsv, expected));
+
+  /* The table shows the same numbers. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.show-table", NULL);
+  {
+    GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                  LENS_TYPE_CHART_VIEW, "stack"));
+
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "table");
+    gtk_widget_activate_action (GTK_WIDGET (view), "chart.show-table", NULL);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "chart");
+  }
+}
+
+static void
+test_window_size_remembered (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  g_clear_object (&fixture->window);
+  fixture->window = lens_window_new (fixture->app);
+  g_object_ref_sink (fixture->window);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+    g_assert_cmpint (width, ==, 1000);
+    g_assert_cmpint (height, ==, 700);
+  }
 }
 
 static gboolean
@@ -456,6 +604,39 @@ test_window_preferences (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+static void
+test_window_about_and_shortcuts (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean about = FALSE, shortcuts = FALSE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
+
+  /* Backwards: destroying a window removes it from the list. */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        {
+          about = TRUE;
+          g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (window)), ==,
+                           PACKAGE_VERSION);
+          gtk_window_destroy (window);
+        }
+      else if (GTK_IS_SHORTCUTS_WINDOW (window))
+        {
+          shortcuts = TRUE;
+          gtk_window_close (window);
+        }
+    }
+
+  g_assert_true (about);
+  g_assert_true (shortcuts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,9 +660,12 @@ main (int   argc,
   ADD ("/window/error-state", test_window_error_state, FALSE);
   ADD ("/window/offline-empty-cache", test_window_offline_empty_cache, TRUE);
   ADD ("/window/keyboard", test_window_keyboard, FALSE);
+  ADD ("/window/chart-values", test_window_chart_values, FALSE);
+  ADD ("/window/size-remembered", test_window_size_remembered, FALSE);
   ADD ("/window/stale-then-fresh", test_window_stale_then_fresh, FALSE);
   ADD ("/window/cached-with-warning", test_window_cached_with_warning, FALSE);
   ADD ("/window/preferences", test_window_preferences, FALSE);
+  ADD ("/window/about-and-shortcuts", test_window_about_and_shortcuts, FALSE);
 
 #undef ADD
 

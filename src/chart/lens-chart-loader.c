@@ -16,6 +16,7 @@
 #include "lens-chart-loader.h"
 #include "lens-chart-private.h"
 #include "lens-datasets.h"
+#include "lens-districts.h"
 #include "lens-format.h"
 
 /* Shared helpers */
@@ -29,7 +30,7 @@ lens_chart_effective_filters (LensChartSpec *spec,
   g_return_val_if_fail (spec != NULL, NULL);
   g_return_val_if_fail (filters != NULL, NULL);
 
-  if (spec->district_condition != NULL)
+  if (spec->district_condition != NULL || spec->district_beat_field != NULL)
     return lens_filters_ref (filters);
 
   effective = lens_filters_copy (filters);
@@ -354,6 +355,34 @@ check_filters (LensFilters  *filters,
   return FALSE;
 }
 
+/* The district of one vector of @effective (0: citywide). */
+static gboolean
+vector_district (LensFilters  *effective,
+                 gboolean      comparison,
+                 guint        *district,
+                 GError      **error)
+{
+  if (!comparison)
+    *district = lens_filters_get_district (effective);
+  else
+    switch (lens_filters_get_compare (effective))
+      {
+      case LENS_COMPARE_CITYWIDE:
+        *district = 0;
+        break;
+      case LENS_COMPARE_DISTRICT:
+        *district = lens_filters_get_compare_district (effective);
+        break;
+      case LENS_COMPARE_NONE:
+      default:
+        g_set_error_literal (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY,
+                             _("These filters have no comparison"));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 LensSoql *
 lens_chart_loader_build_query (LensChartSpec  *spec,
                                LensFilters    *filters,
@@ -371,24 +400,8 @@ lens_chart_loader_build_query (LensChartSpec  *spec,
     return NULL;
 
   effective = lens_chart_effective_filters (spec, filters);
-
-  if (!comparison)
-    district = lens_filters_get_district (effective);
-  else
-    switch (lens_filters_get_compare (effective))
-      {
-      case LENS_COMPARE_CITYWIDE:
-        district = 0;
-        break;
-      case LENS_COMPARE_DISTRICT:
-        district = lens_filters_get_compare_district (effective);
-        break;
-      case LENS_COMPARE_NONE:
-      default:
-        g_set_error_literal (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY,
-                             _("These filters have no comparison"));
-        return NULL;
-      }
+  if (!vector_district (effective, comparison, &district, error))
+    return NULL;
 
   return lens_chart_spec_build_query (spec, district,
                                       lens_filters_get_from (effective),
@@ -398,14 +411,12 @@ lens_chart_loader_build_query (LensChartSpec  *spec,
 
 /* Turning rows into a series */
 
-/* The rows Socrata returns when a query sets no $limit. */
-#define SOCRATA_DEFAULT_LIMIT 1000
-
 typedef struct
 {
   LensChartSpec *spec;
   LensFilters   *filters;
   LensFilters   *effective;
+  guint          districts[2];  /* of each vector; 0: citywide */
 } LoadData;
 
 static void
@@ -419,10 +430,19 @@ load_data_free (gpointer data)
   g_free (load);
 }
 
-/* One vector's rows by label key: "2024", "2024-03", or the category text ("" for null). */
+/* One vector's rows by label key: "2024", "2024-03", or the category text ("" for null).
+ * Rows with the same key are summed: the groups of one district (attribution by beats) and
+ * the values of one category group (lens_category_group()). */
 typedef struct
 {
-  GHashTable *values;  /* key -> double* */
+  double value;        /* ALIAS: the sum */
+  double numerator;    /* RATIO: the sums of both columns */
+  double denominator;
+} Cell;
+
+typedef struct
+{
+  GHashTable *values;  /* key -> Cell */
   GPtrArray  *order;   /* keys in the portal's order (categories) */
 } Vector;
 
@@ -478,19 +498,34 @@ row_key (LensChartSpec *spec,
 
     case LENS_LABEL_KIND_CATEGORY:
     default:
-      return g_strdup (text != NULL ? text : "");
+      if (text == NULL)
+        return g_strdup ("");
+      return g_strdup (lens_category_group (spec->category_context, text));
     }
 }
 
+gboolean
+lens_chart_beats_in_district (const char * const *beats,
+                              guint               district)
+{
+  for (guint i = 0; beats != NULL && beats[i] != NULL; i++)
+    if (district != 0 && lens_district_from_beat (beats[i]) == district)
+      return TRUE;
+  return FALSE;
+}
+
+/* @district: the district the rows are attributed to by their beats (0: every row counts). */
 static gboolean
 read_vector (LensChartSpec    *spec,
              LensQueryResult  *result,
+             guint             district,
              Vector           *vector,
              GError          **error)
 {
   LensTable *table = lens_query_result_get_table (result);
   guint n_rows = lens_table_get_n_rows (table);
-  int label, value = -1, numerator = -1, denominator = -1;
+  int label, value = -1, numerator = -1, denominator = -1, beat = -1;
+  gboolean attributed = district != 0 && spec->district_beat_field != NULL;
 
   vector->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   vector->order = g_ptr_array_new ();
@@ -498,12 +533,14 @@ read_vector (LensChartSpec    *spec,
   if (n_rows == 0)
     return TRUE;
 
-  /* A full page may be cut short, and a chart needs every group (years to fill, all
-   * categories to rank): refuse it rather than draw part of the data as the whole. */
-  if (n_rows >= (spec->limit != 0 ? spec->limit : SOCRATA_DEFAULT_LIMIT))
+  /* An answer that fills the chart's own $limit may be cut short, and a chart needs every
+   * group (years to fill, all categories to rank): refuse it rather than draw part of the data
+   * as the whole. Without a limit the client pages through to the last row, so Socrata's
+   * default page of 1000 rows never cuts an answer. */
+  if (spec->limit != 0 && n_rows >= spec->limit)
     {
       g_set_error (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_RESPONSE,
-                   /* Translators: %u is a number of rows, at least 1000 */
+                   /* Translators: %u is a number of rows */
                    _("The portal's answer stopped at %u rows and may be incomplete"), n_rows);
       return FALSE;
     }
@@ -518,28 +555,58 @@ read_vector (LensChartSpec    *spec,
     }
   else if ((value = find_column (table, spec->value_alias, error)) < 0)
     return FALSE;
+  /* Socrata leaves a column out when it is null in every row: then no row has a beat. */
+  if (attributed)
+    beat = lens_table_find_column (table, spec->district_beat_field);
 
   for (guint row = 0; row < n_rows; row++)
     {
-      g_autofree char *key = row_key (spec, table, row, label);
-      double *number;
+      g_autofree char *key = NULL;
+      Cell *cell;
 
-      if (key == NULL || g_hash_table_contains (vector->values, key))
+      if (attributed)
+        {
+          g_auto(GStrv) beats = beat >= 0 ? lens_table_dup_multi_values (table, row, beat) : NULL;
+
+          /* Once for the district, however many of its beats the row names. */
+          if (!lens_chart_beats_in_district ((const char * const *) beats, district))
+            continue;
+        }
+
+      if ((key = row_key (spec, table, row, label)) == NULL)
         continue;
 
-      number = g_new (double, 1);
+      cell = g_hash_table_lookup (vector->values, key);
+      if (cell == NULL)
+        {
+          cell = g_new0 (Cell, 1);
+          g_ptr_array_add (vector->order, key);
+          g_hash_table_insert (vector->values, g_steal_pointer (&key), cell);
+        }
+
       if (spec->value_kind == LENS_VALUE_KIND_RATIO)
         {
-          double num = lens_table_get_number (table, row, numerator);
-          double den = lens_table_get_number (table, row, denominator);
-
-          *number = (isfinite (num) && isfinite (den) && den > 0) ? num / den * 100.0 : NAN;
+          cell->numerator += lens_table_get_number (table, row, numerator);
+          cell->denominator += lens_table_get_number (table, row, denominator);
         }
       else
-        *number = lens_table_get_number (table, row, value);
+        cell->value += lens_table_get_number (table, row, value);
+    }
 
-      g_ptr_array_add (vector->order, key);
-      g_hash_table_insert (vector->values, g_steal_pointer (&key), number);
+  /* Ratios once the sums are complete; a missing number leaves a gap, not a wrong value. */
+  if (spec->value_kind == LENS_VALUE_KIND_RATIO)
+    {
+      GHashTableIter iter;
+      gpointer data;
+
+      g_hash_table_iter_init (&iter, vector->values);
+      while (g_hash_table_iter_next (&iter, NULL, &data))
+        {
+          Cell *cell = data;
+
+          cell->value = (isfinite (cell->numerator) && isfinite (cell->denominator) &&
+                         cell->denominator > 0) ? cell->numerator / cell->denominator * 100.0 : NAN;
+        }
     }
 
   return TRUE;
@@ -550,9 +617,9 @@ vector_lookup (Vector     *vector,
                const char *key,
                double      missing)
 {
-  double *value = g_hash_table_lookup (vector->values, key);
+  Cell *cell = g_hash_table_lookup (vector->values, key);
 
-  return value != NULL ? *value : missing;
+  return cell != NULL ? cell->value : missing;
 }
 
 typedef struct
@@ -728,7 +795,8 @@ load_cb (GObject      *object,
 
   n_vectors = MIN (lens_multi_query_get_n_results (multi), G_N_ELEMENTS (vectors));
   for (guint i = 0; i < n_vectors; i++)
-    if (!read_vector (load->spec, lens_multi_query_get_result (multi, i), &vectors[i], &error))
+    if (!read_vector (load->spec, lens_multi_query_get_result (multi, i), load->districts[i],
+                      &vectors[i], &error))
       break;
 
   if (error == NULL)
@@ -787,8 +855,10 @@ lens_chart_loader_load_async (LensPortalClient    *client,
   g_task_set_task_data (task, load, load_data_free);
 
   if (!(primary = lens_chart_loader_build_query (spec, filters, FALSE, &error)) ||
+      !vector_district (load->effective, FALSE, &load->districts[0], &error) ||
       (lens_filters_get_compare (load->effective) != LENS_COMPARE_NONE &&
-       !(comparison = lens_chart_loader_build_query (spec, filters, TRUE, &error))))
+       (!(comparison = lens_chart_loader_build_query (spec, filters, TRUE, &error)) ||
+        !vector_district (load->effective, TRUE, &load->districts[1], &error))))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

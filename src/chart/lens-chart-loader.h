@@ -31,11 +31,14 @@ LensSoql       *lens_chart_loader_build_query  (LensChartSpec       *spec,
  * Partial points: the current year/month and one cut by either end of the range.
  * Errors: LENS_PORTAL_ERROR_* from the client (the first failing vector), or
  * LENS_PORTAL_ERROR_BAD_QUERY (invalid filters) / BAD_RESPONSE (a column the spec names is
- * missing, or an answer with as many rows as the limit, spec->limit or Socrata's default
- * 1000, which may be cut short); LENS_PORTAL_ERROR_CANCELLED on cancellation, as the client
- * reports it.
- * A spec without a district condition (COPA) is loaded citywide without a comparison,
- * whatever the filters' district: the vector is named "Citywide". */
+ * missing, or an answer with as many rows as the spec's limit, which may be cut short);
+ * LENS_PORTAL_ERROR_CANCELLED on cancellation, as the client reports it.
+ * A spec with a district attribution (COPA) queries a district's vector grouped by beat too and
+ * sums the groups with a beat in that district (lens_chart_beats_in_district()); its
+ * citywide vector is the plain query. Rows with the same label are summed, so category values
+ * that lens_category_group() puts together become one bar.
+ * A spec with neither a district condition nor an attribution is loaded citywide without a
+ * comparison, whatever the filters' district: the vector is named "Citywide". */
 void            lens_chart_loader_load_async   (LensPortalClient    *client,
                                                 LensChartSpec       *spec,
                                                 LensFilters         *filters,

@@ -13,10 +13,16 @@
 
 G_BEGIN_DECLS
 
-/* The filters a chart really shows: for a dataset without a district column (COPA) the whole
- * city and no comparison, whatever district was chosen (the caveat says so). */
+/* The filters a chart really shows: for a chart with neither a district condition nor a
+ * district attribution the whole city and no comparison, whatever district was chosen. */
 LensFilters *lens_chart_effective_filters (LensChartSpec *spec,
                                            LensFilters   *filters);
+
+/* Attribution by beats: TRUE when one of @beats (a row's beat field split with
+ * lens_table_dup_multi_values(); may be NULL) lies in @district. A row with no beat, or only
+ * beats of no existing district, counts for no district (only citywide). */
+gboolean     lens_chart_beats_in_district (const char * const *beats,
+                                           guint               district);
 
 /* Today in local time. */
 void         lens_chart_get_today         (GDate         *today);

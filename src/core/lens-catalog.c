@@ -53,6 +53,7 @@ chart_spec_free (LensChartSpec *self)
   g_free (self->order);
   g_free (self->date_condition);
   g_free (self->district_condition);
+  g_free (self->district_beat_field);
   g_free (self->value_alias);
   g_free (self->numerator);
   g_free (self->denominator);
@@ -199,12 +200,15 @@ build_query (const char   *dataset_id,
              guint         limit,
              const char   *date_condition,
              const char   *district_condition,
+             const char   *district_beat_field,
              guint         district_number,
              const GDate  *from,
              const GDate  *to_inclusive,
              GError      **error)
 {
   g_autoptr(LensSoql) soql = NULL;
+  g_autofree char *beat_select = NULL;
+  g_autofree char *beat_group = NULL;
   const LensDataset *dataset;
   GDate to_next;
 
@@ -213,6 +217,21 @@ build_query (const char   *dataset_id,
       g_set_error_literal (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY,
                            _("The date range is not valid"));
       return NULL;
+    }
+
+  /* Attribution by beats: the beat joins the groups, the loader sums the district's rows. */
+  if (district_number != 0 && district_condition == NULL && district_beat_field != NULL)
+    {
+      if (lens_district_lookup_number (district_number) == NULL || group == NULL)
+        {
+          g_set_error (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY,
+                       _("District %u cannot be chosen for this chart"), district_number);
+          return NULL;
+        }
+      select = beat_select = g_strdup_printf ("%s, %s", district_beat_field, select);
+      group = beat_group = g_strdup_printf ("%s, %s", district_beat_field, group);
+      /* Thousands of groups may come in pages: they need a stable order. */
+      order = beat_group;
     }
 
   soql = lens_soql_new (dataset_id);
@@ -274,8 +293,8 @@ lens_chart_spec_build_query (const LensChartSpec  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   return build_query (self->dataset_id, self->select, self->where, self->group, self->order,
-                      self->limit, self->date_condition, self->district_condition, district,
-                      from, to_inclusive, error);
+                      self->limit, self->date_condition, self->district_condition,
+                      self->district_beat_field, district, from, to_inclusive, error);
 }
 
 LensSoql *
@@ -288,8 +307,8 @@ lens_headline_spec_build_query (const LensHeadlineSpec  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   return build_query (self->dataset_id, self->select, self->where, NULL, NULL, 0,
-                      self->date_condition, self->district_condition, district,
-                      from, to_inclusive, error);
+                      self->date_condition, self->district_condition, NULL,
+                      district, from, to_inclusive, error);
 }
 
 /* Loading */
@@ -479,6 +498,32 @@ check_conditions (LensContentReader  *reader,
   return TRUE;
 }
 
+/* "district-attribution": the dataset's beat field, instead of a district condition, on a
+ * grouped query. */
+static gboolean
+check_attribution (LensContentReader    *reader,
+                   const LensChartSpec  *spec,
+                   GError              **error)
+{
+  const LensDataset *dataset = lens_dataset_lookup (spec->dataset_id);
+
+  if (spec->district_beat_field == NULL)
+    return TRUE;
+
+  if (dataset->beat_field == NULL || !g_str_equal (dataset->beat_field, spec->district_beat_field))
+    return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, "district-attribution",
+                                     _("the dataset \"%s\" has no beat field \"%s\""),
+                                     spec->dataset_id, spec->district_beat_field);
+  if (spec->district_condition != NULL)
+    return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "district-attribution",
+                                     _("a chart has either a district condition or a district attribution"));
+  if (spec->group == NULL)
+    return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "district-attribution",
+                                     _("only a grouped query can be attributed to districts"));
+
+  return TRUE;
+}
+
 /* A trial build of the query for a district, so broken SoQL fails at load, not in the UI. */
 static gboolean
 check_query (LensContentReader  *reader,
@@ -562,8 +607,9 @@ read_charts (LensCatalog        *self,
 {
   static const char * const allowed[] = {
     "id", "page", "dataset", "title", "description", "kind", "x-title", "y-title", "unit",
-    "percent", "select", "where", "group", "order", "limit", "date-condition", "district-condition",
-    "label", "value", "top-n", "category-context", "caveats", "reports", NULL
+    "percent", "select", "where", "group", "order", "limit", "date-condition",
+    "district-condition", "district-attribution", "label", "value", "top-n", "category-context",
+    "caveats", "reports", NULL
   };
   static const char * const required[] = {
     "id", "page", "dataset", "title", "description", "kind", "unit", "select",
@@ -571,7 +617,10 @@ read_charts (LensCatalog        *self,
   };
   static const char * const kinds[] = { "bar", "hbar", "line", NULL };
   static const char * const labels[] = { "year", "month", "category", NULL };
-  static const char * const contexts[] = { LENS_CATEGORY_CRIME_TYPE, LENS_CATEGORY_COPA_FINDING, NULL };
+  static const char * const contexts[] = {
+    LENS_CATEGORY_CRIME_TYPE, LENS_CATEGORY_COPA_FINDING, LENS_CATEGORY_COPA_STATUS,
+    LENS_CATEGORY_COPA_CATEGORY, NULL
+  };
   JsonArray *array;
 
   lens_content_reader_set_where (reader, NULL);
@@ -613,6 +662,8 @@ read_charts (LensCatalog        *self,
           !lens_content_reader_get_string (reader, NULL, object, "date-condition", TRUE, &spec->date_condition, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "district-condition", FALSE, &spec->district_condition, error) ||
           !check_conditions (reader, spec->dataset_id, spec->date_condition, spec->district_condition, error) ||
+          !lens_content_reader_get_string (reader, NULL, object, "district-attribution", FALSE, &spec->district_beat_field, error) ||
+          !check_attribution (reader, spec, error) ||
           !parse_enum (reader, object, "label", labels, &label, error) ||
           !read_value (reader, object, spec, error) ||
           !lens_content_reader_get_uint (reader, NULL, object, "top-n", FALSE, &spec->top_n, error) ||
@@ -654,7 +705,8 @@ read_charts (LensCatalog        *self,
       g_date_clear (&to, 1);
       g_date_set_dmy (&from, 1, G_DATE_JANUARY, 2020);
       g_date_set_dmy (&to, 31, G_DATE_DECEMBER, 2020);
-      soql = lens_chart_spec_build_query (spec, spec->district_condition ? 5 : 0,
+      soql = lens_chart_spec_build_query (spec,
+                                          spec->district_condition || spec->district_beat_field ? 5 : 0,
                                           &from, &to, &soql_error);
       if (!check_query (reader, soql, soql_error, error))
         return FALSE;

@@ -77,6 +77,14 @@ typedef struct
                                        * day after the inclusive end */
   char          *district_condition;  /* "district = @district" (bound to "005"), or NULL
                                        * when the dataset has no district column */
+  char          *district_beat_field; /* "district-attribution": for a dataset without a
+                                       * district column (COPA), the beat field ("beat", text
+                                       * that may hold "332 | 1114") the district comes from,
+                                       * or NULL. A district's query then also groups by this
+                                       * field and the loader attributes each group: a row
+                                       * counts for a district when any of its beats lies in
+                                       * it, so a row spanning two districts counts for both
+                                       * and one without a known beat only citywide. */
 
   LensLabelKind  label_kind;          /* of the column named "label" */
   LensValueKind  value_kind;
@@ -151,7 +159,12 @@ void              lens_headline_spec_get_periods (const LensHeadlineSpec *self,
 /* Builds the query of a chart or a headline for a district (0: citywide) and an inclusive
  * range: binds @from, @to (the day after @to_inclusive) and @district (the dataset's code,
  * "005" for Crimes; the district condition is left out for 0 or when the spec has none) and
- * validates. Errors are LENS_PORTAL_ERROR_BAD_QUERY. */
+ * validates. With a district_beat_field and a district other than 0, the query has no district
+ * condition: the beat field is added in front of $select and $group, and $order is the
+ * $group, so every group (and every page) comes in a stable order:
+ *   $select=beat, date_extract_y(complaint_date) AS label, count(*) AS value
+ *   &$group=beat, label&$order=beat, label
+ * Errors are LENS_PORTAL_ERROR_BAD_QUERY. */
 LensSoql         *lens_chart_spec_build_query    (const LensChartSpec    *self,
                                                   guint                   district,
                                                   const GDate            *from,
@@ -170,7 +183,9 @@ G_DECLARE_FINAL_TYPE (LensCatalog, lens_catalog, LENS, CATALOG, GObject)
  * charts.json: chart "crime-top-offenses": "kind": "pie" is not one of bar, hbar, line
  * Checked: unknown or missing fields, unknown kind / label / value kind / period, duplicate
  * ids (charts and headlines share one id space), unknown dataset, unknown caveat id, a
- * district condition on a dataset without a district column, a ratio without both columns. */
+ * district condition on a dataset without a district column, a district attribution on a
+ * dataset without that beat field, with a district condition or without "group", a ratio
+ * without both columns. */
 LensCatalog            *lens_catalog_new_from_resource (GError     **error);
 LensCatalog            *lens_catalog_new_from_bytes    (GBytes      *bytes,
                                                         const char  *name,

@@ -70,6 +70,29 @@ static const Category copa_findings[] = {
   { "No Finding", NC_("copa-finding", "No finding") },
 };
 
+/* COPA's current_status (mft5-nfa8). "Closed" is the value COPA's data names closed cases by
+ * (socrata-cpd.md §2.2); the other statuses are grouped by lens_category_group(). */
+static const Category copa_statuses[] = {
+  { "Closed", NC_("copa-status", "Closed") },
+  { LENS_COPA_STATUS_OPEN, NC_("copa-status", "Open or pending") },
+};
+
+/* COPA's current_category (mft5-nfa8): the areas of COPA's jurisdiction as COPA names them
+ * (consent-decree.md §4.3, chicagocopa.org/investigations/jurisdiction). The portal's exact
+ * spelling is matched without regard to case; any other category is shown as sent. */
+static const Category copa_categories[] = {
+  { "Excessive Force", NC_("copa-category", "Excessive force") },
+  { "Bias-Based Verbal Abuse", NC_("copa-category", "Bias-based verbal abuse") },
+  { "Coercion", NC_("copa-category", "Coercion") },
+  { "Domestic Violence", NC_("copa-category", "Domestic violence") },
+  { "Improper Search And Seizure", NC_("copa-category", "Improper search and seizure") },
+  { "Firearm Discharge", NC_("copa-category", "Firearm discharge") },
+  { "Death Or Injury In Custody", NC_("copa-category", "Death or injury in custody") },
+  { "Sexual Misconduct", NC_("copa-category", "Sexual misconduct") },
+  { "Taser Discharge", NC_("copa-category", "Taser discharge") },
+  { "Denial Of Counsel", NC_("copa-category", "Denial of counsel") },
+};
+
 static const char *
 find_label (const Category *table,
             gsize           n_entries,
@@ -98,6 +121,27 @@ lens_category_label (const char *context,
     label = find_label (crime_types, G_N_ELEMENTS (crime_types), context, value);
   else if (g_strcmp0 (context, LENS_CATEGORY_COPA_FINDING) == 0)
     label = find_label (copa_findings, G_N_ELEMENTS (copa_findings), context, value);
+  else if (g_strcmp0 (context, LENS_CATEGORY_COPA_STATUS) == 0)
+    label = find_label (copa_statuses, G_N_ELEMENTS (copa_statuses), context, value);
+  else if (g_strcmp0 (context, LENS_CATEGORY_COPA_CATEGORY) == 0)
+    label = find_label (copa_categories, G_N_ELEMENTS (copa_categories), context, value);
 
   return label != NULL ? label : value;
+}
+
+const char *
+lens_category_group (const char *context,
+                     const char *value)
+{
+  if (value == NULL || g_strcmp0 (context, LENS_CATEGORY_COPA_STATUS) != 0)
+    return value;
+
+  if (g_ascii_strcasecmp (value, "Closed") == 0)
+    return "Closed";
+  /* A status that says it is open or pending is, whatever stage it names. */
+  if (g_ascii_strcasecmp (value, "Open") == 0 ||
+      g_ascii_strncasecmp (value, "Pending", strlen ("Pending")) == 0)
+    return LENS_COPA_STATUS_OPEN;
+
+  return value;
 }
