@@ -113,6 +113,12 @@ NC_("chart title", "Reported incidents in the last full year");
 N_("The last full calendar year compared with the year before it.");
 /* Translators: charts.json, headlines[id=crime-latest-full-year].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
 NC_("unit", "incidents");
+/* Translators: charts.json, headlines[id=complaints-latest-full-year].title. A title or heading. */
+NC_("chart title", "COPA cases in the last full year");
+/* Translators: charts.json, headlines[id=complaints-latest-full-year].note. Keep numbers, dates, names and quoted words exact. */
+N_("Cases in COPA’s summary table by the date of the complaint: the last full calendar year compared with the year before it. Always for the whole city, whichever district is chosen.");
+/* Translators: charts.json, headlines[id=complaints-latest-full-year].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
+NC_("unit", "cases");
 
 /* data/consent-decree.json */
 /* Translators: consent-decree.json, monitorable-paragraphs.text. Keep numbers, dates, names and quoted words exact. */

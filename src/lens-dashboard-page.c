@@ -14,6 +14,8 @@
 #include "lens-chart-view.h"
 #include "lens-columns-layout.h"
 #include "lens-dashboard-page.h"
+#include "lens-reports-panel.h"
+#include "lens-split-layout.h"
 
 struct _LensDashboardPage
 {
@@ -159,6 +161,7 @@ lens_dashboard_page_constructed (GObject *object)
   GtkLayoutManager *layout;
   GtkWidget *clamp;
   GtkWidget *box;
+  GtkWidget *split;
 
   G_OBJECT_CLASS (lens_dashboard_page_parent_class)->constructed (object);
 
@@ -199,7 +202,13 @@ lens_dashboard_page_constructed (GObject *object)
   lens_columns_layout_set_column_width (LENS_COLUMNS_LAYOUT (layout), 460);
   lens_columns_layout_set_spacing (LENS_COLUMNS_LAYOUT (layout), 18);
   gtk_widget_set_layout_manager (self->grid, layout);
-  gtk_box_append (GTK_BOX (box), self->grid);
+
+  /* "What the reports say" beside the charts on a wide window, below them on a narrow one */
+  split = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_layout_manager (split, lens_split_layout_new ());
+  gtk_box_append (GTK_BOX (split), self->grid);
+  gtk_box_append (GTK_BOX (split), lens_reports_panel_new (self->page_id));
+  gtk_box_append (GTK_BOX (box), split);
 
   entries = lens_catalog_get_charts_for_page (catalog, self->page_id);
   for (guint i = 0; entries != NULL && i < entries->len; i++)

@@ -12,6 +12,7 @@
 
 #include "lens-catalog.h"
 #include "lens-columns-layout.h"
+#include "lens-compliance-card.h"
 #include "lens-headline-card.h"
 #include "lens-overview-page.h"
 
@@ -231,6 +232,10 @@ lens_overview_page_constructed (GObject *object)
       gtk_box_append (GTK_BOX (grid), card);
       g_ptr_array_add (self->cards, card);
     }
+
+  /* The consent decree's latest figures ship with the app: a card with nothing to load. */
+  if (self->page_title_func != NULL && self->page_title_func ("consent-decree") != NULL)
+    gtk_box_append (GTK_BOX (grid), lens_compliance_card_new (self->page_title_func ("consent-decree")));
 
   label = add_label (box,
                      _("Every number comes from the City of Chicago Data Portal with the time it "

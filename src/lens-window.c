@@ -12,12 +12,15 @@
 #include "lens-brief-dialog.h"
 #include "lens-brief-print.h"
 #include "lens-cli.h"
+#include "lens-consent-decree-page.h"
 #include "lens-dashboard-page.h"
 #include "lens-districts.h"
 #include "lens-filter-box.h"
+#include "lens-get-involved-page.h"
 #include "lens-format.h"
 #include "lens-overview-page.h"
 #include "lens-page.h"
+#include "lens-reports-page.h"
 #include "lens-window.h"
 
 struct _LensWindow
@@ -83,12 +86,37 @@ create_dashboard_page (const LensPageInfo *info)
   return lens_dashboard_page_new (info->id, _(info->title), _(info->description));
 }
 
+static GtkWidget *
+create_consent_decree_page (const LensPageInfo *info)
+{
+  return lens_consent_decree_page_new ();
+}
+
+static GtkWidget *
+create_reports_page (const LensPageInfo *info)
+{
+  return lens_reports_page_new ();
+}
+
+static GtkWidget *
+create_get_involved_page (const LensPageInfo *info)
+{
+  return lens_get_involved_page_new ();
+}
+
 static const LensPageInfo page_infos[] = {
   { "overview", N_("Overview"), "view-grid-symbolic", NULL, create_overview_page },
   { "crime", N_("Crime"), "lens-crime-symbolic",
     N_("Incidents reported to the Chicago Police Department, from the City’s “Crimes – 2001 to "
        "Present” dataset. Hover over a chart or focus it for exact numbers."),
     create_dashboard_page },
+  { "complaints", N_("Complaints"), "document-edit-symbolic",
+    N_("Cases of the Civilian Office of Police Accountability (COPA), from the City’s “COPA Cases – "
+       "Summary” dataset: complaints about police conduct that COPA takes on."),
+    create_dashboard_page },
+  { "consent-decree", N_("Consent Decree"), "x-office-document-symbolic", NULL, create_consent_decree_page },
+  { "reports", N_("Reports"), "accessories-dictionary-symbolic", NULL, create_reports_page },
+  { "get-involved", N_("Get Involved"), "system-users-symbolic", NULL, create_get_involved_page },
 };
 
 static const LensPageInfo *

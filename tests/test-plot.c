@@ -324,7 +324,8 @@ test_plot_months (void)
 static void
 test_plot_degenerate (void)
 {
-  const LensPlotKind kinds[] = { LENS_PLOT_BAR, LENS_PLOT_HORIZONTAL_BAR, LENS_PLOT_LINE };
+  const LensPlotKind kinds[] = { LENS_PLOT_BAR, LENS_PLOT_HORIZONTAL_BAR, LENS_PLOT_LINE,
+                                 LENS_PLOT_STACKED_BAR };
   const int tiny[][2] = { { 0, 0 }, { 1, 1 }, { 10, 10 }, { 0, 300 }, { 300, 0 }, { 30, 300 }, { 400, 20 } };
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -375,7 +376,7 @@ test_plot_degenerate (void)
       check_render (extreme, kinds[k], FALSE, NULL, NULL, 500, 300, NULL);
       check_render (tiny_values, kinds[k], FALSE, NULL, NULL, 500, 300, NULL);
       check_render (zeros, kinds[k], FALSE, NULL, NULL, 500, 300, NULL);
-      check_render (many, kinds[k], FALSE, "Beat", "Incidents", 800, 500, k != 2 ? (k == 0 ? "many-bar" : "many-hbar") : NULL);
+      check_render (many, kinds[k], FALSE, "Beat", "Incidents", 800, 500, k == 0 ? "many-bar" : k == 1 ? "many-hbar" : NULL);
       check_render (many, kinds[k], FALSE, NULL, NULL, 360, 240, NULL);
       check_render (gaps, kinds[k], FALSE, NULL, NULL, 500, 300, k == 2 ? "gaps-line" : NULL);
       check_render (percent, kinds[k], FALSE, NULL, NULL, 500, 300, k == 0 ? "percent-bar" : NULL);
@@ -401,6 +402,206 @@ test_plot_degenerate (void)
       }
       cairo_surface_destroy (surface);
     }
+}
+
+/* Synthetic compliance-like shares: three parts of one whole per category (at most 100%),
+ * categories 2 and 3 with nothing published, 6–8 with only the first part. */
+static LensSeries *
+make_stacked_series (gboolean divider)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  LensSeries *series = lens_series_new ();
+
+  lens_series_add_vector (series, "Part A (synthetic)");
+  lens_series_add_vector (series, "Part B (synthetic)");
+  lens_series_add_vector (series, "Part C (synthetic)");
+  lens_series_set_percent (series, TRUE);
+
+  for (guint i = 0; i < 11; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("R-%u", i + 1);
+      double left = 100.0;
+
+      lens_series_add_label (series, label);
+      if (i == 1 || i == 2)
+        continue;
+
+      for (guint v = 0; v < 3; v++)
+        {
+          double value = g_rand_double_range (rand, 0.1, 0.45) * 100.0;
+
+          if (v > 0 && i >= 5 && i <= 7)
+            break;
+          value = MIN (value, left);
+          lens_series_set_value (series, v, i, value);
+          left -= value;
+        }
+    }
+
+  /* the first category is exactly half, for the axis check */
+  lens_series_set_value (series, 0, 0, 20.0);
+  lens_series_set_value (series, 1, 0, 10.0);
+  lens_series_set_value (series, 2, 0, 20.0);
+
+  if (divider)
+    lens_series_set_divider (series, 6, "Before (synthetic)", "After (synthetic)");
+
+  return series;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  return *(const guint32 *) (cairo_image_surface_get_data (surface) +
+                             y * cairo_image_surface_get_stride (surface) + 4 * x) & 0xffffff;
+}
+
+static double
+grey_at (cairo_surface_t *surface,
+         int              x,
+         int              y)
+{
+  guint32 p = pixel_at (surface, x, y);
+
+  return 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
+}
+
+/* Greyscale variation in a square: ~0 for a flat fill, large for hatching. */
+static double
+grey_spread (cairo_surface_t *surface,
+             int              cx,
+             int              cy,
+             int              r)
+{
+  double lo = 255, hi = 0;
+
+  for (int y = cy - r; y <= cy + r; y++)
+    for (int x = cx - r; x <= cx + r; x++)
+      {
+        lo = MIN (lo, grey_at (surface, x, y));
+        hi = MAX (hi, grey_at (surface, x, y));
+      }
+
+  return hi - lo;
+}
+
+static void
+test_plot_stacked (void)
+{
+  g_autoptr(LensSeries) series = make_stacked_series (TRUE);
+  g_autoptr(LensSeries) plain = make_stacked_series (FALSE);
+  g_autoptr(GArray) boxes = NULL;
+  g_autoptr(GArray) plain_boxes = NULL;
+  LensPlotStyle style;
+  cairo_surface_t *surface;
+  cairo_rectangle_t plot;
+  double slot, y_half, y_zero;
+  double colors[3][4];
+  int cx, divider_x;
+  guint divider_ink = 0;
+
+  g_assert_cmpuint (lens_series_get_divider (series, NULL, NULL), ==, 6);
+  g_assert_cmpuint (lens_series_get_divider (plain, NULL, NULL), ==, 0);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int dark = 0; dark <= 1; dark++)
+      {
+        g_autofree char *name = NULL;
+
+        if (s <= 2 && !dark)
+          name = g_strdup_printf ("stacked-%dx%d", sizes[s][0], sizes[s][1]);
+        check_render (series, LENS_PLOT_STACKED_BAR, dark, NULL, "Share", sizes[s][0], sizes[s][1], name);
+        check_render (plain, LENS_PLOT_STACKED_BAR, dark, "Report", NULL, sizes[s][0], sizes[s][1], NULL);
+      }
+
+  lens_plot_style_init_light (&style);
+  for (guint v = 0; v < 3; v++)
+    lens_plot_get_series_color (&style, v, colors[v]);
+
+  /* the legend (three keys), the two unpublished marks and the divider's two texts */
+  boxes = _lens_plot_get_text_boxes (series, LENS_PLOT_STACKED_BAR, &style, NULL, NULL, 800, 500);
+  plain_boxes = _lens_plot_get_text_boxes (plain, LENS_PLOT_STACKED_BAR, &style, NULL, NULL, 800, 500);
+  g_assert_cmpuint (boxes->len, ==, plain_boxes->len + 2);
+
+  surface = render (series, LENS_PLOT_STACKED_BAR, &style, NULL, NULL, 800, 500);
+  g_assert_true (_lens_plot_get_plot_area (series, LENS_PLOT_STACKED_BAR, &style, NULL, NULL, 800, 500, &plot));
+  slot = plot.width / 11;
+  y_zero = plot.y + plot.height;
+  y_half = plot.y + plot.height / 2.0;
+
+  /* percent axis from 0 to 100: the first bar (50%) ends half-way up */
+  cx = (int) (plot.x + 0.5 * slot);
+  {
+    int top = -1;
+
+    for (int y = (int) plot.y; y < (int) y_zero; y++)
+      if (grey_at (surface, cx, y) < 200)
+        {
+          top = y;
+          break;
+        }
+    g_test_message ("plot %g,%g %gx%g: top of the first bar at %d", plot.x, plot.y, plot.width, plot.height, top);
+    g_assert_cmpfloat (fabs (top - y_half), <, 3.0);
+  }
+
+  /* the first part is a flat colour at the bottom; the others are hatched, so that the
+   * three read apart in greyscale too */
+  g_assert_cmpfloat (grey_spread (surface, cx, (int) (y_zero - 0.1 * plot.height), 4), <, 2.0);
+  g_assert_cmpfloat (grey_spread (surface, cx, (int) (y_zero - 0.25 * plot.height), 4), >, 40.0);
+  g_assert_cmpfloat (grey_spread (surface, cx, (int) (y_zero - 0.4 * plot.height), 4), >, 40.0);
+  {
+    guint32 p = pixel_at (surface, cx, (int) (y_zero - 0.1 * plot.height));
+    g_assert_cmpint (abs ((int) ((p >> 16) & 0xff) - (int) round (colors[0][0] * 255)), <=, 2);
+  }
+  /* the two hatched parts differ where they are the same distance into their bar part */
+  {
+    guint differ = 0;
+    int y1 = (int) (y_zero - 0.25 * plot.height);
+    int y2 = (int) (y_zero - 0.4 * plot.height);
+
+    for (int dy = -5; dy <= 5; dy++)
+      for (int dx = -5; dx <= 5; dx++)
+        if (fabs (grey_at (surface, cx + dx, y1 + dy) - grey_at (surface, cx + dx, y2 + dy)) > 30)
+          differ++;
+    g_assert_cmpuint (differ, >, 10);
+  }
+
+  /* an unpublished slot: no bar colour in it, only the dashed outline and its mark */
+  cx = (int) (plot.x + 1.5 * slot);
+  for (int y = (int) plot.y + 2; y < (int) y_zero - 2; y++)
+    for (int dx = -3; dx <= 3; dx++)
+      {
+        guint32 p = pixel_at (surface, cx + dx, y);
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+        /* greys only: text and outline, never a level's colour */
+        g_assert_cmpint (MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)), <, 24);
+      }
+
+  /* the divider: a dashed line between categories 6 and 7, from above the bars to the axis */
+  divider_x = (int) floor (plot.x + 6 * slot);
+  for (int y = (int) plot.y; y < (int) y_zero; y++)
+    if (MIN (grey_at (surface, divider_x, y), grey_at (surface, divider_x + 1, y)) < 128)
+      divider_ink++;
+  g_assert_cmpuint (divider_ink, >, plot.height / 4);
+  g_assert_cmpuint (divider_ink, <, plot.height);
+
+  cairo_surface_destroy (surface);
+
+  /* nothing published at all: the empty message */
+  {
+    g_autoptr(LensSeries) none = lens_series_new ();
+
+    lens_series_add_vector (none, "A");
+    lens_series_add_label (none, "R-1");
+    lens_series_set_percent (none, TRUE);
+    surface = render (none, LENS_PLOT_STACKED_BAR, &style, NULL, NULL, 400, 300);
+    g_assert_cmpuint (count_ink (surface, &(cairo_rectangle_t) { 0, 0, 400, 300 }, 0xffffff), >, 20);
+    g_assert_false (_lens_plot_get_plot_area (none, LENS_PLOT_STACKED_BAR, &style, NULL, NULL, 400, 300, &plot));
+    cairo_surface_destroy (surface);
+  }
 }
 
 /* PLplot reads "#" as an escape ("#gm" is μ): labels must come out literally. */
@@ -569,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/plot/kinds", test_plot_kinds);
   g_test_add_func ("/plot/months", test_plot_months);
   g_test_add_func ("/plot/degenerate", test_plot_degenerate);
+  g_test_add_func ("/plot/stacked", test_plot_stacked);
   g_test_add_func ("/plot/escape", test_plot_escape);
   g_test_add_func ("/plot/scripts", test_plot_scripts);
   g_test_add_func ("/plot/locale", test_plot_locale);

@@ -64,6 +64,16 @@ static const Shot shots[] = {
     FALSE, FALSE, FALSE, FALSE, NULL, TRUE },
   { "dark-preferences", 1400, 900, TRUE, "overview", "", "none", LENS_FAKE_FAULT_NONE,
     FALSE, FALSE, FALSE, FALSE, NULL, TRUE },
+  /* the pages with the shipped reports and consent-decree content */
+  { "wide-light-consent-decree", 1400, 900, FALSE, "consent-decree", "", "none", LENS_FAKE_FAULT_NONE },
+  { "narrow-light-consent-decree", 360, 720, FALSE, "consent-decree", "", "none", LENS_FAKE_FAULT_NONE },
+  { "wide-dark-consent-decree", 1400, 900, TRUE, "consent-decree", "", "none", LENS_FAKE_FAULT_NONE },
+  { "wide-light-reports", 1400, 900, FALSE, "reports", "", "none", LENS_FAKE_FAULT_NONE },
+  { "narrow-light-reports", 360, 720, FALSE, "reports", "", "none", LENS_FAKE_FAULT_NONE },
+  { "wide-light-get-involved", 1400, 900, FALSE, "get-involved", "", "none", LENS_FAKE_FAULT_NONE },
+  { "narrow-light-get-involved", 360, 720, FALSE, "get-involved", "", "none", LENS_FAKE_FAULT_NONE },
+  { "wide-light-complaints", 1400, 900, FALSE, "complaints", "", "none", LENS_FAKE_FAULT_NONE },
+  { "narrow-light-complaints", 360, 720, FALSE, "complaints", "", "none", LENS_FAKE_FAULT_NONE },
 };
 
 /* Popovers are surfaces of their own: grab the screen with ImageMagick's import instead. */

@@ -92,6 +92,8 @@ typedef struct
   guint             n_ticks;
   double            label_bottom; /* lowest edge of the category labels (vertical kinds) */
   double            label_left;   /* left edge of the category labels (horizontal bars) */
+  guint             divider;      /* stacked bars: a line before this category; 0: none */
+  double            divider_top;  /* where the line starts (the divider texts' top) */
   GArray           *texts;    /* TextItem */
   GArray           *legend;   /* LegendItem */
 } Layout;
@@ -470,6 +472,46 @@ series_has_partial (LensSeries *series)
   return FALSE;
 }
 
+/* Stacked bars run from zero to the sum of their parts; percentages always show the whole
+ * 0–100 scale, so that a bar's height reads as a share of everything. */
+static void
+stacked_range (LensSeries *series,
+               double     *dmin,
+               double     *dmax)
+{
+  *dmin = 0.0;
+  *dmax = 0.0;
+
+  for (guint i = 0; i < lens_series_get_n_labels (series); i++)
+    {
+      double sum = 0.0;
+
+      for (guint v = 0; v < lens_series_get_n_vectors (series); v++)
+        {
+          double value = lens_series_get_value (series, v, i);
+
+          if (isfinite (value) && value > 0.0)
+            sum += value;
+        }
+      *dmax = MAX (*dmax, sum);
+    }
+
+  if (lens_series_get_percent (series))
+    *dmax = MAX (*dmax, 100.0);
+}
+
+/* A stacked category with no value at all: its figures were not published. */
+static gboolean
+is_unpublished (LensSeries *series,
+                guint       label)
+{
+  for (guint v = 0; v < lens_series_get_n_vectors (series); v++)
+    if (isfinite (lens_series_get_value (series, v, label)))
+      return FALSE;
+
+  return TRUE;
+}
+
 static double
 legend_swatch_width (Layout *l)
 {
@@ -494,7 +536,7 @@ layout_legend (Layout     *l,
   double avail = right - left - swatch_w - spacing;
   guint n_items = l->n_vectors + (l->has_partial ? 1 : 0);
 
-  if (l->n_vectors < 2 && !l->has_partial)
+  if (l->n_vectors < 2 && !l->has_partial && l->kind != LENS_PLOT_STACKED_BAR)
     return 0.0;
 
   if (avail < 3 * l->em)
@@ -541,6 +583,7 @@ layout_compact (Layout     *l,
   l->plot = (cairo_rectangle_t) { 1.0, 1.0, l->width - 2.0, l->height - 2.0 };
   l->label_bottom = l->height - 1.0;
   l->label_left = 1.0;
+  l->divider_top = l->plot.y;
 
   if (!axis_ticks (dmin, dmax, 2, &l->lo, &l->hi, &l->step, &l->n_ticks))
     l->empty = TRUE;
@@ -596,6 +639,50 @@ layout_category_labels_below (Layout     *l,
     }
 }
 
+/* The "not published" marks, read bottom to top inside their empty slots, and the divider's
+ * texts on either side of it, above the bars. */
+static void
+layout_stacked_texts (Layout     *l,
+                      Measure    *m,
+                      LensSeries *series)
+{
+  double slot = l->plot.width / l->n;
+  double gap = 0.4 * l->em;
+  const char *before = NULL;
+  const char *after = NULL;
+
+  for (guint i = 0; i < l->n; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!is_unpublished (series, i) || slot < l->line_h)
+        continue;
+
+      text = ellipsise (m, _("not published"), l->plot.height - l->em);
+      add_vertical_text (l, m, text, l->plot.x + (i + 0.5) * slot - l->line_h / 2.0,
+                         l->plot.y + l->plot.height / 2.0, COLOR_MUTED);
+    }
+
+  if (l->divider == 0)
+    return;
+
+  lens_series_get_divider (series, &before, &after);
+  {
+    double x = l->plot.x + l->divider * slot;
+    g_autofree char *left = ellipsise (m, before, x - gap);
+    g_autofree char *right = ellipsise (m, after, l->width - (x + gap));
+    double w, h;
+
+    if (left[0] != '\0')
+      {
+        measure_text (m, left, &w, &h, NULL);
+        add_text (l, m, left, x - gap - w, l->divider_top, 0.0, COLOR_FOREGROUND);
+      }
+    if (right[0] != '\0')
+      add_text (l, m, right, x + gap, l->divider_top, 0.0, COLOR_FOREGROUND);
+  }
+}
+
 static void
 layout_vertical (Layout     *l,
                  Measure    *m,
@@ -624,6 +711,12 @@ layout_vertical (Layout     *l,
 
   if (x_title != NULL && x_title[0] != '\0')
     bottom -= l->line_h + pad / 2.0;
+
+  if (l->divider > 0)
+    {
+      l->divider_top = top;
+      top += l->line_h + pad / 2.0;
+    }
 
   /* the category labels, then a gap of half a line so they clear the lowest tick label */
   labels_top = bottom - l->line_h;
@@ -666,6 +759,8 @@ layout_vertical (Layout     *l,
 
   l->label_bottom = labels_top;
   layout_category_labels_below (l, m, series, labels_top);
+  if (l->kind == LENS_PLOT_STACKED_BAR)
+    layout_stacked_texts (l, m, series);
 
   if (x_title != NULL && x_title[0] != '\0')
     {
@@ -830,7 +925,8 @@ layout_compute (Layout              *l,
   l->texts = g_array_new (FALSE, TRUE, sizeof (TextItem));
   g_array_set_clear_func (l->texts, text_item_clear);
   l->legend = g_array_new (FALSE, TRUE, sizeof (LegendItem));
-  l->kind = (kind == LENS_PLOT_HORIZONTAL_BAR || kind == LENS_PLOT_LINE) ? kind : LENS_PLOT_BAR;
+  l->kind = (kind == LENS_PLOT_HORIZONTAL_BAR || kind == LENS_PLOT_LINE ||
+             kind == LENS_PLOT_STACKED_BAR) ? kind : LENS_PLOT_BAR;
   l->width = width;
   l->height = height;
   l->font_pt = get_font_size (style);
@@ -852,6 +948,11 @@ layout_compute (Layout              *l,
     }
 
   l->has_partial = series_has_partial (series);
+  if (l->kind == LENS_PLOT_STACKED_BAR)
+    {
+      stacked_range (series, &dmin, &dmax);
+      l->divider = lens_series_get_divider (series, NULL, NULL);
+    }
 
   measure_init (&m, style);
   measure_text (&m, "M", &w, &h, NULL);
@@ -1167,6 +1268,61 @@ draw_bar (int      vector,
       outline_rect (x0, y0, x1, y1);
       plstyl (0, NULL, NULL);
     }
+}
+
+static void
+draw_stacked_bars (Layout     *l,
+                   LensSeries *series)
+{
+  static PLINT mark = 1500, space = 1500;
+  double a = 0.15, b = 0.85;
+
+  for (guint i = 0; i < l->n; i++)
+    {
+      gboolean partial = lens_series_get_partial (series, i);
+      double base = 0.0;
+
+      if (is_unpublished (series, i))
+        {
+          /* an empty slot, so that a missing report is seen as missing, not as zero */
+          plcol0 (COLOR_MUTED);
+          plwidth (1.0);
+          plstyl (1, &mark, &space);
+          outline_rect (i + a, l->lo, i + b, l->hi);
+          plstyl (0, NULL, NULL);
+          continue;
+        }
+
+      for (guint v = 0; v < l->n_vectors; v++)
+        {
+          double value = lens_series_get_value (series, v, i);
+          double top;
+
+          if (!isfinite (value) || value <= 0.0 || base >= l->hi)
+            continue;
+
+          top = MIN (base + value, l->hi);
+          draw_bar (v, partial, i + a, base, i + b, top);
+          base = top;
+        }
+    }
+}
+
+static void
+draw_divider (Layout *l)
+{
+  static PLINT mark = 2500, space = 1500;
+  double x;
+
+  if (l->divider == 0)
+    return;
+
+  x = l->plot.x + l->divider * (l->plot.width / l->n);
+  plcol0 (COLOR_FOREGROUND);
+  plwidth (1.5);
+  plstyl (1, &mark, &space);
+  pljoin (x, PAGE_Y (l, l->divider_top), x, PAGE_Y (l, l->plot.y + l->plot.height));
+  plstyl (0, NULL, NULL);
 }
 
 static void
@@ -1514,10 +1670,13 @@ draw_with_plplot (Layout              *l,
   draw_grid_and_axes (l);
   if (l->kind == LENS_PLOT_LINE)
     draw_lines (l, series);
+  else if (l->kind == LENS_PLOT_STACKED_BAR)
+    draw_stacked_bars (l, series);
   else
     draw_bars (l, series);
 
   use_page_window (l);
+  draw_divider (l);
   draw_legend (l, series);
   draw_texts (l);
 

@@ -17,6 +17,12 @@ typedef enum
   LENS_PLOT_BAR,            /* vertical bars; several vectors: grouped bars */
   LENS_PLOT_HORIZONTAL_BAR, /* long category names (offence types); grouped for a comparison */
   LENS_PLOT_LINE,           /* one line per vector, markers differ per vector */
+  LENS_PLOT_STACKED_BAR,    /* the vectors stacked bottom up in one bar per category (parts of
+                             * one whole, e.g. compliance levels); a colour and a hatch per
+                             * vector; always a legend; percent series get a 0–100 axis; a
+                             * category with no value at all is an empty slot marked "not
+                             * published"; the series' divider (lens_series_set_divider) is
+                             * drawn as a vertical line with its texts above the bars */
 } LensPlotKind;
 
 /* How a plot looks: text, colours (RGBA 0..1) and size. The widget fills this from the GTK

@@ -25,6 +25,9 @@ struct _LensSeries
   GArray         *vectors;  /* Vector */
   char           *unit;
   gboolean        percent;
+  guint           divider;  /* 0: none */
+  char           *divider_before;
+  char           *divider_after;
 };
 
 G_DEFINE_BOXED_TYPE (LensSeries, lens_series, lens_series_ref, lens_series_unref)
@@ -73,6 +76,8 @@ lens_series_unref (LensSeries *self)
       g_array_unref (self->partial);
       g_array_unref (self->vectors);
       g_free (self->unit);
+      g_free (self->divider_before);
+      g_free (self->divider_after);
       g_free (self);
     }
 }
@@ -291,4 +296,35 @@ lens_series_get_min (LensSeries *self,
     *min = found ? best : 0.0;
 
   return found;
+}
+
+void
+lens_series_set_divider (LensSeries *self,
+                         guint       label,
+                         const char *before,
+                         const char *after)
+{
+  g_return_if_fail (self != NULL);
+
+  self->divider = label;
+  g_free (self->divider_before);
+  g_free (self->divider_after);
+  self->divider_before = label > 0 ? g_strdup (before) : NULL;
+  self->divider_after = label > 0 ? g_strdup (after) : NULL;
+}
+
+guint
+lens_series_get_divider (LensSeries  *self,
+                         const char **before,
+                         const char **after)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (before != NULL)
+    *before = self->divider_before;
+  if (after != NULL)
+    *after = self->divider_after;
+
+  /* a divider at or past the end has nothing after it */
+  return self->divider < self->labels->len ? self->divider : 0;
 }

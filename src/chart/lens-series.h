@@ -44,6 +44,18 @@ void         lens_series_set_unit        (LensSeries *self,
 void         lens_series_set_percent     (LensSeries *self,
                                           gboolean    percent);
 
+/* A vertical divider drawn before category @label (stacked bars), with a short text on each
+ * side saying what changed there (e.g. how the values were measured); either text may be
+ * NULL. @label 0 removes it. */
+void         lens_series_set_divider     (LensSeries *self,
+                                          guint       label,
+                                          const char *before,
+                                          const char *after);
+/* 0 when there is no divider. */
+guint        lens_series_get_divider     (LensSeries  *self,
+                                          const char **before,
+                                          const char **after);
+
 guint        lens_series_get_n_labels    (LensSeries *self);
 guint        lens_series_get_n_vectors   (LensSeries *self);
 const char  *lens_series_get_label       (LensSeries *self,

@@ -1,0 +1,771 @@
+/* test-pages.c: the consent-decree, reports and "Get involved" pages, the "What the reports
+ * say" panel, the Complaints page and the Overview's complaints and consent-decree cards,
+ * in the window against the fake portal
+ *
+ * Copyright 2026 The Reform Lens authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "lens-application.h"
+#include "lens-chart-view.h"
+#include "lens-compliance-card.h"
+#include "lens-compliance-chart.h"
+#include "lens-consent-decree-page.h"
+#include "lens-content-widgets.h"
+#include "lens-dashboard-page.h"
+#include "lens-fake-portal.h"
+#include "lens-get-involved-page.h"
+#include "lens-headline-card.h"
+#include "lens-overview-page.h"
+#include "lens-reports-page.h"
+#include "lens-reports-panel.h"
+#include "lens-resources.h"
+#include "lens-split-layout.h"
+#include "lens-window.h"
+
+typedef struct
+{
+  LensFakePortal  *portal;
+  LensApplication *app;
+  LensWindow      *window;
+} Fixture;
+
+/* One application for the whole run: it is registered on the session bus. */
+static LensApplication *app;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_for (gboolean (*predicate) (gpointer),
+          gpointer   data,
+          guint      seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  return predicate (data);
+}
+
+static void
+spin (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+window_settled (gpointer data)
+{
+  return lens_window_is_settled (((Fixture *) data)->window);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  LensPortalClient *client;
+
+  fixture->portal = lens_fake_portal_new ();
+  g_settings_set_string (settings, "portal-url", lens_fake_portal_get_base_url (fixture->portal));
+  g_settings_set_string (settings, "district", "");
+  g_settings_set_string (settings, "compare", "none");
+
+  fixture->app = g_object_ref (app);
+  client = lens_application_get_client (fixture->app);
+  lens_portal_client_set_retry_policy (client, 0, 10, 10);
+  g_assert_true (lens_cache_clear (lens_application_get_cache (fixture->app), &error));
+  g_assert_no_error (error);
+
+  fixture->window = lens_window_new (fixture->app);
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+
+  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+
+  g_clear_object (&fixture->app);
+  g_clear_object (&fixture->portal);
+}
+
+static GtkWidget *
+show_page (Fixture    *fixture,
+           const char *page_id)
+{
+  GtkWidget *page;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "page",
+                                  g_variant_new_string (page_id));
+  g_assert_cmpstr (lens_window_get_page (fixture->window), ==, page_id);
+  g_assert_true (wait_for (window_settled, fixture, 30));
+  /* a frame or two, so that the page is laid out */
+  spin (300);
+
+  page = lens_window_get_page_widget (fixture->window, page_id);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+
+  return page;
+}
+
+/* Widget tree walks */
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root,
+          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static GtkWidget *
+find_one (GtkWidget *root,
+          GType      type)
+{
+  g_autoptr(GPtrArray) found = find_all (root, type);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+/* TRUE when a label (or a preferences row's title or subtitle) under @root contains @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) rows = find_all (root, ADW_TYPE_PREFERENCES_ROW);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL)
+      return TRUE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      const char *subtitle = NULL;
+
+      if (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text) != NULL)
+        return TRUE;
+      if (ADW_IS_ACTION_ROW (row))
+        subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      else if (ADW_IS_EXPANDER_ROW (row))
+        subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+      if (subtitle != NULL && strstr (subtitle, text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Links */
+
+static gboolean
+activate_link_cb (GtkLinkButton *button,
+                  GPtrArray     *opened)
+{
+  g_ptr_array_add (opened, g_strdup (gtk_link_button_get_uri (button)));
+
+  /* handled: no browser in the tests */
+  return TRUE;
+}
+
+static gboolean
+has_opened (gpointer data)
+{
+  return ((GPtrArray *) data)->len > 0;
+}
+
+/* Every link under @root: a web address with a host, https but for the one source only
+ * published over http; activating it asks to open exactly its address. */
+static guint
+check_links (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) expanders = find_all (root, ADW_TYPE_EXPANDER_ROW);
+  g_autoptr(GPtrArray) links = find_all (root, GTK_TYPE_LINK_BUTTON);
+
+  /* what a person would open first to reach the links inside */
+  for (guint i = 0; i < expanders->len; i++)
+    adw_expander_row_set_expanded (g_ptr_array_index (expanders, i), TRUE);
+  if (expanders->len > 0)
+    spin (600);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      GtkLinkButton *link = g_ptr_array_index (links, i);
+      const char *uri = gtk_link_button_get_uri (link);
+      g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+      g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
+      gulong id;
+
+      g_assert_nonnull (parsed);
+      g_assert_nonnull (g_uri_get_host (parsed));
+      if (!g_str_has_prefix (uri, "https://") &&
+          !g_str_has_prefix (uri, "http://chicagotonight.wttw.com/"))
+        g_error ("link %s is not https", uri);
+      g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (link)));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (link)));
+
+      id = g_signal_connect (link, "activate-link", G_CALLBACK (activate_link_cb), opened);
+      /* the first as Enter or Space do (a button "clicks" a moment after it is activated,
+       * so the others are clicked at once, to keep the test short) */
+      if (i == 0)
+        {
+          gtk_widget_activate (GTK_WIDGET (link));
+          wait_for (has_opened, opened, 5);
+        }
+      else
+        g_signal_emit_by_name (link, "clicked");
+      g_signal_handler_disconnect (link, id);
+
+      g_assert_cmpuint (opened->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (opened, 0), ==, uri);
+    }
+
+  return links->len;
+}
+
+/* A row with a link at its end opens the link when activated (Enter or Space on the row). */
+static void
+check_row_opens (GtkWidget  *row,
+                 const char *expected_uri)
+{
+  g_autoptr(GPtrArray) links = find_all (row, GTK_TYPE_LINK_BUTTON);
+  g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
+  GtkLinkButton *link;
+  gulong id;
+
+  g_assert_cmpuint (links->len, ==, 1);
+  link = g_ptr_array_index (links, 0);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  id = g_signal_connect (link, "activate-link", G_CALLBACK (activate_link_cb), opened);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  wait_for (has_opened, opened, 5);
+  g_signal_handler_disconnect (link, id);
+
+  g_assert_cmpuint (opened->len, ==, 1);
+  if (expected_uri != NULL)
+    g_assert_cmpstr (g_ptr_array_index (opened, 0), ==, expected_uri);
+}
+
+/* Tests */
+
+static void
+test_consent_decree_page (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  LensConsentDecree *decree = lens_shipped_consent_decree ();
+  GtkWidget *page = show_page (fixture, "consent-decree");
+  GtkWidget *chart;
+  LensSeries *series;
+  g_autoptr(GPtrArray) expanders = NULL;
+  g_autoptr(GPtrArray) action_rows = NULL;
+  guint n_reports = lens_consent_decree_get_n_reports (decree);
+  guint figure_rows = 0, topic_rows = 0;
+  guint first_monitorable = 0;
+  const char *before = NULL, *after = NULL;
+  guint n_links;
+
+  g_assert_true (LENS_IS_CONSENT_DECREE_PAGE (page));
+  g_assert_true (lens_page_is_settled (LENS_PAGE (page)));
+
+  /* the chart: every report, full / secondary / preliminary stacked, the change marked */
+  chart = find_one (page, LENS_TYPE_COMPLIANCE_CHART);
+  g_assert_true (gtk_widget_get_mapped (chart));
+  g_assert_cmpint (gtk_widget_get_height (chart), >=, 300);
+  series = lens_compliance_chart_get_series (LENS_COMPLIANCE_CHART (chart));
+  g_assert_nonnull (series);
+  g_assert_true (lens_series_get_percent (series));
+  g_assert_cmpuint (lens_series_get_n_labels (series), ==, n_reports);
+  g_assert_cmpuint (lens_series_get_n_vectors (series), ==, 3);
+  g_assert_cmpstr (lens_series_get_label (series, 0), ==, "IMR-1");
+  g_assert_cmpstr (lens_series_get_vector_name (series, 0), ==, "Full");
+  g_assert_cmpstr (lens_series_get_vector_name (series, 2), ==, "Preliminary");
+  lens_consent_decree_get_denominator_change (decree, &first_monitorable);
+  g_assert_cmpuint (first_monitorable, ==, 7);
+  g_assert_cmpuint (lens_series_get_divider (series, &before, &after), ==, 6);
+  g_assert_cmpstr (lens_series_get_label (series, 6), ==, "IMR-7");
+  g_assert_nonnull (strstr (after, "552"));
+  g_assert_nonnull (before);
+  /* IMR-11 as published; IMR-2 had no figures: an empty slot */
+  g_assert_cmpfloat (lens_series_get_value (series, 0, 10), ==, 16.0);
+  g_assert_cmpfloat (lens_series_get_value (series, 1, 10), ==, 42.0);
+  g_assert_cmpfloat (lens_series_get_value (series, 2, 10), ==, 34.0);
+  for (guint v = 0; v < 3; v++)
+    g_assert_true (isnan (lens_series_get_value (series, v, 1)));
+  g_assert_cmpstr (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)) == GTK_ACCESSIBLE_ROLE_IMG ? "img" : "other", ==, "img");
+
+  /* the figures: one row per report, with each figure's confidence and source */
+  expanders = find_all (page, ADW_TYPE_EXPANDER_ROW);
+  for (guint i = 0; i < expanders->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (expanders, i);
+
+      if (gtk_widget_has_css_class (row, "report-row"))
+        figure_rows++;
+      if (gtk_widget_has_css_class (row, "topic-row"))
+        topic_rows++;
+    }
+  g_assert_cmpuint (figure_rows, ==, n_reports);
+  g_assert_true (shows_text (page, "IMR-11 · "));
+  g_assert_true (shows_text (page, "Full 16% · Secondary 42% · Preliminary 34% · Any level 92%"));
+  g_assert_true (shows_text (page, "Full: 16%"));
+  g_assert_true (shows_text (page, "No figures by level were published"));
+  g_assert_true (shows_text (page, "Confirmed by an official document or by two independent reports · Source: WTTW"));
+  /* a count turned into a share says so */
+  g_assert_true (shows_text (page, "Full: 23 paragraphs (4.4%)"));
+  g_assert_true (shows_text (page, "The share was worked out by Reform Lens from the published count."));
+  g_assert_true (shows_text (page, "Measured against all 552 monitorable paragraphs"));
+
+  /* the levels in plain words, the eleven areas and investigatory stops, key dates */
+  g_assert_true (shows_text (page, "The requirement has been written into CPD policy."));
+  g_assert_cmpuint (topic_rows, ==, 12);
+  g_assert_true (shows_text (page, "4. Use of Force"));
+  g_assert_true (shows_text (page, "Investigatory Stops"));
+  g_assert_true (shows_text (page, "Lawsuit filed"));
+  g_assert_true (shows_text (page, "The dashed line before IMR-7: "));
+
+  /* every source opens in the browser; a figure's row opens its own source */
+  n_links = check_links (page);
+  g_assert_cmpuint (n_links, >, 40);
+  action_rows = find_all (page, ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < action_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (action_rows, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Full: 16%") == 0)
+        check_row_opens (row, lens_monitoring_report_get_figure (lens_consent_decree_lookup_report (decree, 11),
+                                                                 LENS_COMPLIANCE_FULL)->source.url);
+    }
+
+  /* the filters do not touch it */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "district", g_variant_new_string ("5"));
+  g_assert_true (lens_page_is_settled (LENS_PAGE (page)));
+  g_assert_cmpuint (lens_series_get_n_labels (lens_compliance_chart_get_series (LENS_COMPLIANCE_CHART (chart))), ==, n_reports);
+}
+
+static gboolean
+is_crime_page (gpointer data)
+{
+  return g_strcmp0 (lens_window_get_page (((Fixture *) data)->window), "crime") == 0;
+}
+
+static void
+test_reports_page (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  LensReports *reports = lens_shipped_reports ();
+  GtkWidget *page = show_page (fixture, "reports");
+  GtkWidget *card, *button;
+  g_autoptr(GPtrArray) boxes = find_all (page, GTK_TYPE_BOX);
+  guint cards = 0;
+
+  g_assert_true (LENS_IS_REPORTS_PAGE (page));
+  g_assert_cmpuint (lens_reports_get_n_reports (reports), ==, 4);
+
+  for (guint i = 0; i < boxes->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (boxes, i), "report-card"))
+      cards++;
+  g_assert_cmpuint (cards, ==, 4);
+
+  for (guint i = 0; i < lens_reports_get_n_reports (reports); i++)
+    {
+      const LensReport *report = lens_reports_get_report (reports, i);
+      g_autoptr(GPtrArray) links = NULL;
+
+      card = find_named (page, report->id);
+      g_assert_nonnull (card);
+      g_assert_true (shows_text (card, report->title));
+      g_assert_true (shows_text (card, report->written_by));
+      g_assert_true (shows_text (card, report->heard));
+      g_assert_true (shows_text (card, report->summary));
+      g_assert_true (shows_text (card, report->points[0]));
+      g_assert_true (shows_text (card, lens_perspective_describe (report->perspective)));
+
+      links = find_all (card, GTK_TYPE_LINK_BUTTON);
+      g_assert_cmpuint (links->len, ==, g_strv_length (report->sources));
+      g_assert_cmpstr (gtk_link_button_get_uri (g_ptr_array_index (links, 0)), ==, report->sources[0]);
+
+      /* one button per related chart whose page the app has */
+      for (guint c = 0; report->charts[c] != NULL; c++)
+        {
+          button = find_named (card, report->charts[c]);
+          g_assert_nonnull (button);
+          g_assert_true (gtk_widget_get_visible (button));
+        }
+    }
+
+  /* the engagement: the webinar, the survey, the 16 sessions, the eight organizations */
+  g_assert_true (shows_text (page, "webinar"));
+  g_assert_true (shows_text (page, "survey"));
+  g_assert_true (shows_text (page, "Sixteen public sessions"));
+  for (guint i = 0; lens_reports_get_organizations (reports)[i] != NULL; i++)
+    g_assert_true (shows_text (page, lens_reports_get_organizations (reports)[i]));
+  g_assert_cmpuint (g_strv_length ((GStrv) lens_reports_get_organizations (reports)), ==, 8);
+
+  g_assert_cmpuint (check_links (page), >=, 10);
+
+  /* a chart button leads to the chart's page */
+  card = find_named (page, "community-engaged-policing");
+  button = find_named (card, "crime-incidents-per-year");
+  g_assert_true (GTK_IS_BUTTON (button));
+  gtk_widget_activate (button);
+  g_assert_true (wait_for (is_crime_page, fixture, 5));
+  g_assert_true (wait_for (window_settled, fixture, 30));
+}
+
+static void
+test_get_involved_page (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  LensReports *reports = lens_shipped_reports ();
+  GtkWidget *page = show_page (fixture, "get-involved");
+
+  g_assert_true (LENS_IS_GET_INVOLVED_PAGE (page));
+  g_assert_cmpuint (lens_reports_get_n_get_involved (reports), >=, 8);
+
+  for (guint i = 0; i < lens_reports_get_n_get_involved (reports); i++)
+    {
+      const LensGetInvolvedItem *item = lens_reports_get_get_involved (reports, i);
+      GtkWidget *row = find_named (page, item->id);
+
+      g_assert_true (ADW_IS_ACTION_ROW (row));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, item->title);
+      g_assert_true (g_str_has_prefix (item->url, "https://"));
+      check_row_opens (row, item->url);
+      if (item->contact != NULL)
+        g_assert_true (shows_text (row, item->contact));
+    }
+
+  /* the three ways to raise a concern, and where to take part */
+  g_assert_true (shows_text (page, "Report a community concern"));
+  g_assert_true (shows_text (page, "Chicago 311"));
+  g_assert_true (shows_text (page, "COPA"));
+  g_assert_true (shows_text (page, "Community Commission for Public Safety and Accountability"));
+  g_assert_true (shows_text (page, "District Council"));
+  g_assert_true (shows_text (page, "911"));
+  for (guint i = 0; lens_reports_get_organizations (reports)[i] != NULL; i++)
+    g_assert_true (shows_text (page, lens_reports_get_organizations (reports)[i]));
+
+  g_assert_cmpuint (check_links (page), >=, lens_reports_get_n_get_involved (reports));
+}
+
+static GtkWidget *
+get_panel (GtkWidget *page)
+{
+  GtkWidget *panel = find_one (page, LENS_TYPE_REPORTS_PANEL);
+
+  g_assert_true (gtk_widget_get_visible (panel));
+  return panel;
+}
+
+/* The ids of @page_id's passages in the file: the page's own, then its charts'. */
+static void
+assert_panel_passages (GtkWidget  *panel,
+                       const char *page_id)
+{
+  LensReports *reports = lens_shipped_reports ();
+  g_auto(GStrv) shown = lens_reports_panel_dup_passage_ids (LENS_REPORTS_PANEL (panel));
+  g_autoptr(GPtrArray) expected = lens_reports_get_passages_for_page (reports, page_id);
+
+  g_assert_cmpstr (lens_reports_panel_get_page_id (LENS_REPORTS_PANEL (panel)), ==, page_id);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (g_strv_length (shown), >=, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const LensPassage *passage = g_ptr_array_index (expected, i);
+
+      g_assert_cmpstr (shown[i], ==, passage->id);
+      g_assert_true (shows_text (panel, passage->text));
+    }
+  g_assert_cmpuint (check_links (panel), >=, expected->len);
+}
+
+static gboolean
+panel_side_by_side (GtkWidget *panel)
+{
+  GtkWidget *split = gtk_widget_get_parent (panel);
+
+  return lens_split_layout_get_side_by_side (LENS_SPLIT_LAYOUT (gtk_widget_get_layout_manager (split)));
+}
+
+static void
+test_reports_panel (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *crime, *complaints, *decree, *panel;
+  graphene_rect_t bounds, main_bounds;
+  g_auto(GStrv) crime_ids = NULL;
+  g_auto(GStrv) complaints_ids = NULL;
+
+  crime = show_page (fixture, "crime");
+  panel = get_panel (crime);
+  assert_panel_passages (panel, "crime");
+  crime_ids = lens_reports_panel_dup_passage_ids (LENS_REPORTS_PANEL (panel));
+  g_assert_true (g_strv_contains ((const char * const *) crime_ids, "residents-visible-policing"));
+  g_assert_true (shows_text (panel, "What the Reports Say"));
+
+  /* wide: beside the charts, at the same height */
+  g_assert_true (panel_side_by_side (panel));
+  g_assert_true (gtk_widget_compute_bounds (panel, gtk_widget_get_parent (panel), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_first_child (gtk_widget_get_parent (panel)),
+                                            gtk_widget_get_parent (panel), &main_bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, main_bounds.origin.x + main_bounds.size.width);
+  g_assert_cmpfloat (bounds.origin.y, ==, main_bounds.origin.y);
+
+  /* another page, other passages */
+  complaints = show_page (fixture, "complaints");
+  g_assert_true (LENS_IS_DASHBOARD_PAGE (complaints));
+  panel = get_panel (complaints);
+  assert_panel_passages (panel, "complaints");
+  complaints_ids = lens_reports_panel_dup_passage_ids (LENS_REPORTS_PANEL (panel));
+  for (guint i = 0; complaints_ids[i] != NULL; i++)
+    g_assert_false (g_strv_contains ((const char * const *) crime_ids, complaints_ids[i]));
+
+  decree = show_page (fixture, "consent-decree");
+  assert_panel_passages (get_panel (decree), "consent-decree");
+
+  /* narrow: below the charts, full width */
+  show_page (fixture, "crime");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  spin (500);
+  panel = get_panel (crime);
+  g_assert_false (panel_side_by_side (panel));
+  g_assert_true (gtk_widget_compute_bounds (panel, gtk_widget_get_parent (panel), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_first_child (gtk_widget_get_parent (panel)),
+                                            gtk_widget_get_parent (panel), &main_bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, main_bounds.origin.y + main_bounds.size.height);
+  g_assert_cmpfloat (bounds.size.width, ==, main_bounds.size.width);
+}
+
+static gboolean
+is_decree_page (gpointer data)
+{
+  return g_strcmp0 (lens_window_get_page (((Fixture *) data)->window), "consent-decree") == 0;
+}
+
+static void
+test_overview_cards (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *overview = show_page (fixture, "overview");
+  GtkWidget *card = find_one (overview, LENS_TYPE_COMPLIANCE_CARD);
+  GPtrArray *cards = lens_overview_page_get_cards (LENS_OVERVIEW_PAGE (overview));
+  LensHeadlineCard *complaints = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  /* the consent decree: the latest report's levels and its date */
+  g_assert_cmpstr (lens_compliance_card_get_text (LENS_COMPLIANCE_CARD (card)), ==,
+                   "IMR-11: 16% full, 42% secondary, 34% preliminary");
+  g_assert_true (shows_text (card, "April 11, 2025"));
+  g_assert_true (shows_text (card, "Source: WTTW"));
+
+  /* complaints: COPA cases in the last full year against the year before, from the portal */
+  for (guint i = 0; i < cards->len; i++)
+    if (g_str_equal (lens_headline_card_get_spec (g_ptr_array_index (cards, i))->page, "complaints"))
+      complaints = g_ptr_array_index (cards, i);
+  g_assert_nonnull (complaints);
+  g_assert_true (lens_headline_card_has_numbers (complaints));
+  g_assert_true (g_ascii_isdigit (lens_headline_card_get_text (complaints)[0]));
+
+  /* the card opens its page */
+  buttons = find_all (card, GTK_TYPE_BUTTON);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  gtk_widget_activate (g_ptr_array_index (buttons, 0));
+  g_assert_true (wait_for (is_decree_page, fixture, 5));
+}
+
+static void
+test_complaints_page (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *page = show_page (fixture, "complaints");
+  GPtrArray *charts = lens_dashboard_page_get_charts (LENS_DASHBOARD_PAGE (page));
+  g_autoptr(GPtrArray) specs = lens_catalog_get_charts_for_page (lens_catalog_get_default (), "complaints");
+
+  g_assert_cmpuint (charts->len, ==, specs->len);
+  g_assert_cmpuint (charts->len, >=, 4);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      LensChartView *view = g_ptr_array_index (charts, i);
+
+      if (lens_chart_view_get_state (view) != LENS_CHART_STATE_CHART)
+        g_error ("Chart “%s” is in state %d (%s)", lens_chart_view_get_entry (view)->id,
+                 lens_chart_view_get_state (view), lens_chart_view_get_message (view));
+    }
+}
+
+/* With LENS_SCREENSHOT_PAGES set: the new pages scrolled down step by step, with everything
+ * expanded, wide and narrow, in $G_TEST_BUILDDIR/screenshots/pages-*.png, to look at. */
+static void
+save_window (GtkWindow  *window,
+             const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_page_screenshots (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const char * const pages[] = { "consent-decree", "reports", "get-involved", "crime", "complaints" };
+  static const int sizes[][2] = { { 1400, 900 }, { 360, 720 } };
+  g_autofree char *directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+
+  if (g_getenv ("LENS_SCREENSHOT_PAGES") == NULL)
+    {
+      g_test_skip ("set LENS_SCREENSHOT_PAGES to write them");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+      {
+        GtkWidget *page;
+        g_autoptr(GPtrArray) scrollers = NULL;
+        g_autoptr(GPtrArray) expanders = NULL;
+        GtkAdjustment *adjustment;
+
+        gtk_window_set_default_size (GTK_WINDOW (fixture->window), sizes[s][0], sizes[s][1]);
+        page = show_page (fixture, pages[p]);
+        expanders = find_all (page, ADW_TYPE_EXPANDER_ROW);
+        for (guint i = 0; i < expanders->len; i++)
+          adw_expander_row_set_expanded (g_ptr_array_index (expanders, i), i < 2 || i == expanders->len - 12);
+        spin (600);
+
+        scrollers = find_all (page, GTK_TYPE_SCROLLED_WINDOW);
+        adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, 0));
+        for (guint step = 0; step < 12; step++)
+          {
+            g_autofree char *name = g_strdup_printf ("pages-%s-%d-%02u.png", pages[p], sizes[s][0], step);
+            g_autofree char *path = g_build_filename (directory, name, NULL);
+            double value = step * gtk_adjustment_get_page_size (adjustment) * 0.9;
+
+            if (step > 0 && value >= gtk_adjustment_get_upper (adjustment))
+              break;
+            gtk_adjustment_set_value (adjustment, value);
+            spin (200);
+            save_window (GTK_WINDOW (fixture->window), path);
+          }
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("reform-lens-test-XXXXXX", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  int ret;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the system's icon themes (XDG_DATA_DIRS). */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  lens_resources_ensure_registered ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/pages/consent-decree", test_consent_decree_page);
+  ADD ("/pages/reports", test_reports_page);
+  ADD ("/pages/get-involved", test_get_involved_page);
+  ADD ("/pages/reports-panel", test_reports_panel);
+  ADD ("/pages/overview-cards", test_overview_cards);
+  ADD ("/pages/complaints", test_complaints_page);
+  ADD ("/pages/screenshots", test_page_screenshots);
+
+#undef ADD
+
+  app = lens_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_application_register (G_APPLICATION (app), NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
