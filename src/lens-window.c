@@ -70,9 +70,12 @@ struct _LensPageInfo
   const char *icon_name;
   const char *description;
   GtkWidget *(*create) (const LensPageInfo *info);
+  /* FALSE for pages of shipped content, which the district and dates do not change. */
+  gboolean filtered;
 };
 
 static const char *page_title_for_id (const char *page_id);
+static void        update_filters_visible (LensWindow *self);
 
 static GtkWidget *
 create_overview_page (const LensPageInfo *info)
@@ -105,18 +108,18 @@ create_get_involved_page (const LensPageInfo *info)
 }
 
 static const LensPageInfo page_infos[] = {
-  { "overview", N_("Overview"), "view-grid-symbolic", NULL, create_overview_page },
+  { "overview", N_("Overview"), "view-grid-symbolic", NULL, create_overview_page, TRUE },
   { "crime", N_("Crime"), "lens-crime-symbolic",
     N_("Incidents reported to the Chicago Police Department, from the City’s “Crimes – 2001 to "
        "Present” dataset. Hover over a chart or focus it for exact numbers."),
-    create_dashboard_page },
+    create_dashboard_page, TRUE },
   { "complaints", N_("Complaints"), "document-edit-symbolic",
     N_("Cases of the Civilian Office of Police Accountability (COPA), from the City’s “COPA Cases – "
        "Summary” dataset: complaints about police conduct that COPA takes on."),
-    create_dashboard_page },
-  { "consent-decree", N_("Consent Decree"), "x-office-document-symbolic", NULL, create_consent_decree_page },
-  { "reports", N_("Reports"), "accessories-dictionary-symbolic", NULL, create_reports_page },
-  { "get-involved", N_("Get Involved"), "system-users-symbolic", NULL, create_get_involved_page },
+    create_dashboard_page, TRUE },
+  { "consent-decree", N_("Consent Decree"), "x-office-document-symbolic", NULL, create_consent_decree_page, FALSE },
+  { "reports", N_("Reports"), "accessories-dictionary-symbolic", NULL, create_reports_page, FALSE },
+  { "get-involved", N_("Get Involved"), "system-users-symbolic", NULL, create_get_involved_page, FALSE },
 };
 
 static const LensPageInfo *
@@ -387,6 +390,7 @@ show_page (LensWindow *self,
       gtk_stack_set_visible_child_name (self->page_stack, page_id);
       select_sidebar_row (self, page_id);
       update_titles (self);
+      update_filters_visible (self);
 
       action = g_action_map_lookup_action (G_ACTION_MAP (self), "page");
       g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (page_id));
@@ -455,6 +459,19 @@ leaflet_folded_cb (LensWindow *self,
     }
 }
 
+/* The filters show only on the pages they change. */
+static void
+update_filters_visible (LensWindow *self)
+{
+  const LensPageInfo *info = lookup_page_info (self->page);
+  gboolean filtered = info == NULL || info->filtered;
+  gboolean narrow = adw_squeezer_get_visible_child (self->filter_squeezer) !=
+                    GTK_WIDGET (self->wide_filters);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_squeezer), filtered);
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_button), narrow && filtered);
+}
+
 static void
 squeezer_visible_child_cb (LensWindow  *self,
                            GParamSpec  *pspec,
@@ -462,7 +479,7 @@ squeezer_visible_child_cb (LensWindow  *self,
 {
   gboolean narrow = adw_squeezer_get_visible_child (squeezer) != GTK_WIDGET (self->wide_filters);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->filters_button), narrow);
+  update_filters_visible (self);
   /* Narrow, the title needs the room; Prepare Brief stays in the main menu. */
   gtk_widget_set_visible (GTK_WIDGET (self->brief_button), !narrow);
   if (!narrow)
