@@ -60,6 +60,12 @@ wait_for (gboolean (*predicate) (gpointer),
   return predicate (data);
 }
 
+static gboolean
+widget_allocated (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0 && gtk_widget_get_height (GTK_WIDGET (data)) > 0;
+}
+
 static void
 spin (guint milliseconds)
 {
@@ -335,6 +341,8 @@ test_consent_decree_page (Fixture       *fixture,
 
   /* the chart: every report, full / secondary / preliminary stacked, the change marked */
   chart = find_one (page, LENS_TYPE_COMPLIANCE_CHART);
+  /* Only the page shown is measured and allocated: wait for its first allocation. */
+  g_assert_true (wait_for (widget_allocated, chart, 10));
   g_assert_true (gtk_widget_get_mapped (chart));
   g_assert_cmpint (gtk_widget_get_height (chart), >=, 300);
   series = lens_compliance_chart_get_series (LENS_COMPLIANCE_CHART (chart));

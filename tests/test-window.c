@@ -109,6 +109,12 @@ get_crime_charts (Fixture *fixture)
 }
 
 static gboolean
+widget_allocated (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0 && gtk_widget_get_height (GTK_WIDGET (data)) > 0;
+}
+
+static gboolean
 window_settled (gpointer data)
 {
   Fixture *fixture = data;
@@ -395,6 +401,8 @@ test_window_chart_values (Fixture       *fixture,
   n = lens_series_get_n_labels (series);
   area = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), LENS_TYPE_CHART_VIEW,
                                                     "drawing_area"));
+  /* Only the page shown is measured and allocated: wait for the chart's first allocation. */
+  g_assert_true (wait_for (widget_allocated, area, 10));
   value_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
                                                            LENS_TYPE_CHART_VIEW, "value_label"));
 
