@@ -941,7 +941,7 @@ test_brief_chart_data (void)
       lens_series_set_value (series, 1, i, round (g_rand_double_range (rand, 15000, 25000)));
     }
   lens_series_set_partial (series, 60, TRUE);
-  month_data = lens_chart_data_new (months, filters, series, NULL, fetched, as_of, TRUE, TRUE, warning);
+  month_data = lens_chart_data_new (months, filters, series, NULL, fetched, as_of, TRUE, TRUE, warning, NULL);
 
   lens_series_add_vector (cases, "Citywide (synthetic)");
   lens_series_set_unit (cases, "cases");
@@ -950,7 +950,7 @@ test_brief_chart_data (void)
       lens_series_add_label (cases, statuses[i]);
       lens_series_set_value (cases, 0, i, round (g_rand_double_range (rand, 100, 3000)));
     }
-  status_data = lens_chart_data_new (status, filters, cases, NULL, fetched, NULL, FALSE, FALSE, NULL);
+  status_data = lens_chart_data_new (status, filters, cases, NULL, fetched, NULL, FALSE, FALSE, NULL, NULL);
 
   lens_brief_set_filters (brief, filters);
   g_assert_cmpstr (lens_brief_get_district_label (brief), ==, DISTRICT);
