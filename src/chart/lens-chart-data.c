@@ -229,6 +229,32 @@ lens_chart_data_get_caveats (LensChartData *self)
   return (const char * const *) self->spec->caveat_texts;
 }
 
+char *
+lens_chart_dup_data_end_line (const GDate *last_full_day)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (last_full_day != NULL && g_date_valid (last_full_day), NULL);
+
+  day = lens_chart_format_day (last_full_day);
+  /* Translators: under a chart, in an export and on a brief whose dates run past the data;
+   * %s is a day such as "30 Mar 2026" */
+  return g_strdup_printf (_("The numbers end on %s, the latest day the data covers."), day);
+}
+
+char *
+lens_chart_data_dup_numbers_end_line (LensChartData *self)
+{
+  GDate end;
+
+  g_return_val_if_fail (LENS_IS_CHART_DATA (self), NULL);
+
+  if (!lens_chart_data_get_numbers_end (self, &end))
+    return NULL;
+
+  return lens_chart_dup_data_end_line (&end);
+}
+
 gboolean
 lens_chart_data_is_empty (LensChartData *self)
 {
@@ -265,7 +291,7 @@ lens_chart_data_dup_footer_lines (LensChartData *self)
       if (g_date_compare (lens_filters_get_from (cut), &end) <= 0)
         lens_filters_set_range (cut, lens_filters_get_from (cut), &end);
       filters = lens_filters_describe (cut);
-      end_line = lens_chart_dup_data_end_line (&end);
+      end_line = lens_chart_data_dup_numbers_end_line (self);
     }
   else
     filters = lens_filters_describe (effective);

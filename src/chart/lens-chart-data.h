@@ -65,6 +65,11 @@ LensDataCoverage   *lens_chart_data_get_coverage         (LensChartData *self);
  * which @end then receives; FALSE (and the chosen end in @end) otherwise. */
 gboolean            lens_chart_data_get_numbers_end      (LensChartData *self,
                                                           GDate         *end);
+/* "The numbers end on 19 Nov 2026, the latest day the data covers.": for a chart, an export
+ * or a brief whose dates run past @last_full_day. */
+char               *lens_chart_dup_data_end_line         (const GDate   *last_full_day);
+/* That line when the chosen dates run past the data's last full day, else NULL. */
+char               *lens_chart_data_dup_numbers_end_line (LensChartData *self);
 /* TRUE when no vector has a finite value. */
 gboolean            lens_chart_data_is_empty             (LensChartData *self);
 

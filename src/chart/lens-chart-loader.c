@@ -56,16 +56,6 @@ lens_chart_format_day (const GDate *date)
   return g_date_time_format (datetime, C_("day in a range", "%-d %b %Y"));
 }
 
-char *
-lens_chart_dup_data_end_line (const GDate *last_full_day)
-{
-  g_autofree char *day = lens_chart_format_day (last_full_day);
-
-  /* Translators: under a chart, in an export and on a brief whose dates run past the data;
-   * %s is a day such as "30 Mar 2026" */
-  return g_strdup_printf (_("The numbers end on %s, the latest day the data covers."), day);
-}
-
 /* Several queries at once */
 
 struct _LensMultiQuery

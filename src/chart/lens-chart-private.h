@@ -28,10 +28,6 @@ gboolean     lens_chart_beats_in_district (const char * const *beats,
 /* "1 Jan 2026" in the locale's format (the same form as filter ranges). */
 char        *lens_chart_format_day        (const GDate   *date);
 
-/* "The numbers end on 30 Mar 2026, the latest day the data covers.": under a chart, in an
- * export or a brief whose dates run past the data's last full day. */
-char        *lens_chart_dup_data_end_line (const GDate   *last_full_day);
-
 /* Runs several queries concurrently, plus the dataset metadata (whose failure is tolerated),
  * and reports when all have finished. */
 typedef struct _LensMultiQuery LensMultiQuery;
