@@ -750,6 +750,70 @@ test_footer_and_document (Fixture       *f,
   g_assert_true (g_str_has_prefix (csv, "Year,District 5 – Calumet,Citywide\r\n2021,"));
 }
 
+/* The City stopped updating Crimes on 15 June 2025: the numbers end on 8 June, the months
+ * after have none (not zero), 2025 is "so far", and the footer says where the numbers end. */
+static void
+test_stale (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GDateTime) june = g_date_time_new_utc (2025, 6, 15, 11, 0, 0);
+  g_autoptr(LensFilters) filters = filters_new ("--from=2024-01-01 --to=2026-11-30");
+  g_auto(Wait) m = { 0 };
+  g_auto(Wait) y = { 0 };
+  g_auto(GStrv) footer = NULL;
+  g_autofree char *end_line = NULL;
+  LensSeries *series;
+  GDate end;
+
+  lens_fake_portal_set_as_of (f->portal, "ijzp-q8t2", g_date_time_to_unix (june), NULL);
+
+  load (f, LENS_CHART_CRIME_INCIDENTS_PER_MONTH, filters, LENS_QUERY_DEFAULT, NULL, &m);
+  g_assert_no_error (m.error);
+  series = lens_chart_data_get_series (m.data);
+  g_assert_cmpuint (lens_series_get_n_labels (series), ==, 35);
+  for (guint i = 0; i < 35; i++)
+    {
+      /* January 2024 is index 0, June 2025 index 17 */
+      g_assert_true (isfinite (lens_series_get_value (series, 0, i)) == (i <= 17));
+      g_assert_true (lens_series_get_partial (series, i) == (i == 17));
+    }
+  g_assert_cmpfloat (lens_series_get_value (series, 0, 17), >, 0);
+
+  g_assert_true (lens_chart_data_get_numbers_end (m.data, &end));
+  g_assert_cmpint (g_date_get_year (&end), ==, 2025);
+  g_assert_cmpint (g_date_get_month (&end), ==, 6);
+  g_assert_cmpint (g_date_get_day (&end), ==, 8);
+  footer = lens_chart_data_dup_footer_lines (m.data);
+  g_assert_cmpstr (footer[0], ==, "Citywide, 1 Jan 2024 – 8 Jun 2025");
+  g_assert_cmpstr (footer[1], ==, "The numbers end on 8 Jun 2025, the latest day the data covers.");
+  end_line = lens_chart_data_dup_numbers_end_line (m.data);
+  g_assert_cmpstr (end_line, ==, footer[1]);
+
+  load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &y);
+  g_assert_no_error (y.error);
+  series = lens_chart_data_get_series (y.data);
+  g_assert_cmpuint (lens_series_get_n_labels (series), ==, 3);
+  g_assert_true (isfinite (lens_series_get_value (series, 0, 1)));
+  g_assert_true (lens_series_get_partial (series, 1));
+  g_assert_true (isnan (lens_series_get_value (series, 0, 2)));
+  g_assert_false (lens_series_get_partial (series, 2));
+}
+
+/* Dates that end before the data: nothing to say about the data's end. */
+static void
+test_within_data (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LensFilters) filters = filters_new ("--from=2021-01-01 --to=2024-12-31");
+  g_auto(Wait) w = { 0 };
+  GDate end;
+
+  load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &w);
+  g_assert_no_error (w.error);
+  g_assert_false (lens_chart_data_get_numbers_end (w.data, &end));
+  g_assert_null (lens_chart_data_dup_numbers_end_line (w.data));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +837,8 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("offline-warm-cache", test_offline_warm_cache);
   ADD ("footer-and-document", test_footer_and_document);
+  ADD ("stale", test_stale);
+  ADD ("within-data", test_within_data);
 
   return g_test_run ();
 }
