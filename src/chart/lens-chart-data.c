@@ -287,9 +287,10 @@ lens_chart_data_dup_footer_lines (LensChartData *self)
     {
       /* The dates the numbers are for: up to the data's end, not the chosen end. */
       g_autoptr(LensFilters) cut = lens_filters_copy (effective);
+      LensPeriod period = { *lens_filters_get_from (cut), *lens_filters_get_to (cut) };
 
-      if (g_date_compare (lens_filters_get_from (cut), &end) <= 0)
-        lens_filters_set_range (cut, lens_filters_get_from (cut), &end);
+      if (lens_period_clamp (&period, &end))
+        lens_filters_set_range (cut, &period.from, &period.to);
       filters = lens_filters_describe (cut);
       end_line = lens_chart_data_dup_numbers_end_line (self);
     }
