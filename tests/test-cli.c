@@ -396,7 +396,8 @@ test_cli_relative_paths (Fixture       *fixture,
 }
 
 /* Started outside `meson devenv`, with no settings schema installed: the headless commands
- * work on the schema's defaults and say so, never abort. Nothing hides the missing schema
+ * work on the schema's defaults (the stderr of a successful --brief is read by the Prepare
+ * Brief dialog as "saved data was used", so they add nothing there), and never abort. Nothing hides the missing schema
  * (no GSETTINGS_BACKEND; ISOLATE_DIRS leaves no system schema folder either). */
 static void
 test_cli_no_schema (Fixture       *fixture,
@@ -425,7 +426,6 @@ test_cli_no_schema (Fixture       *fixture,
   run_cli_full (&run, NULL, env, export_args);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_null (strstr (run.err, "ERROR"));
-  g_assert_nonnull (strstr (run.err, "is not installed, so the default settings are used"));
   g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, 0);
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);

@@ -220,23 +220,6 @@ export_load_cb (GObject      *object,
   g_main_loop_quit (state->loop);
 }
 
-/* Says once, on standard error, that the saved preferences are not used. */
-static void
-warn_settings_not_installed (GSettings *settings)
-{
-  static gboolean warned;
-  g_autofree char *message = NULL;
-
-  if (lens_settings_is_installed (settings) || warned)
-    return;
-
-  warned = TRUE;
-  /* Translators: %s is the settings schema's name. */
-  message = g_strdup_printf (_("the settings schema %s is not installed, so the default "
-                               "settings are used (portal, cache size, no app token)"), APP_ID);
-  print_error (message);
-}
-
 gboolean
 lens_cli_check_portal_option (GVariantDict  *options,
                               GError       **error)
@@ -269,8 +252,6 @@ lens_cli_create_client (GVariantDict  *options,
 
   if (!lens_cli_check_portal_option (options, error))
     return NULL;
-
-  warn_settings_not_installed (settings);
 
   g_variant_dict_lookup (options, "portal", "&s", &portal);
   client = lens_settings_new_client (settings, portal);
