@@ -193,7 +193,8 @@ lens_application_handle_local_options (GApplication *application,
   if (self->settings == NULL)
     {
       /* Translators: an error on the command line: "reform-lens: <what went wrong>". */
-      g_printerr (_("%s: %s\n"), g_get_prgname (), self->settings_error->message);
+      g_printerr (_("%s: %s\n"), g_get_prgname () != NULL ? g_get_prgname () : "reform-lens",
+                  self->settings_error->message);
       return 1;
     }
 
