@@ -615,7 +615,7 @@ lens_filter_box_constructed (GObject *object)
     {
       gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
       add_caption (self, _("_District"), GTK_WIDGET (self->district_drop_down), 0);
-      add_caption (self, _("_Compare With"), GTK_WIDGET (self->compare_drop_down), 1);
+      add_caption (self, _("Compare _With"), GTK_WIDGET (self->compare_drop_down), 1);
       add_caption (self, _("D_ates"), GTK_WIDGET (self->dates_button), 2);
       gtk_widget_set_margin_start (self->grid, 6);
       gtk_widget_set_margin_end (self->grid, 6);
