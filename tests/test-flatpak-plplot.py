@@ -495,7 +495,8 @@ def prepare_plplot(args, manifest, plplot_module, prefix, logs, timings):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description='Builds the Flatpak manifest\'s PLplot module and Reform Lens against it.')
     parser.add_argument('--source-root', required=True)
     parser.add_argument('--cache-dir', required=True)
     parser.add_argument('--fake-portal', required=True)
