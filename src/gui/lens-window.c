@@ -726,7 +726,7 @@ lens_window_constructed (GObject *object)
       GtkWidget *page = page_infos[i].create (&page_infos[i]);
       GtkStackPage *stack_page;
 
-      g_object_set (page, "client", client, NULL);
+      lens_page_set_client (LENS_PAGE (page), client);
       stack_page = gtk_stack_add_named (self->page_stack, page, page_infos[i].id);
       gtk_stack_page_set_title (stack_page, _(page_infos[i].title));
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (&page_infos[i], i));

@@ -16,9 +16,8 @@
 
 struct _LensReportsPage
 {
-  GtkWidget            parent_instance;
+  LensPage             parent_instance;
 
-  LensPortalClient    *client;
   GPtrArray           *chart_buttons;
 
   /* Template */
@@ -28,18 +27,7 @@ struct _LensReportsPage
   AdwPreferencesGroup *organizations_group;
 };
 
-static void lens_reports_page_iface_init (LensPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (LensReportsPage, lens_reports_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (LENS_TYPE_PAGE, lens_reports_page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (LensReportsPage, lens_reports_page, LENS_TYPE_PAGE)
 
 #define CONSENT_DECREE_CHART "consent-decree-compliance"
 
@@ -67,25 +55,6 @@ lens_chart_lookup_page (const char  *chart_id,
   *page_id = spec->page;
   *title = spec->title;
   return TRUE;
-}
-
-static void
-lens_reports_page_set_filters (LensPage    *page,
-                               LensFilters *filters)
-{
-}
-
-static void
-lens_reports_page_reload (LensPage       *page,
-                          LensQueryFlags  flags)
-{
-}
-
-static void
-lens_reports_page_iface_init (LensPageInterface *iface)
-{
-  iface->set_filters = lens_reports_page_set_filters;
-  iface->reload = lens_reports_page_reload;
 }
 
 static void
@@ -373,49 +342,9 @@ lens_reports_page_finalize (GObject *object)
 {
   LensReportsPage *self = LENS_REPORTS_PAGE (object);
 
-  g_clear_object (&self->client);
   g_clear_pointer (&self->chart_buttons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lens_reports_page_parent_class)->finalize (object);
-}
-
-static void
-lens_reports_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  LensReportsPage *self = LENS_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lens_reports_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  LensReportsPage *self = LENS_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      if (g_set_object (&self->client, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -426,17 +355,8 @@ lens_reports_page_class_init (LensReportsPageClass *klass)
 
   object_class->dispose = lens_reports_page_dispose;
   object_class->finalize = lens_reports_page_finalize;
-  object_class->get_property = lens_reports_page_get_property;
-  object_class->set_property = lens_reports_page_set_property;
 
   widget_class->map = lens_reports_page_map;
-
-  /* Only there for the window, which hands every page the client. */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         LENS_TYPE_PORTAL_CLIENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-reports-page.ui");
