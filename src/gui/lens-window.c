@@ -402,6 +402,20 @@ show_page (LensWindow *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
+/* The pages win.page shows, for the widgets that lead to one (a page never asks the window). */
+static void
+set_page_state_hint (LensWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "page");
+  const char *ids[G_N_ELEMENTS (page_infos)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    ids[i] = page_infos[i].id;
+
+  g_simple_action_set_state_hint (G_SIMPLE_ACTION (action),
+                                  g_variant_new_strv (ids, G_N_ELEMENTS (page_infos)));
+}
+
 static void
 page_change_state (GSimpleAction *action,
                    GVariant      *value,
@@ -714,6 +728,7 @@ lens_window_constructed (GObject *object)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  set_page_state_hint (self);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "district");
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (self->district));
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "compare");

@@ -12,7 +12,6 @@
 #include "lens-catalog.h"
 #include "lens-content-widgets.h"
 #include "lens-reports-page.h"
-#include "lens-window.h"
 
 struct _LensReportsPage
 {
@@ -64,11 +63,30 @@ chart_clicked_cb (GtkButton *button)
                               g_object_get_data (G_OBJECT (button), "page-id"));
 }
 
+/* The pages win.page can show: the state hint of the window's "page" action, a list of
+ * page ids; NULL without such a window. */
+static GVariant *
+dup_window_pages (LensReportsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GVariant *hint = NULL;
+
+  if (!G_IS_ACTION_GROUP (root) ||
+      !g_action_group_query_action (G_ACTION_GROUP (root), "page", NULL, NULL, NULL, &hint, NULL))
+    return NULL;
+
+  if (hint != NULL && !g_variant_is_of_type (hint, G_VARIANT_TYPE_STRING_ARRAY))
+    g_clear_pointer (&hint, g_variant_unref);
+
+  return hint;
+}
+
 /* A chart button leads to its page: shown only when the window has that page. */
 static void
 update_chart_buttons (LensReportsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GVariant) pages = dup_window_pages (self);
+  g_autofree const char **page_ids = pages != NULL ? g_variant_get_strv (pages, NULL) : NULL;
 
   for (guint i = 0; i < self->chart_buttons->len; i++)
     {
@@ -76,8 +94,7 @@ update_chart_buttons (LensReportsPage *self)
       const char *page_id = g_object_get_data (G_OBJECT (button), "page-id");
 
       gtk_widget_set_visible (button,
-                              LENS_IS_WINDOW (root) &&
-                              lens_window_get_page_widget (LENS_WINDOW (root), page_id) != NULL);
+                              page_ids != NULL && g_strv_contains (page_ids, page_id));
     }
 }
 
@@ -317,7 +334,7 @@ fill (LensReportsPage *self)
     }
 }
 
-/* On map, not root: the window adds its pages one by one, so only now are they all there. */
+/* On map: by then the page is in its window, whose actions say which pages there are. */
 static void
 lens_reports_page_map (GtkWidget *widget)
 {
