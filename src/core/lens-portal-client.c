@@ -525,19 +525,13 @@ page_url (Op *op)
   if (op->kind == OP_DATASET_INFO || !op->paging)
     return g_strdup (op->key);
 
-  /* Paging needs a stable order; :id is every dataset's row identifier. */
-  page = lens_soql_copy (op->query);
-  if (lens_soql_get_order (page) == NULL)
-    lens_soql_set_order (page, ":id");
-
   limit = op->page_size;
   if (op->wanted >= 0)
     limit = MIN (limit, op->wanted - op->fetched);
   op->page_limit = limit;
 
-  lens_soql_set_limit (page, limit);
-  if (op->first_offset + op->fetched > 0)
-    lens_soql_set_offset (page, op->first_offset + op->fetched);
+  /* Pages need a stable order the portal accepts for the query's shape (see LensSoql). */
+  page = lens_soql_dup_page (op->query, op->first_offset + op->fetched, limit);
 
   return lens_soql_to_url (page, op->self->base_url);
 }
@@ -1657,9 +1651,11 @@ lens_portal_client_query_async (LensPortalClient    *self,
 
   op->key = lens_soql_to_url (op->query, self->base_url);
 
-  /* A query that may return more rows than a page is fetched page by page. */
+  /* A query that may return more rows than a page is fetched page by page; an aggregate
+   * without $group is one row, sent as it is (the portal refuses it an $order). */
   limit = lens_soql_get_limit (op->query);
-  op->paging = limit < 0 || limit > op->page_size;
+  op->paging = lens_soql_get_shape (op->query) != LENS_SOQL_SHAPE_AGGREGATE &&
+               (limit < 0 || limit > op->page_size);
   op->wanted = limit;
   op->first_offset = MAX (lens_soql_get_offset (op->query), 0);
 
