@@ -806,7 +806,8 @@ error_status_done (GTask *task)
   Op *op = g_task_get_task_data (task);
   guint status = soup_message_get_status (op->msg);
   g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&op->buffer));
-  g_autofree char *message = lens_portal_error_parse_body (body, NULL);
+  g_autofree char *code = NULL;
+  g_autofree char *message = lens_portal_error_parse_body (body, &code);
   g_autofree char *detail = NULL;
 
   if (is_retryable (status) && op->attempt < op->self->max_retries)
@@ -815,6 +816,16 @@ error_status_done (GTask *task)
                                                               "Retry-After");
 
       schedule_retry (g_steal_pointer (&task), retry_delay_ms (op->self, op->attempt, retry_after));
+      return;
+    }
+
+  /* The portal refused the query itself: the app's fault, reported with what was sent. */
+  if (status == SOUP_STATUS_BAD_REQUEST && lens_portal_error_code_is_soql (code))
+    {
+      g_autofree char *url = g_uri_to_string (soup_message_get_uri (op->msg));
+
+      fail (g_steal_pointer (&task),
+            lens_portal_error_new_refused_query (status, code, message, url, body));
       return;
     }
 
