@@ -537,6 +537,15 @@ respond_normally (LensFakePortal    *self,
           return;
         }
       lens_fake_data_query (self->seed, version, raw_rows, dataset_id, params, &response);
+      /* Allowed by the rules, but beyond what the generator can compute: not the real answer. */
+      if (response.status == 400)
+        {
+          g_message ("The fake portal's generator cannot answer a query the real portal's rules "
+                     "allow; it answers 400 instead: %s?%s", path, query);
+          g_mutex_lock (&self->mutex);
+          self->n_unjudged++;
+          g_mutex_unlock (&self->mutex);
+        }
     }
 
   if (response.status != 200)

@@ -74,8 +74,8 @@ guint           lens_fake_portal_get_n_requests         (LensFakePortal *self);
 /* How many of them were answered 304 Not Modified. */
 guint           lens_fake_portal_get_n_not_modified     (LensFakePortal *self);
 /* How many queries broke the real portal's rules and were refused with its 400
- * (lens-fake-soql.c), and how many were beyond that model, passed on unjudged (its log says
- * why). */
+ * (lens-fake-soql.c), and how many were beyond that model, passed on unjudged, or beyond what
+ * the generator can answer (the log says why). */
 guint           lens_fake_portal_get_n_refused          (LensFakePortal *self);
 guint           lens_fake_portal_get_n_unjudged         (LensFakePortal *self);
 void            lens_fake_portal_reset_counters         (LensFakePortal *self);
