@@ -14,6 +14,7 @@
 
 #include "lens-fake-data.h"
 #include "lens-fake-portal.h"
+#include "lens-fake-soql.h"
 
 /* A SoupServer on 127.0.0.1 in its own thread with its own GMainContext (the pattern of
  * gnome-calendar's tests/gcal-simple-server.c), so a test can block or spin its own main
@@ -55,6 +56,8 @@ struct _LensFakePortal
 
   guint          n_requests;
   guint          n_not_modified;
+  guint          n_refused;         /* queries the real portal's rules refuse */
+  guint          n_unjudged;        /* queries beyond the model of those rules */
   GPtrArray     *log;
   SoupMessageHeaders *last_headers;
 
@@ -437,6 +440,33 @@ not_modified (SoupMessageHeaders *request,
   return FALSE;
 }
 
+/* The real portal's rules (lens-fake-soql.c). FALSE with @response set to its 400 when the
+ * query breaks one; a query beyond the model is counted and passed on. */
+static gboolean
+judge_query (LensFakePortal   *self,
+             const char       *dataset_id,
+             GHashTable       *params,
+             LensFakeResponse *response)
+{
+  const LensFakeField *fields = lens_fake_data_get_fields (dataset_id);
+  LensFakeSoqlVerdict verdict;
+
+  /* An unknown dataset is the generator's 404. */
+  if (fields == NULL)
+    return TRUE;
+
+  verdict = lens_fake_soql_check (dataset_id, fields, params, response);
+
+  g_mutex_lock (&self->mutex);
+  if (verdict == LENS_FAKE_SOQL_REFUSED)
+    self->n_refused++;
+  else if (verdict == LENS_FAKE_SOQL_UNJUDGED)
+    self->n_unjudged++;
+  g_mutex_unlock (&self->mutex);
+
+  return verdict != LENS_FAKE_SOQL_REFUSED;
+}
+
 static void
 respond_normally (LensFakePortal    *self,
                   SoupServerMessage *msg)
@@ -505,7 +535,22 @@ respond_normally (LensFakePortal    *self,
                          "\"message\":\"Could not parse the query string\"}\n");
           return;
         }
+      if (!judge_query (self, dataset_id, params, &response))
+        {
+          set_body (self, msg, response.status, "application/json;charset=utf-8", response.body);
+          lens_fake_response_clear (&response);
+          return;
+        }
       lens_fake_data_query (self->seed, version, &as_of, raw_rows, dataset_id, params, &response);
+      /* Allowed by the rules, but beyond what the generator can compute: not the real answer. */
+      if (response.status == 400)
+        {
+          g_message ("The fake portal's generator cannot answer a query the real portal's rules "
+                     "allow; it answers 400 instead: %s?%s", path, query);
+          g_mutex_lock (&self->mutex);
+          self->n_unjudged++;
+          g_mutex_unlock (&self->mutex);
+        }
     }
 
   if (response.status != 200)
@@ -984,6 +1029,34 @@ lens_fake_portal_get_n_not_modified (LensFakePortal *self)
   return ret;
 }
 
+guint
+lens_fake_portal_get_n_refused (LensFakePortal *self)
+{
+  guint ret;
+
+  g_return_val_if_fail (LENS_IS_FAKE_PORTAL (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  ret = self->n_refused;
+  g_mutex_unlock (&self->mutex);
+
+  return ret;
+}
+
+guint
+lens_fake_portal_get_n_unjudged (LensFakePortal *self)
+{
+  guint ret;
+
+  g_return_val_if_fail (LENS_IS_FAKE_PORTAL (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  ret = self->n_unjudged;
+  g_mutex_unlock (&self->mutex);
+
+  return ret;
+}
+
 void
 lens_fake_portal_reset_counters (LensFakePortal *self)
 {
@@ -992,6 +1065,8 @@ lens_fake_portal_reset_counters (LensFakePortal *self)
   g_mutex_lock (&self->mutex);
   self->n_requests = 0;
   self->n_not_modified = 0;
+  self->n_refused = 0;
+  self->n_unjudged = 0;
   g_ptr_array_set_size (self->log, 0);
   g_clear_pointer (&self->last_headers, soup_message_headers_unref);
   g_mutex_unlock (&self->mutex);

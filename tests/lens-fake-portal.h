@@ -88,6 +88,11 @@ void            lens_fake_portal_set_gzip               (LensFakePortal *self,
 guint           lens_fake_portal_get_n_requests         (LensFakePortal *self);
 /* How many of them were answered 304 Not Modified. */
 guint           lens_fake_portal_get_n_not_modified     (LensFakePortal *self);
+/* How many queries broke the real portal's rules and were refused with its 400
+ * (lens-fake-soql.c), and how many were beyond that model, passed on unjudged, or beyond what
+ * the generator can answer (the log says why). */
+guint           lens_fake_portal_get_n_refused          (LensFakePortal *self);
+guint           lens_fake_portal_get_n_unjudged         (LensFakePortal *self);
 void            lens_fake_portal_reset_counters         (LensFakePortal *self);
 /* Path and query of every request, in order (decoded). */
 char          **lens_fake_portal_dup_request_log        (LensFakePortal *self);

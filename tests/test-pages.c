@@ -640,13 +640,26 @@ test_overview_cards (Fixture       *fixture,
   g_assert_true (shows_text (card, "April 11, 2025"));
   g_assert_true (shows_text (card, "Source: WTTW"));
 
-  /* complaints: COPA cases in the last full year against the year before, from the portal */
+  /* The portal's cards, one for each headline of the catalogue (crimes so far this year, in
+   * the last full year, COPA cases in the last full year), each with its number, from a portal
+   * that refuses what the real one refuses. */
+  g_assert_cmpuint (cards->len, ==, lens_catalog_get_n_headlines (lens_catalog_get_default ()));
+  g_assert_cmpuint (cards->len, ==, 3);
   for (guint i = 0; i < cards->len; i++)
-    if (g_str_equal (lens_headline_card_get_spec (g_ptr_array_index (cards, i))->page, "complaints"))
-      complaints = g_ptr_array_index (cards, i);
+    {
+      LensHeadlineCard *headline = g_ptr_array_index (cards, i);
+
+      if (!lens_headline_card_has_numbers (headline))
+        g_error ("Card “%s” has no number: %s", lens_headline_card_get_spec (headline)->id,
+                 lens_headline_card_get_text (headline));
+      g_assert_true (g_ascii_isdigit (lens_headline_card_get_text (headline)[0]));
+      g_assert_null (lens_headline_card_get_bug_report (headline));
+      if (g_str_equal (lens_headline_card_get_spec (headline)->page, "complaints"))
+        complaints = headline;
+    }
   g_assert_nonnull (complaints);
-  g_assert_true (lens_headline_card_has_numbers (complaints));
-  g_assert_true (g_ascii_isdigit (lens_headline_card_get_text (complaints)[0]));
+  g_assert_cmpuint (lens_fake_portal_get_n_refused (fixture->portal), ==, 0);
+  g_assert_cmpuint (lens_fake_portal_get_n_unjudged (fixture->portal), ==, 0);
 
   /* the card opens its page */
   buttons = find_all (card, GTK_TYPE_BUTTON);
@@ -700,6 +713,89 @@ test_overview_stale (Fixture       *fixture,
   g_assert_true (lens_headline_card_has_numbers (full));
   g_assert_true (shows_text (GTK_WIDGET (full), "2024; the latest day the data covers is 8 Jun 2025"));
   g_assert_true (shows_text (GTK_WIDGET (full), "compared with 2023 ("));
+}
+
+static void
+assert_card_bug_report (LensHeadlineCard *card)
+{
+  LensBugReport *report = lens_headline_card_get_bug_report (card);
+  g_autofree char *chart_line = g_strdup_printf ("Chart: %s\n", lens_headline_card_get_spec (card)->id);
+
+  g_assert_nonnull (report);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (report)));
+  g_assert_true (shows_text (GTK_WIDGET (report), "Details"));
+  g_assert_cmpstr (lens_bug_report_get_details (report), ==,
+                   "Query coordinator error: query.soql.no-such-column; No such column: ncategory");
+  g_assert_true (g_str_has_prefix (lens_bug_report_get_text (report), "Reform Lens " PACKAGE_VERSION));
+  g_assert_nonnull (strstr (lens_bug_report_get_text (report), chart_line));
+  g_assert_nonnull (strstr (lens_bug_report_get_text (report), "Request: http://127.0.0.1:"));
+}
+
+static gboolean
+overview_settled (gpointer data)
+{
+  GPtrArray *cards = data;
+
+  for (guint i = 0; i < cards->len; i++)
+    if (!lens_headline_card_is_settled (g_ptr_array_index (cards, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A card whose query the portal refuses says it is Reform Lens's fault, names itself and
+ * offers a bug report; a card with saved numbers keeps them. */
+static void
+test_overview_refused_query (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *overview;
+  GPtrArray *cards;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+
+  /* Nothing saved yet. */
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, 0);
+  overview = show_page (fixture, "overview");
+  cards = lens_overview_page_get_cards (LENS_OVERVIEW_PAGE (overview));
+  g_assert_cmpuint (cards->len, >, 0);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      LensHeadlineCard *card = g_ptr_array_index (cards, i);
+      g_autofree char *named = g_strdup_printf ("Reform Lens asked the City’s data portal for “%s”",
+                                                lens_headline_card_get_spec (card)->title);
+
+      g_assert_false (lens_headline_card_has_numbers (card));
+      g_assert_true (g_str_has_prefix (lens_headline_card_get_text (card), named));
+      g_assert_nonnull (strstr (lens_headline_card_get_text (card), "This is a fault in Reform Lens"));
+      assert_card_bug_report (card);
+    }
+
+  /* Saved numbers, then a refused refresh: the numbers stay, with the same account. */
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
+  g_assert_true (wait_for (overview_settled, cards, 30));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      LensHeadlineCard *card = g_ptr_array_index (cards, i);
+
+      g_assert_true (lens_headline_card_has_numbers (card));
+      g_assert_null (lens_headline_card_get_bug_report (card));
+      g_ptr_array_add (numbers, g_strdup (lens_headline_card_get_text (card)));
+    }
+
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
+  g_assert_true (wait_for (overview_settled, cards, 30));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      LensHeadlineCard *card = g_ptr_array_index (cards, i);
+      g_autofree char *named = g_strdup_printf ("Reform Lens asked the City’s data portal for “%s”",
+                                                lens_headline_card_get_spec (card)->title);
+
+      g_assert_true (lens_headline_card_has_numbers (card));
+      g_assert_cmpstr (lens_headline_card_get_text (card), ==, g_ptr_array_index (numbers, i));
+      g_assert_true (shows_text (GTK_WIDGET (card), named));
+      assert_card_bug_report (card);
+    }
 }
 
 static void
@@ -816,6 +912,7 @@ main (int   argc,
   ADD ("/pages/overview-same-days", test_overview_same_days);
   g_test_add ("/pages/overview-stale", Fixture, "2025-06-15", fixture_set_up, test_overview_stale,
               fixture_tear_down);
+  ADD ("/pages/overview-refused-query", test_overview_refused_query);
   ADD ("/pages/complaints", test_complaints_page);
   ADD ("/pages/screenshots", test_page_screenshots);
 

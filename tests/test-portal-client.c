@@ -826,6 +826,89 @@ test_client_bad_query (Fixture       *f,
   g_assert_cmpuint (lens_fake_portal_get_n_requests (f->portal), ==, 0);
 }
 
+/* A query the portal refuses (HTTP 400 with a SoQL code) is reported as the app's fault, with
+ * what a bug report needs; a cached answer is still served, and stays as it was. */
+static void
+test_client_refused_query (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(LensSoql) query = years_query ("005");
+  g_autoptr(LensSoql) headline = lens_soql_new ("ijzp-q8t2");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *report = NULL;
+  g_auto(Wait) fresh = { 0 };
+  g_auto(Wait) refused = { 0 };
+  g_auto(Wait) nothing_cached = { 0 };
+  g_auto(Wait) one_row = { 0 };
+  g_auto(GStrv) log = NULL;
+  const GError *warning;
+
+  run_query (f, query, LENS_QUERY_DEFAULT, &fresh);
+  g_assert_no_error (fresh.error);
+  before = cached_body (f, query);
+  g_assert_nonnull (before);
+
+  lens_fake_portal_set_fault (f->portal, LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, 0);
+  run_query (f, query, LENS_QUERY_REFRESH, &refused);
+  g_assert_no_error (refused.error);
+  g_assert_true (lens_query_result_get_from_cache (refused.result));
+  g_assert_true (lens_query_result_get_stale (refused.result));
+  g_assert_cmpuint (lens_table_get_n_rows (lens_query_result_get_table (refused.result)), ==,
+                    lens_table_get_n_rows (lens_query_result_get_table (fresh.result)));
+
+  warning = lens_query_result_get_warning (refused.result);
+  g_assert_error (warning, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY);
+  g_assert_true (lens_portal_error_is_refused_query (warning));
+  g_assert_nonnull (strstr (warning->message, "This is a fault in Reform Lens"));
+  g_assert_cmpstr (lens_portal_error_get_code (warning), ==, "query.soql.no-such-column");
+  g_assert_cmpstr (lens_portal_error_get_portal_message (warning), ==,
+                   "Query coordinator error: query.soql.no-such-column; No such column: ncategory");
+  /* The request as it was sent: the page's $order and $limit too. */
+  g_assert_true (g_str_has_prefix (lens_portal_error_get_url (warning), lens_fake_portal_get_base_url (f->portal)));
+  g_assert_nonnull (strstr (lens_portal_error_get_url (warning), "$limit=50000"));
+  g_assert_nonnull (strstr (lens_portal_error_get_answer (warning), "\"errorCode\":\"query.soql.no-such-column\""));
+
+  report = lens_portal_error_dup_bug_report (warning, "crime-incidents-per-year");
+  g_assert_true (g_str_has_prefix (report, "Reform Lens " PACKAGE_VERSION ": the portal refused a query\n"));
+  g_assert_nonnull (strstr (report, "Chart: crime-incidents-per-year\n"));
+  g_assert_nonnull (strstr (report, lens_portal_error_get_url (warning)));
+  g_assert_nonnull (strstr (report, "Answer: HTTP 400, query.soql.no-such-column\n"));
+  g_assert_nonnull (strstr (report, lens_portal_error_get_answer (warning)));
+
+  /* The cache keeps the good answer. */
+  after = cached_body (f, query);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Nothing cached: the error itself, carrying the same. */
+  lens_soql_set_select (headline, "count(*) AS value");
+  run_query (f, headline, LENS_QUERY_DEFAULT, &nothing_cached);
+  g_assert_true (lens_portal_error_is_refused_query (nothing_cached.error));
+  g_assert_nonnull (lens_portal_error_get_url (nothing_cached.error));
+
+  /* Other errors carry nothing of it. */
+  {
+    g_autoptr(GError) other = NULL;
+
+    lens_portal_error_set (&other, LENS_PORTAL_ERROR_BAD_QUERY, "HTTP 404: Not found");
+    g_assert_false (lens_portal_error_is_refused_query (other));
+    g_assert_null (lens_portal_error_get_code (other));
+    g_assert_null (lens_portal_error_dup_bug_report (other, "x"));
+    g_assert_false (lens_portal_error_is_refused_query (NULL));
+  }
+
+  /* One number: one request as it is, with no $order or $limit of paging. */
+  lens_fake_portal_set_fault (f->portal, LENS_FAKE_FAULT_NONE, 0);
+  lens_fake_portal_reset_counters (f->portal);
+  run_query (f, headline, LENS_QUERY_DEFAULT, &one_row);
+  g_assert_no_error (one_row.error);
+  g_assert_cmpuint (lens_table_get_n_rows (lens_query_result_get_table (one_row.result)), ==, 1);
+  log = lens_fake_portal_dup_request_log (f->portal);
+  g_assert_cmpuint (g_strv_length (log), ==, 1);
+  g_assert_cmpstr (log[0], ==, "/resource/ijzp-q8t2.json?$select=count(*) AS value");
+  g_assert_cmpuint (lens_fake_portal_get_n_refused (f->portal), ==, 0);
+}
+
 static void
 test_client_unreachable (Fixture       *f,
                          gconstpointer  data)
@@ -1086,6 +1169,7 @@ main (int   argc,
   ADD ("/portal-client/paging", test_client_paging);
   ADD ("/portal-client/refuse-http", test_client_refuse_http);
   ADD ("/portal-client/bad-query", test_client_bad_query);
+  ADD ("/portal-client/refused-query", test_client_refused_query);
   ADD ("/portal-client/unreachable", test_client_unreachable);
   ADD ("/portal-client/connect-timeout", test_client_connect_timeout);
   ADD ("/portal-client/huge", test_client_huge);

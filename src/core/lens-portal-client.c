@@ -525,19 +525,13 @@ page_url (Op *op)
   if (op->kind == OP_DATASET_INFO || !op->paging)
     return g_strdup (op->key);
 
-  /* Paging needs a stable order; :id is every dataset's row identifier. */
-  page = lens_soql_copy (op->query);
-  if (lens_soql_get_order (page) == NULL)
-    lens_soql_set_order (page, ":id");
-
   limit = op->page_size;
   if (op->wanted >= 0)
     limit = MIN (limit, op->wanted - op->fetched);
   op->page_limit = limit;
 
-  lens_soql_set_limit (page, limit);
-  if (op->first_offset + op->fetched > 0)
-    lens_soql_set_offset (page, op->first_offset + op->fetched);
+  /* Pages need a stable order the portal accepts for the query's shape (see LensSoql). */
+  page = lens_soql_dup_page (op->query, op->first_offset + op->fetched, limit);
 
   return lens_soql_to_url (page, op->self->base_url);
 }
@@ -812,7 +806,8 @@ error_status_done (GTask *task)
   Op *op = g_task_get_task_data (task);
   guint status = soup_message_get_status (op->msg);
   g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&op->buffer));
-  g_autofree char *message = lens_portal_error_parse_body (body, NULL);
+  g_autofree char *code = NULL;
+  g_autofree char *message = lens_portal_error_parse_body (body, &code);
   g_autofree char *detail = NULL;
 
   if (is_retryable (status) && op->attempt < op->self->max_retries)
@@ -821,6 +816,16 @@ error_status_done (GTask *task)
                                                               "Retry-After");
 
       schedule_retry (g_steal_pointer (&task), retry_delay_ms (op->self, op->attempt, retry_after));
+      return;
+    }
+
+  /* The portal refused the query itself: the app's fault, reported with what was sent. */
+  if (status == SOUP_STATUS_BAD_REQUEST && lens_portal_error_code_is_soql (code))
+    {
+      g_autofree char *url = g_uri_to_string (soup_message_get_uri (op->msg));
+
+      fail (g_steal_pointer (&task),
+            lens_portal_error_new_refused_query (status, code, message, url, body));
       return;
     }
 
@@ -1657,9 +1662,11 @@ lens_portal_client_query_async (LensPortalClient    *self,
 
   op->key = lens_soql_to_url (op->query, self->base_url);
 
-  /* A query that may return more rows than a page is fetched page by page. */
+  /* A query that may return more rows than a page is fetched page by page; an aggregate
+   * without $group is one row, sent as it is (the portal refuses it an $order). */
   limit = lens_soql_get_limit (op->query);
-  op->paging = limit < 0 || limit > op->page_size;
+  op->paging = lens_soql_get_shape (op->query) != LENS_SOQL_SHAPE_AGGREGATE &&
+               (limit < 0 || limit > op->page_size);
   op->wanted = limit;
   op->first_offset = MAX (lens_soql_get_offset (op->query), 0);
 
