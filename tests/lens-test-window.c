@@ -7,6 +7,10 @@
 
 #include "lens-test-window.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 typedef struct
 {
   guint ticks;
@@ -51,6 +55,24 @@ lens_test_wait_frames (GtkWidget *widget,
     gtk_widget_remove_tick_callback (widget, id);
 
   return done;
+}
+
+void
+lens_test_park_pointer (GdkDisplay *display)
+{
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_DISPLAY (display))
+    {
+      Display *xdisplay = gdk_x11_display_get_xdisplay (display);
+      Screen *screen = DefaultScreenOfDisplay (xdisplay);
+
+      XWarpPointer (xdisplay, None, RootWindowOfScreen (screen), 0, 0, 0, 0,
+                    WidthOfScreen (screen) - 1, HeightOfScreen (screen) - 1);
+      XSync (xdisplay, False);
+    }
+#endif
 }
 
 static gboolean
