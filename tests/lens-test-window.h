@@ -19,9 +19,8 @@ gboolean lens_test_wait_frames   (GtkWidget  *widget,
                                   guint       n_frames);
 
 /* Moves the pointer to the far corner of the screen, away from every window the tests open.
- * A pointer that happens to rest over a widget (Xvfb puts it in the middle of the screen)
- * starts GTK's tooltip timer; GTK 4.8 then reads the surface of a popover that may be gone by
- * the time the timer fires. Where the pointer is must not depend on how fast a test runs. */
+ * Xvfb puts it in the middle, over a widget of a wide window, whose tooltip would then show
+ * half a second later: in a picture or not, depending on how fast the test ran. */
 void     lens_test_park_pointer  (GdkDisplay *display);
 
 /* Until the page shown has finished loading (lens_window_is_settled ()). */
