@@ -69,3 +69,13 @@ lens_configure ()
     meson setup "$top_srcdir/$builddir" "$top_srcdir" "$@"
   fi
 }
+
+# lens_run_app BUILDDIR [app arguments...]
+# Replaces the shell with the app built in BUILDDIR, in Meson's developer environment (the
+# build's translations and settings schema, see po/meson.build and data/meson.build), run in
+# the current folder rather than in BUILDDIR so that relative paths mean what was typed.
+lens_run_app ()
+{
+  local builddir=$1; shift
+  exec meson devenv -C "$builddir" --workdir "$PWD" reform-lens "$@"
+}

@@ -10,7 +10,7 @@ N_("The Crimes dataset leaves out the most recent seven days.");
 /* Translators: charts.json, caveats[id=crimes-preliminary].text. Keep numbers, dates, names and quoted words exact. */
 N_("Crime classifications are preliminary: they can change as CPD reviews each case.");
 /* Translators: charts.json, caveats[id=partial-period].text. Keep numbers, dates, names and quoted words exact. */
-N_("The current year and the current month are not over yet, so their numbers are partial. So is a year or month cut short by the end of the chosen dates.");
+N_("The year and the month in which the data ends are not complete, so their numbers are partial. So is a year or month cut short by the end of the chosen dates.");
 /* Translators: charts.json, caveats[id=crimes-per-incident].text. Keep numbers, dates, names and quoted words exact. */
 N_("Crimes counts one row per incident, except homicides, which count one row per victim.");
 /* Translators: charts.json, caveats[id=copa-per-case].text. Keep numbers, dates, names and quoted words exact. */
@@ -104,13 +104,13 @@ NC_("unit", "cases");
 /* Translators: charts.json, headlines[id=crime-year-to-date].title. A title or heading. */
 NC_("chart title", "Reported incidents so far this year");
 /* Translators: charts.json, headlines[id=crime-year-to-date].note. Keep numbers, dates, names and quoted words exact. */
-N_("From 1 January to seven days ago, compared with the same days last year. The Crimes dataset leaves out the most recent seven days, so both periods end seven days ago to compare like with like.");
+N_("From 1 January to the latest day the data covers, compared with the same days a year earlier. The Crimes dataset leaves out the most recent seven days, so both periods end at least seven days ago, and earlier when the City has not updated the data.");
 /* Translators: charts.json, headlines[id=crime-year-to-date].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
 NC_("unit", "incidents");
 /* Translators: charts.json, headlines[id=crime-latest-full-year].title. A title or heading. */
 NC_("chart title", "Reported incidents in the last full year");
 /* Translators: charts.json, headlines[id=crime-latest-full-year].note. Keep numbers, dates, names and quoted words exact. */
-N_("The last full calendar year compared with the year before it.");
+N_("The last calendar year the data covers in full, compared with the year before it.");
 /* Translators: charts.json, headlines[id=crime-latest-full-year].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
 NC_("unit", "incidents");
 /* Translators: charts.json, headlines[id=complaints-latest-full-year].title. A title or heading. */

@@ -56,7 +56,7 @@ make_body (guint               rows,
                                                    "ward, community_area, year");
   g_hash_table_insert (params, (char *) "$order", (char *) ":id");
   g_hash_table_insert (params, (char *) "$limit", limit);
-  lens_fake_data_query (20260101, 0, rows, "ijzp-q8t2", params, out);
+  lens_fake_data_query (20260101, 0, NULL, rows, "ijzp-q8t2", params, out);
   g_assert_cmpuint (out->status, ==, 200);
 }
 

@@ -35,6 +35,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *fault_name = NULL;
   g_autofree char *retry_after = NULL;
+  g_auto(GStrv) stale = NULL;
   LensFakeFault fault = LENS_FAKE_FAULT_NONE;
   guint n_times = 0;
   int port = 0;
@@ -55,6 +56,9 @@ main (int   argc,
     { "stall-seconds", 0, 0, G_OPTION_ARG_INT, &stall, "How long a stalled request waits", "SECONDS" },
     { "raw-rows", 0, 0, G_OPTION_ARG_INT, &raw_rows, "Rows an unaggregated query pages through", "N" },
     { "data-version", 0, 0, G_OPTION_ARG_INT, &version, "Version of the synthetic data", "N" },
+    { "stale", 0, 0, G_OPTION_ARG_STRING_ARRAY, &stale,
+      "A dataset last updated on DAY (its rows end its lag before), e.g. ijzp-q8t2=2025-06-15; repeatable",
+      "ID=DAY" },
     { NULL }
   };
 
@@ -93,6 +97,19 @@ main (int   argc,
   lens_fake_portal_set_data_version (portal, version);
   if (retry_after != NULL)
     lens_fake_portal_set_retry_after (portal, retry_after);
+  for (guint i = 0; stale != NULL && stale[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (stale[i], "=", 2);
+      g_autofree char *iso = pair[1] != NULL ? g_strconcat (pair[1], "T11:00:00Z", NULL) : NULL;
+      g_autoptr(GDateTime) day = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+
+      if (day == NULL)
+        {
+          g_printerr ("--stale takes ID=YYYY-MM-DD, not “%s”\n", stale[i]);
+          return EXIT_FAILURE;
+        }
+      lens_fake_portal_set_as_of (portal, pair[0], g_date_time_to_unix (day), NULL);
+    }
 
   g_print ("%s\n", lens_fake_portal_get_base_url (portal));
   fflush (stdout);

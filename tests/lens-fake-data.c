@@ -77,6 +77,7 @@ typedef struct
   double        per_year;
   double        season;       /* amplitude of the summer peak */
   const Column *columns;
+  guint         lag_days;     /* latest days an update leaves out, counting its own day */
 } Dataset;
 
 /* Domains. Values use the portal's spelling; weights are synthetic. */
@@ -295,10 +296,11 @@ static const Column station_columns[] = {
 };
 
 static const Dataset datasets[] = {
-  { "ijzp-q8t2", "Crimes - 2001 to Present", "date", 235000, 0.12, crime_columns },
-  { "mft5-nfa8", "COPA Cases - Summary", "complaint_date", 4800, 0.05, copa_columns },
-  { "dpt3-jri9", "Arrests", "arrest_date", 42000, 0.08, arrest_columns },
-  { "z8bn-74gv", "Police Stations", NULL, 23, 0, station_columns },
+  /* Like the City's Crimes, the most recent seven days are left out. */
+  { "ijzp-q8t2", "Crimes - 2001 to Present", "date", 235000, 0.12, crime_columns, 7 },
+  { "mft5-nfa8", "COPA Cases - Summary", "complaint_date", 4800, 0.05, copa_columns, 1 },
+  { "dpt3-jri9", "Arrests", "arrest_date", 42000, 0.08, arrest_columns, 1 },
+  { "z8bn-74gv", "Police Stations", NULL, 23, 0, station_columns, 0 },
 };
 
 /* Pseudo-columns for date functions that are not month-based. */
@@ -1853,12 +1855,17 @@ add_condition (const Dataset *ds,
     }
 }
 
+/* Every query sees the rows up to the last day of @as_of only. */
 static void
-filter_init (Filter *filter)
+filter_init (Filter             *filter,
+             const LensFakeAsOf *as_of)
 {
   filter->constraints = g_ptr_array_new_with_free_func (constraint_free);
   filter->range.from = julian (FIRST_YEAR, 1, 1);
   filter->range.to = julian (FIRST_YEAR, N_MONTHS + 1, 1);
+  if (g_date_valid (&as_of->last_day))
+    filter->range.to = MIN (filter->range.to, g_date_get_julian (&as_of->last_day) + 1);
+  filter->range.to = MAX (filter->range.to, filter->range.from);
 }
 
 static void
@@ -1903,8 +1910,10 @@ aggregate_value (guint32        seed,
         {
           g_autoptr(GDate) date = g_date_new_julian (item->agg == AGG_MIN ? range->from : range->to - 1);
 
-          *text = g_strdup_printf ("%04d-%02d-%02dT00:00:00.000",
-                                   g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+          /* The latest row of a day comes late in it; the earliest early. */
+          *text = g_strdup_printf ("%04d-%02d-%02dT%s",
+                                   g_date_get_year (date), g_date_get_month (date), g_date_get_day (date),
+                                   item->agg == AGG_MIN ? "00:01:00.000" : "23:55:00.000");
           return 0;
         }
       return (item->agg == AGG_MIN ? 1 : 50) + 50 * hashf (seed, "minmax|%s|%s", ds->id, item->expr);
@@ -2480,9 +2489,10 @@ describe_query (GHashTable *params)
 }
 
 void
-lens_fake_data_query (guint32           seed,
-                      guint             version,
-                      guint             raw_rows,
+lens_fake_data_query (guint32             seed,
+                      guint               version,
+                      const LensFakeAsOf *as_of,
+                      guint               raw_rows,
                       const char       *dataset_id,
                       GHashTable       *params,
                       LensFakeResponse *out)
@@ -2502,6 +2512,7 @@ lens_fake_data_query (guint32           seed,
   const char *limit_text = g_hash_table_lookup (params, "$limit");
   const char *offset_text = g_hash_table_lookup (params, "$offset");
   g_auto(Filter) filter = { 0 };
+  LensFakeAsOf default_as_of;
   gboolean aggregated = FALSE;
   gint64 limit = 1000;   /* Socrata's default */
   gint64 offset = 0;
@@ -2610,7 +2621,12 @@ lens_fake_data_query (guint32           seed,
   }
 
   /* $where and plain field=value filters. */
-  filter_init (&filter);
+  if (as_of == NULL)
+    {
+      lens_fake_data_get_as_of (version, dataset_id, &default_as_of);
+      as_of = &default_as_of;
+    }
+  filter_init (&filter, as_of);
   if (where != NULL)
     add_condition (ds, where, &filter);
   g_hash_table_iter_init (&iter, params);
@@ -2729,13 +2745,47 @@ lens_fake_data_rows_updated_at (guint version)
 }
 
 void
-lens_fake_data_view (guint32           seed,
-                     guint             version,
-                     const char       *dataset_id,
-                     LensFakeResponse *out)
+lens_fake_data_get_as_of_update (gint64        rows_updated_at,
+                                 const char   *dataset_id,
+                                 LensFakeAsOf *as_of)
+{
+  const Dataset *ds = find_dataset (dataset_id);
+  g_autoptr(GDateTime) updated = NULL;
+  g_autoptr(GDateTime) chicago = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/Chicago");
+  guint32 day, series_end = julian (FIRST_YEAR, N_MONTHS + 1, 1) - 1;
+
+  as_of->rows_updated_at = rows_updated_at;
+  g_date_clear (&as_of->last_day, 1);
+  if (ds == NULL || ds->date_column == NULL)
+    return;
+
+  /* The update's day where the portal is: 11:00 UTC is the morning in Chicago. */
+  updated = g_date_time_new_from_unix_utc (rows_updated_at);
+  chicago = zone != NULL ? g_date_time_to_timezone (updated, zone) : g_date_time_ref (updated);
+  day = julian (g_date_time_get_year (chicago), g_date_time_get_month (chicago),
+                g_date_time_get_day_of_month (chicago)) - ds->lag_days;
+  g_date_set_julian (&as_of->last_day, MIN (day, series_end));
+}
+
+void
+lens_fake_data_get_as_of (guint         version,
+                          const char   *dataset_id,
+                          LensFakeAsOf *as_of)
+{
+  lens_fake_data_get_as_of_update (lens_fake_data_rows_updated_at (version), dataset_id, as_of);
+}
+
+void
+lens_fake_data_view (guint32             seed,
+                     guint               version,
+                     const LensFakeAsOf *as_of,
+                     const char         *dataset_id,
+                     LensFakeResponse   *out)
 {
   const Dataset *ds = find_dataset (dataset_id);
   g_autoptr(JsonBuilder) b = NULL;
+  LensFakeAsOf default_as_of;
   guint position = 1;
 
   memset (out, 0, sizeof *out);
@@ -2744,6 +2794,12 @@ lens_fake_data_view (guint32           seed,
     {
       set_not_found (out, dataset_id);
       return;
+    }
+
+  if (as_of == NULL)
+    {
+      lens_fake_data_get_as_of (version, dataset_id, &default_as_of);
+      as_of = &default_as_of;
     }
 
   b = json_builder_new ();
@@ -2757,9 +2813,9 @@ lens_fake_data_view (guint32           seed,
   json_builder_set_member_name (b, "attribution");
   json_builder_add_string_value (b, "Reform Lens fake portal (seeded generator)");
   json_builder_set_member_name (b, "rowsUpdatedAt");
-  json_builder_add_int_value (b, lens_fake_data_rows_updated_at (version));
+  json_builder_add_int_value (b, as_of->rows_updated_at);
   json_builder_set_member_name (b, "viewLastModified");
-  json_builder_add_int_value (b, lens_fake_data_rows_updated_at (version));
+  json_builder_add_int_value (b, as_of->rows_updated_at);
   json_builder_set_member_name (b, "newBackend");
   json_builder_add_boolean_value (b, TRUE);
   json_builder_set_member_name (b, "columns");
@@ -2791,12 +2847,21 @@ lens_fake_data_view (guint32           seed,
 /* The filter of an expected count: @constraints ("column=value") in [@from, @to). */
 static gboolean
 expected_filter (const Dataset      *ds,
+                 guint               version,
+                 const LensFakeAsOf *as_of,
                  const char * const *constraints,
                  const char         *from,
                  const char         *to,
                  Filter             *filter)
 {
-  filter_init (filter);
+  LensFakeAsOf default_as_of;
+
+  if (as_of == NULL)
+    {
+      lens_fake_data_get_as_of (version, ds->id, &default_as_of);
+      as_of = &default_as_of;
+    }
+  filter_init (filter, as_of);
   if (from != NULL)
     narrow_range (&filter->range, ">=", parse_date_literal (from), 0);
   if (to != NULL)
@@ -2817,6 +2882,7 @@ expected_filter (const Dataset      *ds,
 gint64
 lens_fake_data_expected_district_count (guint32             seed,
                                         guint               version,
+                                        const LensFakeAsOf *as_of,
                                         const char         *dataset_id,
                                         const char         *beat_field,
                                         guint               district,
@@ -2835,7 +2901,7 @@ lens_fake_data_expected_district_count (guint32             seed,
   g_return_val_if_fail (beat_col != NULL, -1);
   g_return_val_if_fail (beat_col->special == SPECIAL_BEAT || beat_col->special == SPECIAL_MULTI_BEAT, -1);
 
-  if (!expected_filter (ds, constraints, from, to, &filter))
+  if (!expected_filter (ds, version, as_of, constraints, from, to, &filter))
     return -1;
 
   /* One grouped row per beat value, rounded as the portal rounds it, then summed. */
@@ -2877,6 +2943,7 @@ lens_fake_data_dup_beat_values (guint32     seed,
 gint64
 lens_fake_data_expected_count (guint32             seed,
                                guint               version,
+                               const LensFakeAsOf *as_of,
                                const char         *dataset_id,
                                const char * const *constraints,
                                const char         *from,
@@ -2887,7 +2954,7 @@ lens_fake_data_expected_count (guint32             seed,
 
   g_return_val_if_fail (ds != NULL, -1);
 
-  if (!expected_filter (ds, constraints, from, to, &filter))
+  if (!expected_filter (ds, version, as_of, constraints, from, to, &filter))
     return -1;
 
   return llround (model_count (seed, version, ds, filter.constraints, NULL, &filter.range));

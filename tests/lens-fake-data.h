@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /* Everything this module produces is SYNTHETIC: shaped like the City of Chicago portal's
  * answers (field names, encodings, headers) but computed from a hash of a seed. It is never
- * City data. The synthetic series cover January 2019 to March 2026. */
+ * City data. The synthetic series cover January 2019 to March 2026; each dataset's rows end
+ * where its LensFakeAsOf says. */
 
 typedef struct
 {
@@ -24,11 +25,34 @@ typedef struct
 void         lens_fake_response_clear        (LensFakeResponse    *response);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LensFakeResponse, lens_fake_response_clear)
 
+/* Which days a dataset's synthetic rows cover. */
+typedef struct
+{
+  gint64 rows_updated_at;  /* rowsUpdatedAt and Last-Modified, Unix seconds */
+  GDate  last_day;         /* the last day with rows: max(<date field>) and the end of every count */
+} LensFakeAsOf;
+
+/* The data as of @version: updated as lens_fake_data_rows_updated_at() says, with rows up to
+ * the day of that update (in Chicago) less the dataset's own lag, as the City publishes them
+ * (Crimes leaves out the latest seven days, the others the day of the update), and never past
+ * the end of the synthetic series (31 March 2026). At version 0, Crimes ends on 30 March 2026. */
+void         lens_fake_data_get_as_of        (guint                version,
+                                              const char          *dataset_id,
+                                              LensFakeAsOf        *as_of);
+/* The same for an update at @rows_updated_at (Unix seconds). */
+void         lens_fake_data_get_as_of_update (gint64               rows_updated_at,
+                                              const char          *dataset_id,
+                                              LensFakeAsOf        *as_of);
+
+/* @as_of, in every function below that takes it: NULL for lens_fake_data_get_as_of() of
+ * @version; a dataset made stale otherwise. */
+
 /* Answers GET /resource/<dataset_id>.json with @params (decoded query parameters, "$select" ->
  * "...", and plain "field" -> "value" filters). @raw_rows: how many rows an unaggregated query
  * (such as "$select=*" with "$order=:id") can page through. */
 void         lens_fake_data_query            (guint32              seed,
                                               guint                version,
+                                              const LensFakeAsOf  *as_of,
                                               guint                raw_rows,
                                               const char          *dataset_id,
                                               GHashTable          *params,
@@ -36,6 +60,7 @@ void         lens_fake_data_query            (guint32              seed,
 /* Answers GET /api/views/<dataset_id>.json (status 404 for an unknown dataset). */
 void         lens_fake_data_view             (guint32              seed,
                                               guint                version,
+                                              const LensFakeAsOf  *as_of,
                                               const char          *dataset_id,
                                               LensFakeResponse    *out);
 
@@ -48,6 +73,7 @@ gint64       lens_fake_data_rows_updated_at  (guint                version);
  * date_extract_y, district, ...) with the same filters, so a test can check a chart's numbers. */
 gint64       lens_fake_data_expected_count   (guint32              seed,
                                               guint                version,
+                                              const LensFakeAsOf  *as_of,
                                               const char          *dataset_id,
                                               const char * const  *constraints,
                                               const char          *from,
@@ -62,6 +88,7 @@ gint64       lens_fake_data_expected_count   (guint32              seed,
  * range. */
 gint64       lens_fake_data_expected_district_count (guint32              seed,
                                                      guint                version,
+                                                     const LensFakeAsOf  *as_of,
                                                      const char          *dataset_id,
                                                      const char          *beat_field,
                                                      guint                district,

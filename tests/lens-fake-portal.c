@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <libsoup/soup.h>
@@ -52,6 +53,7 @@ struct _LensFakePortal
   gsize          huge_size;
   guint          raw_rows;
   guint          version;
+  GHashTable    *as_of;             /* dataset id -> LensFakeAsOf: datasets made stale */
   gboolean       gzip;
 
   guint          n_requests;
@@ -453,6 +455,7 @@ respond_normally (LensFakePortal    *self,
   g_autofree char *body_sum = NULL;
   g_autofree char *last_modified = NULL;
   LensFakeResponse response = { 0 };
+  LensFakeAsOf as_of;
   gboolean is_view = FALSE;
   guint raw_rows;
   guint version;
@@ -488,8 +491,10 @@ respond_normally (LensFakePortal    *self,
       return;
     }
 
+  lens_fake_portal_get_as_of (self, dataset_id, &as_of);
+
   if (is_view)
-    lens_fake_data_view (self->seed, version, dataset_id, &response);
+    lens_fake_data_view (self->seed, version, &as_of, dataset_id, &response);
   else
     {
       g_autoptr(GError) error = NULL;
@@ -503,7 +508,7 @@ respond_normally (LensFakePortal    *self,
                          "\"message\":\"Could not parse the query string\"}\n");
           return;
         }
-      lens_fake_data_query (self->seed, version, raw_rows, dataset_id, params, &response);
+      lens_fake_data_query (self->seed, version, &as_of, raw_rows, dataset_id, params, &response);
     }
 
   if (response.status != 200)
@@ -514,7 +519,7 @@ respond_normally (LensFakePortal    *self,
     }
 
   /* Validators: the ETag depends on the request and the data, Last-Modified on the data. */
-  updated = lens_fake_data_rows_updated_at (version);
+  updated = as_of.rows_updated_at;
   body_sum = g_compute_checksum_for_data (G_CHECKSUM_SHA1, g_bytes_get_data (response.body, NULL),
                                          g_bytes_get_size (response.body));
   etag = g_strdup_printf ("\"fake-%.24s\"", body_sum);
@@ -712,6 +717,7 @@ lens_fake_portal_finalize (GObject *object)
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->retry_after, g_free);
   g_clear_pointer (&self->log, g_ptr_array_unref);
+  g_clear_pointer (&self->as_of, g_hash_table_unref);
   g_clear_pointer (&self->stalls, g_ptr_array_unref);
   g_clear_pointer (&self->last_headers, soup_message_headers_unref);
   g_clear_error (&self->start_error);
@@ -811,6 +817,7 @@ lens_fake_portal_init (LensFakePortal *self)
   self->retry_after = g_strdup ("1");
   self->gzip = TRUE;
   self->log = g_ptr_array_new_with_free_func (g_free);
+  self->as_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->stalls = g_ptr_array_new_with_free_func (stall_free);
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
@@ -1057,6 +1064,65 @@ lens_fake_portal_dup_last_request_header (LensFakePortal *self,
   return ret;
 }
 
+void
+lens_fake_portal_set_as_of (LensFakePortal *self,
+                            const char     *dataset_id,
+                            gint64          rows_updated_at,
+                            const char     *last_day)
+{
+  LensFakeAsOf *as_of;
+  int y = 0, m = 0, d = 0;
+
+  g_return_if_fail (LENS_IS_FAKE_PORTAL (self));
+  g_return_if_fail (dataset_id != NULL);
+  if (last_day != NULL && (sscanf (last_day, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+                           !g_date_valid_dmy (d, m, y)))
+    {
+      g_critical ("“%s” is not a day written YYYY-MM-DD", last_day);
+      return;
+    }
+
+  g_mutex_lock (&self->mutex);
+  if (rows_updated_at == 0 && last_day == NULL)
+    {
+      g_hash_table_remove (self->as_of, dataset_id);
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
+
+  as_of = g_new0 (LensFakeAsOf, 1);
+  /* The dataset's own lag before the update, unless a last day is given. */
+  lens_fake_data_get_as_of_update (rows_updated_at != 0 ? rows_updated_at
+                                                        : lens_fake_data_rows_updated_at (self->version),
+                                   dataset_id, as_of);
+  if (last_day != NULL)
+    {
+      g_date_clear (&as_of->last_day, 1);
+      g_date_set_dmy (&as_of->last_day, d, m, y);
+    }
+  g_hash_table_replace (self->as_of, g_strdup (dataset_id), as_of);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+lens_fake_portal_get_as_of (LensFakePortal *self,
+                            const char     *dataset_id,
+                            LensFakeAsOf   *as_of)
+{
+  const LensFakeAsOf *stale;
+
+  g_return_if_fail (LENS_IS_FAKE_PORTAL (self));
+  g_return_if_fail (dataset_id != NULL);
+
+  g_mutex_lock (&self->mutex);
+  stale = g_hash_table_lookup (self->as_of, dataset_id);
+  if (stale != NULL)
+    *as_of = *stale;
+  else
+    lens_fake_data_get_as_of (self->version, dataset_id, as_of);
+  g_mutex_unlock (&self->mutex);
+}
+
 gint64
 lens_fake_portal_expected_count (LensFakePortal     *self,
                                  const char         *dataset_id,
@@ -1064,10 +1130,13 @@ lens_fake_portal_expected_count (LensFakePortal     *self,
                                  const char         *from,
                                  const char         *to)
 {
+  LensFakeAsOf as_of;
+
   g_return_val_if_fail (LENS_IS_FAKE_PORTAL (self), -1);
 
+  lens_fake_portal_get_as_of (self, dataset_id, &as_of);
   return lens_fake_data_expected_count (self->seed, lens_fake_portal_get_data_version (self),
-                                        dataset_id, constraints, from, to);
+                                        &as_of, dataset_id, constraints, from, to);
 }
 
 gint64
@@ -1079,11 +1148,14 @@ lens_fake_portal_expected_district_count (LensFakePortal     *self,
                                           const char         *from,
                                           const char         *to)
 {
+  LensFakeAsOf as_of;
+
   g_return_val_if_fail (LENS_IS_FAKE_PORTAL (self), -1);
 
+  lens_fake_portal_get_as_of (self, dataset_id, &as_of);
   return lens_fake_data_expected_district_count (self->seed, lens_fake_portal_get_data_version (self),
-                                                 dataset_id, beat_field, district, constraints,
-                                                 from, to);
+                                                 &as_of, dataset_id, beat_field, district,
+                                                 constraints, from, to);
 }
 
 gboolean

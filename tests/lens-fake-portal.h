@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "lens-fake-data.h"
+
 G_BEGIN_DECLS
 
 /* What the next requests go wrong with. */
@@ -65,6 +67,19 @@ void            lens_fake_portal_set_raw_rows           (LensFakePortal *self,
 void            lens_fake_portal_set_data_version       (LensFakePortal *self,
                                                          guint           version);
 guint           lens_fake_portal_get_data_version       (LensFakePortal *self);
+/* A dataset the City has not updated for a while: its metadata's rowsUpdatedAt and its
+ * Last-Modified become @rows_updated_at (Unix seconds; 0 keeps the data version's), and its
+ * rows end on @last_day ("YYYY-MM-DD"), or, when NULL, as many days before the update as the
+ * dataset leaves out (seven for Crimes). Counts, max(<date field>) and the expected counts
+ * below all follow. 0 and NULL: back to the data version's. */
+void            lens_fake_portal_set_as_of              (LensFakePortal *self,
+                                                         const char     *dataset_id,
+                                                         gint64          rows_updated_at,
+                                                         const char     *last_day);
+/* What @dataset_id's data are as of now (lens-fake-data.h). */
+void            lens_fake_portal_get_as_of              (LensFakePortal *self,
+                                                         const char     *dataset_id,
+                                                         LensFakeAsOf   *as_of);
 /* Compress answers when the request accepts gzip (TRUE by default, like Socrata). */
 void            lens_fake_portal_set_gzip               (LensFakePortal *self,
                                                          gboolean        gzip);

@@ -908,6 +908,7 @@ test_brief_chart_data (void)
   g_autoptr(LensSeries) cases = lens_series_new ();
   g_autoptr(GDateTime) fetched = g_date_time_new_utc (2026, 2, 1, 8, 0, 0);
   g_autoptr(GDateTime) as_of = g_date_time_new_utc (2026, 1, 30, 6, 0, 0);
+  g_autoptr(LensDataCoverage) coverage = NULL;
   g_autoptr(LensChartData) month_data = NULL;
   g_autoptr(LensChartData) status_data = NULL;
   g_autoptr(LensBrief) brief = lens_brief_new ();
@@ -940,7 +941,15 @@ test_brief_chart_data (void)
       lens_series_set_value (series, 1, i, round (g_rand_double_range (rand, 15000, 25000)));
     }
   lens_series_set_partial (series, 60, TRUE);
-  month_data = lens_chart_data_new (months, filters, series, NULL, fetched, as_of, TRUE, TRUE, warning);
+  /* The brief's dates run to 1 Feb 2026, the data only to 20 Dec 2025 */
+  {
+    GDate last_day;
+
+    g_date_clear (&last_day, 1);
+    g_date_set_dmy (&last_day, 20, G_DATE_DECEMBER, 2025);
+    coverage = lens_data_coverage_new (months->dataset_id, &today, NULL, &last_day);
+  }
+  month_data = lens_chart_data_new (months, filters, series, NULL, fetched, as_of, TRUE, TRUE, warning, coverage);
 
   lens_series_add_vector (cases, "Citywide (synthetic)");
   lens_series_set_unit (cases, "cases");
@@ -949,7 +958,7 @@ test_brief_chart_data (void)
       lens_series_add_label (cases, statuses[i]);
       lens_series_set_value (cases, 0, i, round (g_rand_double_range (rand, 100, 3000)));
     }
-  status_data = lens_chart_data_new (status, filters, cases, NULL, fetched, NULL, FALSE, FALSE, NULL);
+  status_data = lens_chart_data_new (status, filters, cases, NULL, fetched, NULL, FALSE, FALSE, NULL, NULL);
 
   lens_brief_set_filters (brief, filters);
   g_assert_cmpstr (lens_brief_get_district_label (brief), ==, DISTRICT);
@@ -979,6 +988,9 @@ test_brief_chart_data (void)
 
       /* the cover names both datasets, and the stale one says why */
       g_assert_nonnull (strstr (cover, "Crimes - 2001 to Present"));
+      /* and where the numbers end, before the brief's dates do */
+      g_assert_nonnull (strstr (cover, "The numbers end on 20 Dec 2025"));
+      g_assert_nonnull (strstr (joined->str, "1 Jan 2021 – 20 Dec 2025"));
       g_assert_nonnull (strstr (cover, "COPA Cases - Summary"));
       g_assert_nonnull (strstr (cover, "could not be reached (synthetic)"));
 

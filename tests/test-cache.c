@@ -174,12 +174,13 @@ test_cache_entry_optional (void)
 static void
 test_cache_default_directory (void)
 {
-  g_autoptr(LensCache) cache = lens_cache_new (NULL, LENS_CACHE_DEFAULT_MAX_BYTES);
+  const guint64 max_bytes = G_GUINT64_CONSTANT (64) * 1024 * 1024;
+  g_autoptr(LensCache) cache = lens_cache_new (NULL, max_bytes);
   g_autofree char *expected = g_build_filename (g_get_user_cache_dir (), "reform-lens", "portal", NULL);
   g_autoptr(LensCacheEntry) entry = make_entry ("key", "body", 1);
 
   g_assert_cmpstr (lens_cache_get_directory (cache), ==, expected);
-  g_assert_cmpuint (lens_cache_get_max_bytes (cache), ==, LENS_CACHE_DEFAULT_MAX_BYTES);
+  g_assert_cmpuint (lens_cache_get_max_bytes (cache), ==, max_bytes);
   /* The directory is created on the first store. */
   g_assert_true (lens_cache_store (cache, entry, NULL));
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_DIR));

@@ -132,8 +132,9 @@ test_shipped (void)
 
   headline = lens_catalog_lookup_headline (catalog, LENS_HEADLINE_CRIME_YEAR_TO_DATE);
   g_assert_cmpstr (headline->page, ==, "crime");
-  g_assert_cmpuint (headline->lag_days, ==, 7);
   g_assert_nonnull (strstr (headline->note, "seven days"));
+  /* The lag is the dataset's, not the card's */
+  g_assert_cmpuint (lens_dataset_lookup (headline->dataset_id)->publication_lag_days, ==, 7);
 }
 
 /* Every related report exists in reports.json; every crime/complaints chart a report names
@@ -351,28 +352,33 @@ test_periods (void)
   LensCatalog *catalog = lens_catalog_get_default ();
   LensHeadlineSpec *ytd = lens_catalog_lookup_headline (catalog, LENS_HEADLINE_CRIME_YEAR_TO_DATE);
   LensHeadlineSpec *full = lens_catalog_lookup_headline (catalog, LENS_HEADLINE_CRIME_LATEST_FULL_YEAR);
+  /* From the data's last full day, as if it were today */
   struct {
     LensHeadlineSpec *spec;
-    int today[3];
+    int end[3];
     int cf[3], ct[3], pf[3], pt[3];
   } cases[] = {
-    { ytd, { 2026, 11, 26 }, { 2026, 1, 1 }, { 2026, 11, 19 }, { 2025, 1, 1 }, { 2025, 11, 19 } },
+    { ytd, { 2026, 11, 19 }, { 2026, 1, 1 }, { 2026, 11, 19 }, { 2025, 1, 1 }, { 2025, 11, 19 } },
     /* Leap day at the end: the previous year ends on 28 Feb */
-    { ytd, { 2024, 3, 7 }, { 2024, 1, 1 }, { 2024, 2, 29 }, { 2023, 1, 1 }, { 2023, 2, 28 } },
-    /* Early January: the window is last year's, whole but for the lag */
-    { ytd, { 2026, 1, 3 }, { 2025, 1, 1 }, { 2025, 12, 27 }, { 2024, 1, 1 }, { 2024, 12, 27 } },
-    { full, { 2026, 11, 26 }, { 2025, 1, 1 }, { 2025, 12, 31 }, { 2024, 1, 1 }, { 2024, 12, 31 } },
-    { full, { 2026, 1, 1 }, { 2025, 1, 1 }, { 2025, 12, 31 }, { 2024, 1, 1 }, { 2024, 12, 31 } },
+    { ytd, { 2024, 2, 29 }, { 2024, 1, 1 }, { 2024, 2, 29 }, { 2023, 1, 1 }, { 2023, 2, 28 } },
+    /* Data to late December (early January less the lag): that year's */
+    { ytd, { 2025, 12, 27 }, { 2025, 1, 1 }, { 2025, 12, 27 }, { 2024, 1, 1 }, { 2024, 12, 27 } },
+    /* A stale dataset: its own year so far */
+    { ytd, { 2025, 6, 8 }, { 2025, 1, 1 }, { 2025, 6, 8 }, { 2024, 1, 1 }, { 2024, 6, 8 } },
+    { full, { 2026, 11, 19 }, { 2025, 1, 1 }, { 2025, 12, 31 }, { 2024, 1, 1 }, { 2024, 12, 31 } },
+    { full, { 2025, 12, 31 }, { 2025, 1, 1 }, { 2025, 12, 31 }, { 2024, 1, 1 }, { 2024, 12, 31 } },
+    /* A stale dataset: the last year it completed */
+    { full, { 2025, 6, 8 }, { 2024, 1, 1 }, { 2024, 12, 31 }, { 2023, 1, 1 }, { 2023, 12, 31 } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GDate) today = ymd (cases[i].today[0], cases[i].today[1], cases[i].today[2]);
+      g_autoptr(GDate) end = ymd (cases[i].end[0], cases[i].end[1], cases[i].end[2]);
       GDate cf, ct, pf, pt;
       GDate *got[] = { &cf, &ct, &pf, &pt };
       int *want[] = { cases[i].cf, cases[i].ct, cases[i].pf, cases[i].pt };
 
-      lens_headline_spec_get_periods (cases[i].spec, today, &cf, &ct, &pf, &pt);
+      lens_headline_spec_get_periods (cases[i].spec, end, &cf, &ct, &pf, &pt);
       for (guint k = 0; k < G_N_ELEMENTS (got); k++)
         {
           g_assert_cmpint (g_date_get_year (got[k]), ==, want[k][0]);
@@ -404,7 +410,7 @@ static const char base_file[] =
   "  ],\n"
   "  \"headlines\": [\n"
   "    { \"id\": \"h\", \"page\": \"crime\", \"chart\": \"a\", \"dataset\": \"ijzp-q8t2\", \"title\": \"H\", \"note\": \"N.\",\n"
-  "      \"unit\": \"incidents\", \"period\": \"year-to-date\", \"lag-days\": 7, \"select\": \"count(*) AS value\",\n"
+  "      \"unit\": \"incidents\", \"period\": \"year-to-date\", \"select\": \"count(*) AS value\",\n"
   "      \"date-condition\": \"date >= @from AND date < @to\", \"value\": \"value\", \"caveats\": [\"c1\"] }\n"
   "  ]\n"
   "}\n";

@@ -154,11 +154,15 @@ expected (Fixture            *f,
   return lens_fake_portal_expected_count (f->portal, dataset, constraints, sa, sb);
 }
 
-static int
-this_year (void)
+/* The data's last full day, which the chart's partial and missing points follow: the fake
+ * portal's Crimes end on 30 March 2026, seven days before its update. */
+static const GDate *
+data_end (LensChartData *data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_get_year (now);
+  LensDataCoverage *coverage = lens_chart_data_get_coverage (data);
+
+  g_assert_nonnull (coverage);
+  return lens_data_coverage_get_last_full_day (coverage);
 }
 
 static void
@@ -188,8 +192,8 @@ check_years (Fixture            *f,
       if (comparison != NULL)
         g_assert_cmpfloat (lens_series_get_value (series, 1, i), ==,
                            expected (f, dataset, comparison, filters, from, to));
-      /* The current year is partial; earlier full years are not */
-      g_assert_true (lens_series_get_partial (series, i) == (year == this_year ()));
+      /* The year the data end in is partial; earlier full years are not */
+      g_assert_true (lens_series_get_partial (series, i) == (year == g_date_get_year (data_end (data))));
     }
 }
 
@@ -268,7 +272,7 @@ test_months (Fixture       *f,
   g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --from=2025-01-01");
   g_auto(Wait) w = { 0 };
   LensSeries *series;
-  GDate today;
+  GDate today, end;
   guint i = 0;
 
   g_date_clear (&today, 1);
@@ -277,6 +281,10 @@ test_months (Fixture       *f,
   load (f, LENS_CHART_CRIME_INCIDENTS_PER_MONTH, filters, LENS_QUERY_DEFAULT, NULL, &w);
   g_assert_no_error (w.error);
   series = lens_chart_data_get_series (w.data);
+  end = *data_end (w.data);
+  g_assert_cmpint (g_date_get_year (&end), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&end), ==, 3);
+  g_assert_cmpint (g_date_get_day (&end), ==, 30);
   g_assert_cmpint (lens_chart_data_get_plot_kind (w.data), ==, LENS_PLOT_LINE);
   g_assert_cmpuint (lens_series_get_n_labels (series), ==,
                     12 * (g_date_get_year (&today) - 2025) + g_date_get_month (&today));
@@ -286,14 +294,23 @@ test_months (Fixture       *f,
       {
         g_autoptr(GDate) from = g_date_new_dmy (1, month, year);
         g_autoptr(GDate) to = g_date_new_dmy (1, month == 12 ? 1 : month + 1, month == 12 ? year + 1 : year);
-        gboolean current = year == g_date_get_year (&today) && month == (int) g_date_get_month (&today);
+        gboolean current = year == g_date_get_year (&end) && month == (int) g_date_get_month (&end);
+        gboolean after = year * 12 + month > g_date_get_year (&end) * 12 + (int) g_date_get_month (&end);
 
         if (i >= lens_series_get_n_labels (series))
           break;
 
-        /* Months the synthetic data does not cover are 0, not missing */
-        g_assert_cmpfloat (lens_series_get_value (series, 0, i), ==, expected (f, "ijzp-q8t2", d5, filters, from, to));
-        g_assert_cmpfloat (lens_series_get_value (series, 1, i), ==, expected (f, "ijzp-q8t2", NULL, filters, from, to));
+        /* Months after the data's end have no data, not 0; March 2026 ends a day short */
+        if (after)
+          {
+            g_assert_true (isnan (lens_series_get_value (series, 0, i)));
+            g_assert_true (isnan (lens_series_get_value (series, 1, i)));
+          }
+        else
+          {
+            g_assert_cmpfloat (lens_series_get_value (series, 0, i), ==, expected (f, "ijzp-q8t2", d5, filters, from, to));
+            g_assert_cmpfloat (lens_series_get_value (series, 1, i), ==, expected (f, "ijzp-q8t2", NULL, filters, from, to));
+          }
         g_assert_true (lens_series_get_partial (series, i) == current);
       }
   g_assert_cmpuint (i, ==, lens_series_get_n_labels (series));
@@ -532,14 +549,15 @@ test_bad_filters (Fixture       *f,
   g_assert_error (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY);
 }
 
-/* A range that runs past today: periods that have not begun have no data, not zero. */
+/* A range that runs past the data's end: periods after it have no data, not zero. */
 static void
 test_future (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(LensFilters) filters = lens_filters_new ();
-  g_autoptr(GDate) from = g_date_new_dmy (1, 1, this_year () - 1);
-  g_autoptr(GDate) to = g_date_new_dmy (31, 12, this_year () + 1);
+  /* Around the fake portal's end, 30 March 2026 */
+  g_autoptr(GDate) from = g_date_new_dmy (1, 1, 2025);
+  g_autoptr(GDate) to = g_date_new_dmy (31, 12, 2027);
   g_auto(Wait) y = { 0 };
   g_auto(Wait) m = { 0 };
   LensSeries *series;
@@ -566,10 +584,8 @@ test_future (Fixture       *f,
   g_assert_no_error (m.error);
   series = lens_chart_data_get_series (m.data);
   g_assert_cmpuint (lens_series_get_n_labels (series), ==, 36);
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    current = 12 + g_date_time_get_month (now) - 1;
-  }
+  current = 12 * (g_date_get_year (data_end (m.data)) - 2025) + g_date_get_month (data_end (m.data)) - 1;
+  g_assert_cmpuint (current, ==, 14);
   for (guint i = 0; i < 36; i++)
     for (guint v = 0; v < 2; v++)
       g_assert_true (isfinite (lens_series_get_value (series, v, i)) == (i <= current));
@@ -664,7 +680,12 @@ test_offline_warm_cache (Fixture       *f,
   g_assert_cmpuint (lens_series_get_n_labels (a), ==, lens_series_get_n_labels (b));
   for (guint v = 0; v < 2; v++)
     for (guint i = 0; i < lens_series_get_n_labels (a); i++)
-      g_assert_cmpfloat (lens_series_get_value (a, v, i), ==, lens_series_get_value (b, v, i));
+      {
+        double x = lens_series_get_value (a, v, i), y = lens_series_get_value (b, v, i);
+
+        /* Months after the data's end have no number in either */
+        g_assert_true ((isnan (x) && isnan (y)) || x == y);
+      }
   g_assert_true (g_date_time_compare (lens_chart_data_get_fetched_at (offline.data),
                                       lens_chart_data_get_fetched_at (online.data)) == 0);
   g_assert_true (lens_chart_data_get_stale (offline.data));
@@ -733,6 +754,70 @@ test_footer_and_document (Fixture       *f,
   g_assert_true (g_str_has_prefix (csv, "Year,District 5 – Calumet,Citywide\r\n2021,"));
 }
 
+/* The City stopped updating Crimes on 15 June 2025: the numbers end on 8 June, the months
+ * after have none (not zero), 2025 is "so far", and the footer says where the numbers end. */
+static void
+test_stale (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GDateTime) june = g_date_time_new_utc (2025, 6, 15, 11, 0, 0);
+  g_autoptr(LensFilters) filters = filters_new ("--from=2024-01-01 --to=2026-11-30");
+  g_auto(Wait) m = { 0 };
+  g_auto(Wait) y = { 0 };
+  g_auto(GStrv) footer = NULL;
+  g_autofree char *end_line = NULL;
+  LensSeries *series;
+  GDate end;
+
+  lens_fake_portal_set_as_of (f->portal, "ijzp-q8t2", g_date_time_to_unix (june), NULL);
+
+  load (f, LENS_CHART_CRIME_INCIDENTS_PER_MONTH, filters, LENS_QUERY_DEFAULT, NULL, &m);
+  g_assert_no_error (m.error);
+  series = lens_chart_data_get_series (m.data);
+  g_assert_cmpuint (lens_series_get_n_labels (series), ==, 35);
+  for (guint i = 0; i < 35; i++)
+    {
+      /* January 2024 is index 0, June 2025 index 17 */
+      g_assert_true (isfinite (lens_series_get_value (series, 0, i)) == (i <= 17));
+      g_assert_true (lens_series_get_partial (series, i) == (i == 17));
+    }
+  g_assert_cmpfloat (lens_series_get_value (series, 0, 17), >, 0);
+
+  g_assert_true (lens_chart_data_get_numbers_end (m.data, &end));
+  g_assert_cmpint (g_date_get_year (&end), ==, 2025);
+  g_assert_cmpint (g_date_get_month (&end), ==, 6);
+  g_assert_cmpint (g_date_get_day (&end), ==, 8);
+  footer = lens_chart_data_dup_footer_lines (m.data);
+  g_assert_cmpstr (footer[0], ==, "Citywide, 1 Jan 2024 – 8 Jun 2025");
+  g_assert_cmpstr (footer[1], ==, "The numbers end on 8 Jun 2025, the latest day the data covers.");
+  end_line = lens_chart_data_dup_numbers_end_line (m.data);
+  g_assert_cmpstr (end_line, ==, footer[1]);
+
+  load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &y);
+  g_assert_no_error (y.error);
+  series = lens_chart_data_get_series (y.data);
+  g_assert_cmpuint (lens_series_get_n_labels (series), ==, 3);
+  g_assert_true (isfinite (lens_series_get_value (series, 0, 1)));
+  g_assert_true (lens_series_get_partial (series, 1));
+  g_assert_true (isnan (lens_series_get_value (series, 0, 2)));
+  g_assert_false (lens_series_get_partial (series, 2));
+}
+
+/* Dates that end before the data: nothing to say about the data's end. */
+static void
+test_within_data (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LensFilters) filters = filters_new ("--from=2021-01-01 --to=2024-12-31");
+  g_auto(Wait) w = { 0 };
+  GDate end;
+
+  load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &w);
+  g_assert_no_error (w.error);
+  g_assert_false (lens_chart_data_get_numbers_end (w.data, &end));
+  g_assert_null (lens_chart_data_dup_numbers_end_line (w.data));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,6 +841,8 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("offline-warm-cache", test_offline_warm_cache);
   ADD ("footer-and-document", test_footer_and_document);
+  ADD ("stale", test_stale);
+  ADD ("within-data", test_within_data);
 
   return g_test_run ();
 }

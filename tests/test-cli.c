@@ -34,9 +34,13 @@ run_clear (Run *run)
 /* Runs the built program with @args (NULL-terminated) and no display. */
 static const char *cache_home;
 
+/* As run_cli(), started in @cwd (NULL: the test's own folder), with @env ("NAME=value" to
+ * set, "NAME" to unset; may be NULL). */
 static void
-run_cli (Run                *run,
-         const char * const *args)
+run_cli_full (Run                *run,
+              const char         *cwd,
+              const char * const *env,
+              const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -58,6 +62,17 @@ run_cli (Run                *run,
   /* A cache of the test's own, empty at the start of each test. */
   if (cache_home != NULL)
     g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache_home, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      if (pair[1] != NULL)
+        g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, pair[0]);
+    }
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -65,6 +80,13 @@ run_cli (Run                *run,
   g_assert_no_error (error);
   run->status = g_subprocess_get_exit_status (process);
   g_test_message ("exit %d; stderr: %s", run->status, run->err);
+}
+
+static void
+run_cli (Run                *run,
+         const char * const *args)
+{
+  run_cli_full (run, NULL, NULL, args);
 }
 
 static void
@@ -333,6 +355,84 @@ test_cli_portal_unreachable (Fixture       *fixture,
   assert_fails (args, "could not be reached");
 }
 
+/* --output and --brief name a file relative to the folder the command is started in. */
+static void
+test_cli_relative_paths (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *portal = portal_option (fixture);
+  g_autofree char *subfolder = g_build_filename (fixture->directory, "sub", NULL);
+  g_autofree char *chart = g_build_filename (fixture->directory, "chart.csv", NULL);
+  g_autofree char *up = g_build_filename (fixture->directory, "up.csv", NULL);
+  g_autofree char *brief = g_build_filename (subfolder, "brief.pdf", NULL);
+  g_autofree char *wrote = NULL;
+  const char *export_args[] = { "--export-chart=crime-incidents-per-year", portal,
+                                "--output=chart.csv", NULL };
+  const char *up_args[] = { "--export-chart=crime-incidents-per-year", portal,
+                            "--output=sub/../up.csv", NULL };
+  const char *brief_args[] = { "--brief=sub/brief.pdf", "--brief-sections=crime-incidents-per-year",
+                               portal, NULL };
+  Run run = { 0 };
+
+  g_assert_cmpint (g_mkdir (subfolder, 0700), ==, 0);
+
+  run_cli_full (&run, fixture->directory, NULL, export_args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
+  run_clear (&run);
+
+  run_cli_full (&run, fixture->directory, NULL, up_args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (up, G_FILE_TEST_IS_REGULAR));
+  run_clear (&run);
+
+  /* The brief says where it went, as a full path. */
+  run_cli_full (&run, fixture->directory, NULL, brief_args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (brief, G_FILE_TEST_IS_REGULAR));
+  wrote = g_strdup_printf ("Wrote %s (", brief);
+  g_assert_nonnull (strstr (run.out, wrote));
+  run_clear (&run);
+}
+
+/* Started outside `meson devenv`, with no settings schema installed: the headless commands
+ * work on the schema's defaults (the stderr of a successful --brief is read by the Prepare
+ * Brief dialog as "saved data was used", so they add nothing there), and never abort. Nothing hides the missing schema
+ * (no GSETTINGS_BACKEND; ISOLATE_DIRS leaves no system schema folder either). */
+static void
+test_cli_no_schema (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *portal = portal_option (fixture);
+  g_autofree char *empty = g_build_filename (fixture->directory, "no-schemas", NULL);
+  g_autofree char *schema_dir = g_strdup_printf ("GSETTINGS_SCHEMA_DIR=%s", empty);
+  g_autofree char *path = g_build_filename (fixture->directory, "chart.png", NULL);
+  g_autofree char *output = g_strdup_printf ("--output=%s", path);
+  const char *env[] = { schema_dir, "GSETTINGS_BACKEND", NULL };
+  const char *list_args[] = { "--list-charts", NULL };
+  const char *export_args[] = { "--export-chart=crime-incidents-per-year", "--district=5",
+                                portal, output, NULL };
+  cairo_surface_t *surface;
+  Run run = { 0 };
+
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+
+  run_cli_full (&run, NULL, env, list_args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "crime-incidents-per-year"));
+  g_assert_null (strstr (run.err, "ERROR"));
+  run_clear (&run);
+
+  run_cli_full (&run, NULL, env, export_args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.err, "ERROR"));
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, 0);
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +441,8 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cli/list-charts", test_cli_list_charts);
+  ADD ("/cli/relative-paths", test_cli_relative_paths);
+  ADD ("/cli/no-schema", test_cli_no_schema);
   ADD ("/cli/export-png", test_cli_export_png);
   ADD ("/cli/export-svg", test_cli_export_svg);
   ADD ("/cli/export-pdf", test_cli_export_pdf);

@@ -123,40 +123,61 @@ check_values (Fixture            *f,
 }
 
 static void
+assert_day (const GDate *date,
+            int          year,
+            int          month,
+            int          day)
+{
+  g_assert_true (g_date_valid (date));
+  g_assert_cmpint (g_date_get_year (date), ==, year);
+  g_assert_cmpint (g_date_get_month (date), ==, month);
+  g_assert_cmpint (g_date_get_day (date), ==, day);
+}
+
+/* The fake portal's data are as of 6 April 2026, with the latest seven days left out: the
+ * periods end on 30 March, in both years, whatever today is. */
+static void
 test_year_to_date (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) lagged = g_date_time_add_days (now, -7);
   const char *d5[] = { "district=005", NULL };
   g_autoptr(LensFilters) district = lens_filters_new ();
   g_auto(Wait) w = { 0 };
   g_auto(Wait) d = { 0 };
-  const GDate *to;
+  LensDataCoverage *coverage;
 
   load (f, LENS_HEADLINE_CRIME_YEAR_TO_DATE, NULL, &w);
   g_assert_no_error (w.error);
   g_assert_cmpstr (lens_headline_get_title (w.headline), ==, "Reported incidents so far this year");
   g_assert_cmpstr (lens_headline_get_page (w.headline), ==, "crime");
   g_assert_cmpstr (lens_headline_get_area_label (w.headline), ==, "Citywide");
-  g_assert_nonnull (strstr (lens_headline_get_note (w.headline), "seven days ago"));
+  g_assert_nonnull (strstr (lens_headline_get_note (w.headline), "the latest day the data covers"));
 
-  /* Both windows end seven days ago, a year apart */
-  to = lens_headline_get_current_to (w.headline);
-  g_assert_cmpint (g_date_get_year (to), ==, g_date_time_get_year (lagged));
-  g_assert_cmpint (g_date_get_month (to), ==, g_date_time_get_month (lagged));
-  g_assert_cmpint (g_date_get_day (to), ==, g_date_time_get_day_of_month (lagged));
-  g_assert_cmpint (g_date_get_year (lens_headline_get_previous_to (w.headline)), ==, g_date_get_year (to) - 1);
-  g_assert_cmpint (g_date_get_month (lens_headline_get_previous_to (w.headline)), ==, g_date_get_month (to));
-  g_assert_cmpint (g_date_get_day (lens_headline_get_current_from (w.headline)), ==, 1);
-  g_assert_cmpint (g_date_get_month (lens_headline_get_current_from (w.headline)), ==, 1);
+  coverage = lens_headline_get_coverage (w.headline);
+  g_assert_nonnull (coverage);
+  assert_day (lens_data_coverage_get_last_full_day (coverage), 2026, 3, 30);
+
+  /* The same days of both years: 1 January to the data's last full day */
+  assert_day (lens_headline_get_current_from (w.headline), 2026, 1, 1);
+  assert_day (lens_headline_get_current_to (w.headline), 2026, 3, 30);
+  assert_day (lens_headline_get_previous_from (w.headline), 2025, 1, 1);
+  assert_day (lens_headline_get_previous_to (w.headline), 2025, 3, 30);
+  g_assert_cmpstr (lens_headline_get_previous_period (w.headline), ==, "1 Jan 2025 – 30 Mar 2025");
+  /* Today is later than the data's 6 April: the card says where the data end */
+  if (lens_data_coverage_get_ends_early (coverage))
+    g_assert_cmpstr (lens_headline_get_current_period (w.headline), ==,
+                     "1 Jan 2026 to 30 Mar 2026, the latest day the data covers");
+  else
+    g_assert_cmpstr (lens_headline_get_current_period (w.headline), ==, "1 Jan 2026 – 30 Mar 2026");
 
   check_values (f, w.headline, NULL);
+  /* Like with like: the synthetic years differ by a few percent, never by three quarters */
+  g_assert_cmpfloat (fabs (lens_headline_get_current_value (w.headline) /
+                           lens_headline_get_previous_value (w.headline) - 1), <, 0.25);
   g_assert_nonnull (lens_headline_get_rows_updated_at (w.headline));
   g_assert_nonnull (lens_headline_get_fetched_at (w.headline));
   g_assert_cmpuint (g_strv_length ((char **) lens_headline_get_urls (w.headline)), ==, 2);
   g_assert_cmpstr (lens_headline_get_dataset_name (w.headline), ==, "Crimes - 2001 to Present");
-  g_assert_nonnull (strstr (lens_headline_get_current_period (w.headline), " – "));
   g_assert_cmpuint (g_strv_length ((char **) lens_headline_get_caveats (w.headline)), >, 0);
 
   lens_filters_set_district (district, 5);
@@ -171,17 +192,58 @@ static void
 test_latest_full_year (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *last = g_strdup_printf ("%d", g_date_time_get_year (now) - 1);
-  g_autofree char *before = g_strdup_printf ("%d", g_date_time_get_year (now) - 2);
   g_auto(Wait) w = { 0 };
 
+  /* The data end on 30 March 2026: 2025 is the last year they complete */
   load (f, LENS_HEADLINE_CRIME_LATEST_FULL_YEAR, NULL, &w);
   g_assert_no_error (w.error);
-  g_assert_cmpstr (lens_headline_get_current_period (w.headline), ==, last);
-  g_assert_cmpstr (lens_headline_get_previous_period (w.headline), ==, before);
+  assert_day (lens_headline_get_current_from (w.headline), 2025, 1, 1);
+  assert_day (lens_headline_get_current_to (w.headline), 2025, 12, 31);
+  g_assert_cmpstr (lens_headline_get_previous_period (w.headline), ==, "2024");
+  if (lens_data_coverage_get_ends_early (lens_headline_get_coverage (w.headline)))
+    g_assert_cmpstr (lens_headline_get_current_period (w.headline), ==,
+                     "2025; the latest day the data covers is 30 Mar 2026");
+  else
+    g_assert_cmpstr (lens_headline_get_current_period (w.headline), ==, "2025");
   check_values (f, w.headline, NULL);
   g_assert_cmpfloat (lens_headline_get_previous_value (w.headline), >, 0);
+}
+
+/* The City stopped updating Crimes in June 2025: both cards are bounded by that, and say it. */
+static void
+test_stale (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GDateTime) june = g_date_time_new_utc (2025, 6, 15, 11, 0, 0);
+  g_auto(Wait) ytd = { 0 };
+  g_auto(Wait) full = { 0 };
+
+  lens_fake_portal_set_as_of (f->portal, "ijzp-q8t2", g_date_time_to_unix (june), NULL);
+
+  load (f, LENS_HEADLINE_CRIME_YEAR_TO_DATE, NULL, &ytd);
+  g_assert_no_error (ytd.error);
+  g_assert_true (lens_data_coverage_get_ends_early (lens_headline_get_coverage (ytd.headline)));
+  assert_day (lens_headline_get_current_from (ytd.headline), 2025, 1, 1);
+  assert_day (lens_headline_get_current_to (ytd.headline), 2025, 6, 8);
+  assert_day (lens_headline_get_previous_from (ytd.headline), 2024, 1, 1);
+  assert_day (lens_headline_get_previous_to (ytd.headline), 2024, 6, 8);
+  g_assert_cmpstr (lens_headline_get_current_period (ytd.headline), ==,
+                   "1 Jan 2025 to 8 Jun 2025, the latest day the data covers");
+  g_assert_cmpstr (lens_headline_get_previous_period (ytd.headline), ==, "1 Jan 2024 – 8 Jun 2024");
+  check_values (f, ytd.headline, NULL);
+  g_assert_cmpfloat (lens_headline_get_current_value (ytd.headline), >, 0);
+  g_assert_cmpfloat (fabs (lens_headline_get_current_value (ytd.headline) /
+                           lens_headline_get_previous_value (ytd.headline) - 1), <, 0.25);
+
+  /* 2025 is not over in the data: the latest full year is 2024 */
+  load (f, LENS_HEADLINE_CRIME_LATEST_FULL_YEAR, NULL, &full);
+  g_assert_no_error (full.error);
+  assert_day (lens_headline_get_current_from (full.headline), 2024, 1, 1);
+  assert_day (lens_headline_get_current_to (full.headline), 2024, 12, 31);
+  g_assert_cmpstr (lens_headline_get_current_period (full.headline), ==,
+                   "2024; the latest day the data covers is 8 Jun 2025");
+  g_assert_cmpstr (lens_headline_get_previous_period (full.headline), ==, "2023");
+  check_values (f, full.headline, NULL);
 }
 
 /* A zero base gives "n/a", never "0%" or an infinite change: a headline counting an offense
@@ -239,6 +301,7 @@ main (int   argc,
 
   ADD ("year-to-date", test_year_to_date);
   ADD ("latest-full-year", test_latest_full_year);
+  ADD ("stale", test_stale);
   ADD ("zero-base", test_zero_base);
   ADD ("fault", test_fault);
 

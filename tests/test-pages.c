@@ -59,6 +59,14 @@ fixture_set_up (Fixture       *fixture,
   LensPortalClient *client;
 
   fixture->portal = lens_fake_portal_new ();
+  /* A test's data: the day the City last updated Crimes ("2025-06-15"), or NULL */
+  if (user_data != NULL)
+    {
+      g_autofree char *iso = g_strconcat (user_data, "T11:00:00Z", NULL);
+      g_autoptr(GDateTime) updated = g_date_time_new_from_iso8601 (iso, NULL);
+
+      lens_fake_portal_set_as_of (fixture->portal, "ijzp-q8t2", g_date_time_to_unix (updated), NULL);
+    }
   g_settings_set_string (settings, "portal-url", lens_fake_portal_get_base_url (fixture->portal));
   g_settings_set_string (settings, "district", "");
   g_settings_set_string (settings, "compare", "none");
@@ -632,6 +640,53 @@ test_overview_cards (Fixture       *fixture,
   g_assert_true (lens_test_wait_until (is_decree_page, fixture));
 }
 
+static LensHeadlineCard *
+find_card (GtkWidget  *overview,
+           const char *id)
+{
+  GPtrArray *cards = lens_overview_page_get_cards (LENS_OVERVIEW_PAGE (overview));
+
+  for (guint i = 0; i < cards->len; i++)
+    if (g_str_equal (lens_headline_card_get_spec (g_ptr_array_index (cards, i))->id, id))
+      return g_ptr_array_index (cards, i);
+
+  g_error ("No card “%s”", id);
+}
+
+/* The fake portal's data are as of 6 April 2026: the same days of both years, to 30 March. */
+static void
+test_overview_same_days (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkWidget *overview = show_page (fixture, "overview");
+  LensHeadlineCard *ytd = find_card (overview, LENS_HEADLINE_CRIME_YEAR_TO_DATE);
+  LensHeadlineCard *full = find_card (overview, LENS_HEADLINE_CRIME_LATEST_FULL_YEAR);
+
+  g_assert_true (lens_headline_card_has_numbers (ytd));
+  g_assert_true (shows_text (GTK_WIDGET (ytd), "1 Jan 2026 to 30 Mar 2026, the latest day the data covers"));
+  g_assert_true (shows_text (GTK_WIDGET (ytd), "compared with 1 Jan 2025 – 30 Mar 2025 ("));
+  g_assert_true (lens_headline_card_has_numbers (full));
+  g_assert_true (shows_text (GTK_WIDGET (full), "2025; the latest day the data covers is 30 Mar 2026"));
+  g_assert_true (shows_text (GTK_WIDGET (full), "compared with 2024 ("));
+}
+
+/* The City stopped updating Crimes on 15 June 2025: both cards end with its data and say so. */
+static void
+test_overview_stale (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *overview = show_page (fixture, "overview");
+  LensHeadlineCard *ytd = find_card (overview, LENS_HEADLINE_CRIME_YEAR_TO_DATE);
+  LensHeadlineCard *full = find_card (overview, LENS_HEADLINE_CRIME_LATEST_FULL_YEAR);
+
+  g_assert_true (lens_headline_card_has_numbers (ytd));
+  g_assert_true (shows_text (GTK_WIDGET (ytd), "1 Jan 2025 to 8 Jun 2025, the latest day the data covers"));
+  g_assert_true (shows_text (GTK_WIDGET (ytd), "compared with 1 Jan 2024 – 8 Jun 2024 ("));
+  g_assert_true (lens_headline_card_has_numbers (full));
+  g_assert_true (shows_text (GTK_WIDGET (full), "2024; the latest day the data covers is 8 Jun 2025"));
+  g_assert_true (shows_text (GTK_WIDGET (full), "compared with 2023 ("));
+}
+
 static void
 test_complaints_page (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -743,6 +798,9 @@ main (int   argc,
   ADD ("/pages/get-involved", test_get_involved_page);
   ADD ("/pages/reports-panel", test_reports_panel);
   ADD ("/pages/overview-cards", test_overview_cards);
+  ADD ("/pages/overview-same-days", test_overview_same_days);
+  g_test_add ("/pages/overview-stale", Fixture, "2025-06-15", fixture_set_up, test_overview_stale,
+              fixture_tear_down);
   ADD ("/pages/complaints", test_complaints_page);
   ADD ("/pages/screenshots", test_page_screenshots);
 

@@ -29,6 +29,7 @@ struct _LensChartData
   GError        *warning;
   gboolean       from_cache;
   gboolean       stale;
+  LensDataCoverage *coverage;
 };
 
 G_DEFINE_FINAL_TYPE (LensChartData, lens_chart_data, G_TYPE_OBJECT)
@@ -45,6 +46,7 @@ lens_chart_data_finalize (GObject *object)
   g_clear_pointer (&self->fetched_at, g_date_time_unref);
   g_clear_pointer (&self->rows_updated_at, g_date_time_unref);
   g_clear_error (&self->warning);
+  g_clear_object (&self->coverage);
 
   G_OBJECT_CLASS (lens_chart_data_parent_class)->finalize (object);
 }
@@ -71,7 +73,8 @@ lens_chart_data_new (LensChartSpec      *spec,
                      GDateTime          *rows_updated_at,
                      gboolean            from_cache,
                      gboolean            stale,
-                     const GError       *warning)
+                     const GError       *warning,
+                     LensDataCoverage   *coverage)
 {
   LensChartData *self;
 
@@ -92,8 +95,39 @@ lens_chart_data_new (LensChartSpec      *spec,
   self->from_cache = !!from_cache;
   self->stale = !!stale;
   self->warning = warning ? g_error_copy (warning) : NULL;
+  self->coverage = coverage != NULL ? g_object_ref (coverage) : NULL;
 
   return self;
+}
+
+LensDataCoverage *
+lens_chart_data_get_coverage (LensChartData *self)
+{
+  g_return_val_if_fail (LENS_IS_CHART_DATA (self), NULL);
+  return self->coverage;
+}
+
+gboolean
+lens_chart_data_get_numbers_end (LensChartData *self,
+                                 GDate         *end)
+{
+  const GDate *last_full_day;
+  const GDate *to;
+
+  g_return_val_if_fail (LENS_IS_CHART_DATA (self), FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+
+  to = lens_filters_get_to (self->filters);
+  *end = *to;
+  if (self->coverage == NULL)
+    return FALSE;
+
+  last_full_day = lens_data_coverage_get_last_full_day (self->coverage);
+  if (g_date_compare (to, last_full_day) <= 0)
+    return FALSE;
+
+  *end = *last_full_day;
+  return TRUE;
 }
 
 LensChartSpec *
@@ -195,6 +229,32 @@ lens_chart_data_get_caveats (LensChartData *self)
   return (const char * const *) self->spec->caveat_texts;
 }
 
+char *
+lens_chart_dup_data_end_line (const GDate *last_full_day)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (last_full_day != NULL && g_date_valid (last_full_day), NULL);
+
+  day = lens_chart_format_day (last_full_day);
+  /* Translators: under a chart, in an export and on a brief whose dates run past the data;
+   * %s is a day such as "30 Mar 2026" */
+  return g_strdup_printf (_("The numbers end on %s, the latest day the data covers."), day);
+}
+
+char *
+lens_chart_data_dup_numbers_end_line (LensChartData *self)
+{
+  GDate end;
+
+  g_return_val_if_fail (LENS_IS_CHART_DATA (self), NULL);
+
+  if (!lens_chart_data_get_numbers_end (self, &end))
+    return NULL;
+
+  return lens_chart_dup_data_end_line (&end);
+}
+
 gboolean
 lens_chart_data_is_empty (LensChartData *self)
 {
@@ -210,19 +270,35 @@ lens_chart_data_dup_footer_lines (LensChartData *self)
   g_autoptr(GStrvBuilder) builder = NULL;
   g_autoptr(LensFilters) effective = NULL;
   g_autofree char *filters = NULL;
+  g_autofree char *end_line = NULL;
   g_autofree char *fetched = NULL;
   g_autofree char *fetched_line = NULL;
   g_autofree char *source = NULL;
   g_autoptr(GDateTime) fetched_local = NULL;
   const char *url;
+  GDate end;
 
   g_return_val_if_fail (LENS_IS_CHART_DATA (self), NULL);
 
   builder = g_strv_builder_new ();
 
   effective = lens_chart_effective_filters (self->spec, self->filters);
-  filters = lens_filters_describe (effective);
+  if (lens_chart_data_get_numbers_end (self, &end))
+    {
+      /* The dates the numbers are for: up to the data's end, not the chosen end. */
+      g_autoptr(LensFilters) cut = lens_filters_copy (effective);
+      LensPeriod period = { *lens_filters_get_from (cut), *lens_filters_get_to (cut) };
+
+      if (lens_period_clamp (&period, &end))
+        lens_filters_set_range (cut, &period.from, &period.to);
+      filters = lens_filters_describe (cut);
+      end_line = lens_chart_data_dup_numbers_end_line (self);
+    }
+  else
+    filters = lens_filters_describe (effective);
   g_strv_builder_add (builder, filters);
+  if (end_line != NULL)
+    g_strv_builder_add (builder, end_line);
 
   url = lens_chart_data_get_dataset_url (self);
   /* Translators: "Source: City of Chicago Data Portal, Crimes - 2001 to Present (ijzp-q8t2),

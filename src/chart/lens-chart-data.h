@@ -9,6 +9,7 @@
 
 #include "lens-catalog.h"
 #include "lens-chart-export.h"
+#include "lens-data-coverage.h"
 #include "lens-filters.h"
 #include "lens-plot.h"
 #include "lens-series.h"
@@ -19,7 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LensChartData, lens_chart_data, LENS, CHART_DATA, GObject)
 
 /* Immutable. Built by lens_chart_loader_load_finish(); lens_chart_data_new() is for tests
- * and for the loader. @urls: one per vector, in vector order. */
+ * and for the loader. @urls: one per vector, in vector order. @coverage: where the dataset's
+ * data end, NULL when unknown (the chosen dates are then taken as they are). */
 LensChartData      *lens_chart_data_new                  (LensChartSpec      *spec,
                                                           LensFilters        *filters,
                                                           LensSeries         *series,
@@ -28,7 +30,8 @@ LensChartData      *lens_chart_data_new                  (LensChartSpec      *sp
                                                           GDateTime          *rows_updated_at,
                                                           gboolean            from_cache,
                                                           gboolean            stale,
-                                                          const GError       *warning);
+                                                          const GError       *warning,
+                                                          LensDataCoverage   *coverage);
 
 LensChartSpec      *lens_chart_data_get_spec             (LensChartData *self);
 LensFilters        *lens_chart_data_get_filters          (LensChartData *self);
@@ -56,11 +59,24 @@ const char         *lens_chart_data_get_dataset_name     (LensChartData *self);
 const char         *lens_chart_data_get_dataset_url      (LensChartData *self);
 /* The spec's caveat texts, translated, NULL-terminated. */
 const char * const *lens_chart_data_get_caveats          (LensChartData *self);
+/* Where the dataset's data end, or NULL. */
+LensDataCoverage   *lens_chart_data_get_coverage         (LensChartData *self);
+/* The day the numbers end: TRUE when the chosen dates run past the data's last full day,
+ * which @end then receives; FALSE (and the chosen end in @end) otherwise. */
+gboolean            lens_chart_data_get_numbers_end      (LensChartData *self,
+                                                          GDate         *end);
+/* "The numbers end on 19 Nov 2026, the latest day the data covers.": for a chart, an export
+ * or a brief whose dates run past @last_full_day. */
+char               *lens_chart_dup_data_end_line         (const GDate   *last_full_day);
+/* That line when the chosen dates run past the data's last full day, else NULL. */
+char               *lens_chart_data_dup_numbers_end_line (LensChartData *self);
 /* TRUE when no vector has a finite value. */
 gboolean            lens_chart_data_is_empty             (LensChartData *self);
 
 /* Translated lines for under a chart in an export or a brief, in this order:
- *   "District 5 – Calumet compared with citywide, 1 Jan 2021 – 26 Nov 2026"
+ *   "District 5 – Calumet compared with citywide, 1 Jan 2021 – 26 Nov 2026" (the chosen
+ *    dates, ending on the data's last full day when they run past it, then
+ *   "The numbers end on 19 Nov 2026, the latest day the data covers.")
  *   "Source: City of Chicago Data Portal, Crimes - 2001 to Present (ijzp-q8t2),
  *    https://data.cityofchicago.org/d/ijzp-q8t2"
  *   "Data as of <rowsUpdatedAt>"        (left out when unknown)

@@ -39,18 +39,6 @@ lens_chart_effective_filters (LensChartSpec *spec,
   return effective;
 }
 
-void
-lens_chart_get_today (GDate *today)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (today, 1);
-  g_date_set_dmy (today,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
 char *
 lens_chart_format_day (const GDate *date)
 {
@@ -77,7 +65,7 @@ struct _LensMultiQuery
   LensQueryFlags    flags;
   GPtrArray        *queries;   /* LensSoql */
   GPtrArray        *results;   /* LensQueryResult, NULL until done */
-  LensDatasetInfo  *info;
+  LensDataCoverage *coverage;  /* given, fetched, or NULL until asked for */
   GError           *error;
   guint             pending;
   GTask            *task;      /* not a reference: the task owns us */
@@ -106,7 +94,7 @@ multi_query_free (gpointer data)
   g_free (self->dataset_id);
   g_ptr_array_unref (self->queries);
   g_ptr_array_unref (self->results);
-  g_clear_object (&self->info);
+  g_clear_object (&self->coverage);
   g_clear_error (&self->error);
   g_free (self);
 }
@@ -135,6 +123,13 @@ lens_multi_query_new (LensPortalClient    *client,
   g_task_set_task_data (self->task, self, multi_query_free);
 
   return self;
+}
+
+void
+lens_multi_query_set_coverage (LensMultiQuery   *self,
+                               LensDataCoverage *coverage)
+{
+  g_set_object (&self->coverage, coverage);
 }
 
 void
@@ -185,18 +180,18 @@ multi_query_query_cb (GObject      *object,
 }
 
 static void
-multi_query_info_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+multi_query_coverage_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
   GTask *task = user_data;
   LensMultiQuery *self = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  /* The metadata only adds "Data as of"; a failure leaves it out. */
-  self->info = lens_portal_client_fetch_dataset_info_finish (LENS_PORTAL_CLIENT (object), result, &error);
+  /* Only a cancellation fails, and the queries report it too. */
+  self->coverage = lens_data_coverage_load_finish (result, &error);
   if (error != NULL)
-    g_debug ("No metadata for %s: %s", self->dataset_id, error->message);
+    g_debug ("No coverage for %s: %s", self->dataset_id, error->message);
 
   multi_query_op_done (self);
 }
@@ -207,7 +202,7 @@ lens_multi_query_start (LensMultiQuery *self)
   GCancellable *cancellable = g_task_get_cancellable (self->task);
 
   /* One reference for all the operations, dropped when the last one finishes. */
-  self->pending = self->queries->len + 1;
+  self->pending = self->queries->len + (self->coverage == NULL ? 1 : 0);
   g_ptr_array_set_size (self->results, self->queries->len);
 
   for (guint i = 0; i < self->queries->len; i++)
@@ -220,8 +215,10 @@ lens_multi_query_start (LensMultiQuery *self)
                                       self->flags, cancellable, multi_query_query_cb, op);
     }
 
-  lens_portal_client_fetch_dataset_info_async (self->client, self->dataset_id, self->flags,
-                                               cancellable, multi_query_info_cb, self->task);
+  /* The metadata and the last day: rowsUpdatedAt for "Data as of", and where periods end. */
+  if (self->coverage == NULL)
+    lens_data_coverage_load_async (self->client, self->dataset_id, self->flags, cancellable,
+                                   multi_query_coverage_cb, self->task);
 }
 
 gboolean
@@ -266,21 +263,44 @@ lens_multi_query_get_fetched_at (LensMultiQuery *self)
   return oldest;
 }
 
-GDateTime *
-lens_multi_query_get_rows_updated_at (LensMultiQuery *self)
+static GDateTime *
+results_rows_updated_at (LensMultiQuery *self)
 {
-  if (self->info != NULL && lens_dataset_info_get_rows_updated_at (self->info) != NULL)
-    return lens_dataset_info_get_rows_updated_at (self->info);
-
   for (guint i = 0; i < self->results->len; i++)
     {
-      GDateTime *at = lens_query_result_get_rows_updated_at (g_ptr_array_index (self->results, i));
+      LensQueryResult *result = g_ptr_array_index (self->results, i);
+      GDateTime *at = result != NULL ? lens_query_result_get_rows_updated_at (result) : NULL;
 
       if (at != NULL)
         return at;
     }
 
   return NULL;
+}
+
+LensDataCoverage *
+lens_multi_query_get_coverage (LensMultiQuery *self)
+{
+  /* Nothing came back (a cancellation raced the answers): what the answers' headers say. */
+  if (self->coverage == NULL)
+    {
+      GDate today;
+
+      lens_data_period_get_today (&today);
+      self->coverage = lens_data_coverage_new (self->dataset_id, &today,
+                                               results_rows_updated_at (self), NULL);
+    }
+
+  return self->coverage;
+}
+
+GDateTime *
+lens_multi_query_get_rows_updated_at (LensMultiQuery *self)
+{
+  if (self->coverage != NULL && lens_data_coverage_get_rows_updated_at (self->coverage) != NULL)
+    return lens_data_coverage_get_rows_updated_at (self->coverage);
+
+  return results_rows_updated_at (self);
 }
 
 gboolean
@@ -641,26 +661,31 @@ compare_ranked (gconstpointer a,
   return strcmp (ra->key, rb->key);
 }
 
+/* @end: the data's last full day. Years and months after it have no data (NAN, not 0);
+ * the one it falls in is partial unless it ends there. */
 static LensSeries *
 build_series (LoadData        *load,
               Vector          *vectors,
               guint            n_vectors,
+              const GDate     *end,
               GError         **error)
 {
   LensChartSpec *spec = load->spec;
   g_autoptr(LensSeries) series = lens_series_new ();
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  /* Per label: TRUE for a year or month that has not begun, which has no data rather than
-   * zero incidents (a range may end in the future). */
+  /* Per label: TRUE for a year or month after the data's end, which has no data rather than
+   * zero incidents (a range may end in the future, or the data stop short). */
   g_autoptr(GArray) future = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_autofree char *primary_name = lens_filters_dup_district_label (load->effective);
   g_autofree char *compare_name = lens_filters_dup_compare_label (load->effective);
   const GDate *from = lens_filters_get_from (load->effective);
   const GDate *to = lens_filters_get_to (load->effective);
   double missing = spec->value_kind == LENS_VALUE_KIND_RATIO ? NAN : 0.0;
-  GDate today;
+  int end_year = g_date_get_year (end);
+  int end_month = g_date_get_month (end);
+  gboolean year_done = end_month == 12 && g_date_get_day (end) == 31;
+  gboolean month_done = g_date_is_last_of_month (end);
 
-  lens_chart_get_today (&today);
   lens_series_set_unit (series, spec->unit);
   lens_series_set_percent (series, spec->percent);
   lens_series_add_vector (series, primary_name);
@@ -679,10 +704,11 @@ build_series (LoadData        *load,
           gboolean cut_end = year == g_date_get_year (to) &&
                              !(g_date_get_month (to) == 12 && g_date_get_day (to) == 31);
 
-          gboolean not_begun = year > g_date_get_year (&today);
+          gboolean not_begun = year > end_year;
 
+          /* A year without data is not "so far" either. */
           lens_series_set_partial (series, index,
-                                   year == g_date_get_year (&today) || cut_start || cut_end);
+                                   !not_begun && ((year == end_year && !year_done) || cut_start || cut_end));
           g_ptr_array_add (keys, g_strdup_printf ("%04d", year));
           g_array_append_val (future, not_begun);
         }
@@ -704,13 +730,10 @@ build_series (LoadData        *load,
             gboolean cut_end = year == g_date_get_year (to) &&
                                month == (int) g_date_get_month (to) &&
                                !g_date_is_last_of_month (to);
-            gboolean current = year == g_date_get_year (&today) &&
-                               month == (int) g_date_get_month (&today);
+            gboolean current = year == end_year && month == end_month && !month_done;
+            gboolean not_begun = year * 12 + month > end_year * 12 + end_month;
 
-            gboolean not_begun = year * 12 + month >
-                                 (int) (g_date_get_year (&today) * 12 + g_date_get_month (&today));
-
-            lens_series_set_partial (series, index, current || cut_start || cut_end);
+            lens_series_set_partial (series, index, !not_begun && (current || cut_start || cut_end));
             g_ptr_array_add (keys, g_strdup_printf ("%04d-%02d", year, month));
             g_array_append_val (future, not_begun);
           }
@@ -800,7 +823,9 @@ load_cb (GObject      *object,
       break;
 
   if (error == NULL)
-    series = build_series (load, vectors, n_vectors, &error);
+    series = build_series (load, vectors, n_vectors,
+                           lens_data_coverage_get_last_full_day (lens_multi_query_get_coverage (multi)),
+                           &error);
 
   for (guint i = 0; i < G_N_ELEMENTS (vectors); i++)
     vector_clear (&vectors[i]);
@@ -819,7 +844,8 @@ load_cb (GObject      *object,
                                               lens_multi_query_get_rows_updated_at (multi),
                                               lens_multi_query_get_from_cache (multi),
                                               lens_multi_query_get_stale (multi),
-                                              lens_multi_query_get_warning (multi)),
+                                              lens_multi_query_get_warning (multi),
+                                              lens_multi_query_get_coverage (multi)),
                          g_object_unref);
 }
 

@@ -23,12 +23,14 @@ LensSoql       *lens_chart_loader_build_query  (LensChartSpec       *spec,
                                                 gboolean             comparison,
                                                 GError             **error);
 
-/* Loads one chart: one query per vector, run concurrently, plus the dataset's metadata (its
- * failure is tolerated: rows_updated_at is then NULL). Year and month charts get every
- * year/month of the range (0 for a count with no row, NAN for a ratio, NAN for a year/month
- * after today's, which has no data yet); category charts keep the primary's top_n and align
- * the comparison to its labels (NAN where it has none).
- * Partial points: the current year/month and one cut by either end of the range.
+/* Loads one chart: one query per vector, run concurrently, plus the dataset's coverage (its
+ * metadata and last day, lens-data-coverage.h; their failure is tolerated: rows_updated_at is
+ * then NULL and the data's end the calendar's). Year and month charts get every year/month of
+ * the range (0 for a count with no row, NAN for a ratio, NAN for a year/month after the one
+ * holding the data's last full day, which has no data); category charts keep the primary's
+ * top_n and align the comparison to its labels (NAN where it has none).
+ * Partial points: the year/month holding the data's last full day (unless it ends there) and
+ * one cut by either end of the range.
  * Errors: LENS_PORTAL_ERROR_* from the client (the first failing vector), or
  * LENS_PORTAL_ERROR_BAD_QUERY (invalid filters) / BAD_RESPONSE (a column the spec names is
  * missing, or an answer with as many rows as the spec's limit, which may be cut short);

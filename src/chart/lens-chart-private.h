@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "lens-catalog.h"
+#include "lens-data-coverage.h"
 #include "lens-filters.h"
 #include "lens-portal-client.h"
 
@@ -24,9 +25,6 @@ LensFilters *lens_chart_effective_filters (LensChartSpec *spec,
 gboolean     lens_chart_beats_in_district (const char * const *beats,
                                            guint               district);
 
-/* Today in local time. */
-void         lens_chart_get_today         (GDate         *today);
-
 /* "1 Jan 2026" in the locale's format (the same form as filter ranges). */
 char        *lens_chart_format_day        (const GDate   *date);
 
@@ -41,6 +39,10 @@ LensMultiQuery   *lens_multi_query_new            (LensPortalClient    *client,
                                                    GAsyncReadyCallback  callback,
                                                    gpointer             user_data,
                                                    gpointer             source_tag);
+/* The dataset's coverage, when it is already known (a headline's periods come from it);
+ * otherwise lens_multi_query_start() fetches it with the queries. Call before starting. */
+void              lens_multi_query_set_coverage   (LensMultiQuery      *self,
+                                                   LensDataCoverage    *coverage);
 /* Takes @query; call before lens_multi_query_start(). */
 void              lens_multi_query_add            (LensMultiQuery      *self,
                                                    LensSoql            *query);
@@ -52,6 +54,9 @@ LensMultiQuery   *lens_multi_query_from_result    (GAsyncResult        *result);
 guint             lens_multi_query_get_n_results  (LensMultiQuery      *self);
 LensQueryResult  *lens_multi_query_get_result     (LensMultiQuery      *self,
                                                    guint                index);
+/* Where the dataset's data end; never NULL after the queries finished (the calendar's end
+ * when nothing else is known). */
+LensDataCoverage *lens_multi_query_get_coverage   (LensMultiQuery      *self);
 /* Provenance over all results: the oldest fetch, any from cache, any stale, the first
  * warning, rowsUpdatedAt from the metadata (or from a result), the URLs. */
 GDateTime        *lens_multi_query_get_fetched_at (LensMultiQuery      *self);

@@ -31,6 +31,9 @@ struct _LensHeadline
   GDate             current_to;
   GDate             previous_from;
   GDate             previous_to;
+  LensDataCoverage *coverage;
+  guint             district;
+  LensQueryFlags    flags;
 
   GDateTime        *fetched_at;
   GDateTime        *rows_updated_at;
@@ -53,6 +56,7 @@ lens_headline_finalize (GObject *object)
   g_free (self->change_text);
   g_free (self->current_period);
   g_free (self->previous_period);
+  g_clear_object (&self->coverage);
   g_clear_pointer (&self->fetched_at, g_date_time_unref);
   g_clear_pointer (&self->rows_updated_at, g_date_time_unref);
   g_clear_error (&self->warning);
@@ -78,21 +82,40 @@ lens_headline_init (LensHeadline *self)
   g_date_clear (&self->previous_to, 1);
 }
 
-/* "2025" for a whole calendar year, else "1 Jan 2026 – 19 Nov 2026". */
+/* "2025" for a whole calendar year, else "1 Jan 2026 – 19 Nov 2026". When the data end
+ * before the calendar says they should (@data_end non-NULL), the card says where: "1 Jan 2026
+ * to 30 Mar 2026, the latest day the data covers", "2025; the latest day the data covers is
+ * 30 Mar 2026". */
 static char *
 describe_period (const GDate *from,
-                 const GDate *to)
+                 const GDate *to,
+                 const GDate *data_end)
 {
+  LensPeriod period = { *from, *to };
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
 
-  if (g_date_get_year (from) == g_date_get_year (to) &&
-      g_date_get_month (from) == 1 && g_date_get_day (from) == 1 &&
-      g_date_get_month (to) == 12 && g_date_get_day (to) == 31)
-    return g_strdup_printf ("%d", g_date_get_year (from));
+  if (lens_period_is_calendar_year (&period))
+    {
+      g_autofree char *year = g_strdup_printf ("%d", g_date_get_year (from));
+
+      if (data_end == NULL)
+        return g_steal_pointer (&year);
+
+      b = lens_chart_format_day (data_end);
+      /* Translators: a headline's period when the data stop short: "2025; the latest day the
+       * data covers is 30 Mar 2026" */
+      return g_strdup_printf (C_("headline period", "%s; the latest day the data covers is %s"),
+                              year, b);
+    }
 
   a = lens_chart_format_day (from);
   b = lens_chart_format_day (to);
+  if (data_end != NULL && g_date_compare (to, data_end) == 0)
+    /* Translators: a headline's period when the data stop short: "1 Jan 2026 to 30 Mar 2026,
+     * the latest day the data covers" */
+    return g_strdup_printf (C_("headline period", "%s to %s, the latest day the data covers"), a, b);
+
   /* The same msgid as the filters' range: "1 Jan 2021 – 26 Nov 2026" */
   return g_strdup_printf (_("%s – %s"), a, b);
 }
@@ -164,6 +187,55 @@ load_cb (GObject      *object,
   g_task_return_pointer (task, g_object_ref (self), g_object_unref);
 }
 
+/* Step 2: the periods end where the data end; both are asked for at once. */
+static void
+coverage_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LensHeadline *self = g_task_get_task_data (task);
+  LensPortalClient *client = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LensSoql) current = NULL;
+  g_autoptr(LensSoql) previous = NULL;
+  GCancellable *cancellable;
+  const GDate *end;
+  LensMultiQuery *multi;
+
+  self->coverage = lens_data_coverage_load_finish (result, &error);
+  if (self->coverage == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  end = lens_data_coverage_get_last_full_day (self->coverage);
+  lens_headline_spec_get_periods (self->spec, end,
+                                  &self->current_from, &self->current_to,
+                                  &self->previous_from, &self->previous_to);
+  self->current_period = describe_period (&self->current_from, &self->current_to,
+                                          lens_data_coverage_get_ends_early (self->coverage) ? end : NULL);
+  self->previous_period = describe_period (&self->previous_from, &self->previous_to, NULL);
+
+  if (!(current = lens_headline_spec_build_query (self->spec, self->district, &self->current_from,
+                                                  &self->current_to, &error)) ||
+      !(previous = lens_headline_spec_build_query (self->spec, self->district, &self->previous_from,
+                                                   &self->previous_to, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  multi = lens_multi_query_new (client, self->spec->dataset_id, self->flags, cancellable,
+                                load_cb, g_steal_pointer (&task), lens_headline_load_async);
+  lens_multi_query_set_coverage (multi, self->coverage);
+  lens_multi_query_add (multi, g_steal_pointer (&current));
+  lens_multi_query_add (multi, g_steal_pointer (&previous));
+  lens_multi_query_start (multi);
+}
+
 void
 lens_headline_load_async (LensPortalClient    *client,
                           LensHeadlineSpec    *spec,
@@ -173,14 +245,8 @@ lens_headline_load_async (LensPortalClient    *client,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LensSoql) current = NULL;
-  g_autoptr(LensSoql) previous = NULL;
-  LensMultiQuery *multi;
+  GTask *task;
   LensHeadline *self;
-  guint district = 0;
-  GDate today;
 
   g_return_if_fail (LENS_IS_PORTAL_CLIENT (client));
   g_return_if_fail (spec != NULL);
@@ -188,6 +254,7 @@ lens_headline_load_async (LensPortalClient    *client,
 
   self = g_object_new (LENS_TYPE_HEADLINE, NULL);
   self->spec = lens_headline_spec_ref (spec);
+  self->flags = flags;
 
   task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, lens_headline_load_async);
@@ -195,9 +262,9 @@ lens_headline_load_async (LensPortalClient    *client,
   g_task_set_task_data (task, self, g_object_unref);
 
   if (filters != NULL && spec->district_condition != NULL)
-    district = lens_filters_get_district (filters);
+    self->district = lens_filters_get_district (filters);
 
-  if (district == 0)
+  if (self->district == 0)
     self->area_label = g_strdup (_("Citywide"));
   else
     {
@@ -207,27 +274,8 @@ lens_headline_load_async (LensPortalClient    *client,
       self->area_label = lens_filters_dup_district_label (area);
     }
 
-  lens_chart_get_today (&today);
-  lens_headline_spec_get_periods (spec, &today,
-                                  &self->current_from, &self->current_to,
-                                  &self->previous_from, &self->previous_to);
-  self->current_period = describe_period (&self->current_from, &self->current_to);
-  self->previous_period = describe_period (&self->previous_from, &self->previous_to);
-
-  if (!(current = lens_headline_spec_build_query (spec, district, &self->current_from,
-                                                  &self->current_to, &error)) ||
-      !(previous = lens_headline_spec_build_query (spec, district, &self->previous_from,
-                                                   &self->previous_to, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  multi = lens_multi_query_new (client, spec->dataset_id, flags, cancellable,
-                                load_cb, g_steal_pointer (&task), lens_headline_load_async);
-  lens_multi_query_add (multi, g_steal_pointer (&current));
-  lens_multi_query_add (multi, g_steal_pointer (&previous));
-  lens_multi_query_start (multi);
+  /* Step 1: where the data end (the metadata and the latest row). */
+  lens_data_coverage_load_async (client, spec->dataset_id, flags, cancellable, coverage_cb, task);
 }
 
 LensHeadline *
@@ -315,6 +363,13 @@ lens_headline_get_previous_period (LensHeadline *self)
 {
   g_return_val_if_fail (LENS_IS_HEADLINE (self), NULL);
   return self->previous_period;
+}
+
+LensDataCoverage *
+lens_headline_get_coverage (LensHeadline *self)
+{
+  g_return_val_if_fail (LENS_IS_HEADLINE (self), NULL);
+  return self->coverage;
 }
 
 const GDate *

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "lens-catalog.h"
+#include "lens-data-coverage.h"
 #include "lens-filters.h"
 #include "lens-portal-client.h"
 
@@ -16,10 +17,10 @@ G_BEGIN_DECLS
 #define LENS_TYPE_HEADLINE (lens_headline_get_type ())
 G_DECLARE_FINAL_TYPE (LensHeadline, lens_headline, LENS, HEADLINE, GObject)
 
-/* Loads both periods concurrently (see lens_headline_spec_get_periods(), computed for today
- * in local time) for the district of @filters (NULL or district 0: citywide; the range and
- * the comparison of @filters are ignored: a headline has its own periods). Errors as for
- * lens_chart_loader_load_async(). */
+/* Asks where the dataset's data end (lens_data_coverage_load_async()), then loads both periods
+ * concurrently (lens_headline_spec_get_periods() of the data's last full day) for the district
+ * of @filters (NULL or district 0: citywide; the range and the comparison of @filters are
+ * ignored: a headline has its own periods). Errors as for lens_chart_loader_load_async(). */
 void          lens_headline_load_async              (LensPortalClient    *client,
                                                      LensHeadlineSpec    *spec,
                                                      LensFilters         *filters,
@@ -45,9 +46,14 @@ double        lens_headline_get_previous_value      (LensHeadline *self);
 const char   *lens_headline_get_current_text        (LensHeadline *self);
 /* lens_format_change (previous, current): "+4.2%", "−3.0%", "n/a" for a zero base */
 const char   *lens_headline_get_change_text         (LensHeadline *self);
-/* "1 Jan 2026 – 19 Nov 2026", or "2025" for a whole calendar year: translated, locale dates */
+/* "1 Jan 2026 – 19 Nov 2026", or "2025" for a whole calendar year: translated, locale dates.
+ * When the data end before today less the dataset's lag, the current period says so:
+ * "1 Jan 2026 to 30 Mar 2026, the latest day the data covers", or "2025; the latest day the
+ * data covers is 30 Mar 2026". */
 const char   *lens_headline_get_current_period      (LensHeadline *self);
 const char   *lens_headline_get_previous_period     (LensHeadline *self);
+/* Where the data end: the periods are computed from its last full day. */
+LensDataCoverage *lens_headline_get_coverage        (LensHeadline *self);
 /* Inclusive ends of both periods */
 const GDate  *lens_headline_get_current_from        (LensHeadline *self);
 const GDate  *lens_headline_get_current_to          (LensHeadline *self);

@@ -635,7 +635,7 @@ lens_cache_class_init (LensCacheClass *klass)
 
   properties[PROP_MAX_BYTES] =
     g_param_spec_uint64 ("max-bytes", NULL, NULL,
-                         0, G_MAXUINT64, LENS_CACHE_DEFAULT_MAX_BYTES,
+                         0, G_MAXUINT64, 0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -645,7 +645,6 @@ static void
 lens_cache_init (LensCache *self)
 {
   g_mutex_init (&self->mutex);
-  self->max_bytes = LENS_CACHE_DEFAULT_MAX_BYTES;
 }
 
 LensCache *

@@ -40,10 +40,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LensCacheEntry, lens_cache_entry_unref)
 #define LENS_TYPE_CACHE (lens_cache_get_type ())
 G_DECLARE_FINAL_TYPE (LensCache, lens_cache, LENS, CACHE, GObject)
 
-/* The cap a new cache gets when the app has no setting for it. */
-#define LENS_CACHE_DEFAULT_MAX_BYTES (G_GUINT64_CONSTANT (256) * 1024 * 1024)
-
-/* @directory NULL: $XDG_CACHE_HOME/reform-lens/portal. @max_bytes 0: no cap.
+/* @directory NULL: $XDG_CACHE_HOME/reform-lens/portal. @max_bytes 0: no cap. The app's cap
+ * is the cache-size-mb setting (lens_settings_new_client()).
  * Thread safe: the client calls it from worker threads, never from the GTK main thread. */
 LensCache      *lens_cache_new                     (const char     *directory,
                                                     guint64         max_bytes);

@@ -13,6 +13,7 @@
 #include "lens-catalog.h"
 #include "lens-categories.h"
 #include "lens-content-private.h"
+#include "lens-data-period.h"
 #include "lens-datasets.h"
 #include "lens-districts.h"
 #include "lens-portal-error.h"
@@ -134,59 +135,28 @@ lens_chart_kind_to_string (LensChartKind kind)
 
 /* Periods */
 
-/* @date moved by whole years, 29 Feb becoming 28 Feb. */
-static void
-same_day_in_year (const GDate *date,
-                  int          year,
-                  GDate       *out)
-{
-  GDateDay day = g_date_get_day (date);
-  GDateMonth month = g_date_get_month (date);
-
-  g_date_clear (out, 1);
-  if (!g_date_valid_dmy (day, month, year))
-    day = g_date_get_days_in_month (month, year);
-  g_date_set_dmy (out, day, month, year);
-}
-
 void
 lens_headline_spec_get_periods (const LensHeadlineSpec *self,
-                                const GDate            *today,
+                                const GDate            *last_full_day,
                                 GDate                  *current_from,
                                 GDate                  *current_to,
                                 GDate                  *previous_from,
                                 GDate                  *previous_to)
 {
-  int year;
+  LensPeriod current, previous;
 
   g_return_if_fail (self != NULL);
-  g_return_if_fail (today != NULL && g_date_valid (today));
-
-  g_date_clear (current_from, 1);
-  g_date_clear (previous_from, 1);
+  g_return_if_fail (last_full_day != NULL && g_date_valid (last_full_day));
 
   if (self->period == LENS_HEADLINE_PERIOD_YEAR_TO_DATE)
-    {
-      GDate end = *today;
-
-      g_date_subtract_days (&end, self->lag_days);
-      /* In the first days of January the lag reaches back into last year: that year then. */
-      year = g_date_get_year (&end);
-      g_date_set_dmy (current_from, 1, G_DATE_JANUARY, year);
-      *current_to = end;
-      g_date_set_dmy (previous_from, 1, G_DATE_JANUARY, year - 1);
-      same_day_in_year (&end, year - 1, previous_to);
-    }
+    lens_period_year_to_date (last_full_day, &current, &previous);
   else
-    {
-      year = g_date_get_year (today) - 1;
-      g_date_set_dmy (current_from, 1, G_DATE_JANUARY, year);
-      g_date_clear (current_to, 1);
-      g_date_set_dmy (current_to, 31, G_DATE_DECEMBER, year);
-      g_date_set_dmy (previous_from, 1, G_DATE_JANUARY, year - 1);
-      g_date_clear (previous_to, 1);
-      g_date_set_dmy (previous_to, 31, G_DATE_DECEMBER, year - 1);
-    }
+    lens_period_latest_full_year (last_full_day, &current, &previous);
+
+  *current_from = current.from;
+  *current_to = current.to;
+  *previous_from = previous.from;
+  *previous_to = previous.to;
 }
 
 /* Queries */
@@ -724,7 +694,7 @@ read_headlines (LensCatalog        *self,
                 GError            **error)
 {
   static const char * const allowed[] = {
-    "id", "page", "chart", "dataset", "title", "note", "unit", "period", "lag-days", "select",
+    "id", "page", "chart", "dataset", "title", "note", "unit", "period", "select",
     "where", "date-condition", "district-condition", "value", "caveats", NULL
   };
   static const char * const required[] = {
@@ -763,7 +733,6 @@ read_headlines (LensCatalog        *self,
           !lens_content_reader_get_string (reader, NULL, object, "note", TRUE, &spec->note, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "unit", TRUE, &spec->unit, error) ||
           !parse_enum (reader, object, "period", periods, &period, error) ||
-          !lens_content_reader_get_uint (reader, NULL, object, "lag-days", FALSE, &spec->lag_days, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "select", TRUE, &spec->select, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "where", FALSE, &spec->where, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "date-condition", TRUE, &spec->date_condition, error) ||
@@ -778,9 +747,6 @@ read_headlines (LensCatalog        *self,
       if (spec->chart != NULL && lens_catalog_lookup_chart (self, spec->chart) == NULL)
         return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "chart",
                                          _("\"%s\" is not the id of a chart in \"charts\""), spec->chart);
-      if (spec->lag_days > 366)
-        return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, "lag-days",
-                                         _("must be at most 366"));
 
       g_date_clear (&from, 1);
       g_date_clear (&to, 1);

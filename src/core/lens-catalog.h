@@ -110,9 +110,9 @@ void           lens_chart_spec_unref      (LensChartSpec *self);
 /* Which two periods a headline compares. */
 typedef enum
 {
-  /* 1 Jan of this year up to today minus @lag_days, against the same days of last year. */
+  /* 1 Jan up to the data's last full day, against the same days a year earlier. */
   LENS_HEADLINE_PERIOD_YEAR_TO_DATE,   /* "year-to-date" */
-  /* Last full calendar year against the one before. */
+  /* The last calendar year the data have completed, against the one before. */
   LENS_HEADLINE_PERIOD_LATEST_FULL_YEAR, /* "latest-full-year" */
 } LensHeadlinePeriod;
 
@@ -127,8 +127,7 @@ typedef struct
   char               *title;               /* "Incidents so far this year" */
   char               *note;                /* why the windows are what they are */
   char               *unit;
-  LensHeadlinePeriod  period;
-  guint               lag_days;            /* YEAR_TO_DATE: days the dataset lags (7) */
+  LensHeadlinePeriod  period;              /* the dataset's lag is in lens-datasets.h */
   char               *select;              /* "count(*) AS value" */
   char               *where;               /* may be NULL */
   char               *date_condition;      /* as in LensChartSpec */
@@ -146,11 +145,12 @@ GType             lens_headline_spec_get_type (void) G_GNUC_CONST;
 LensHeadlineSpec *lens_headline_spec_ref      (LensHeadlineSpec *self);
 void              lens_headline_spec_unref    (LensHeadlineSpec *self);
 
-/* The two periods of @self on @today, both ends inclusive. On 26 Nov 2026 with a 7 day lag,
- * YEAR_TO_DATE is 2026-01-01..2026-11-19 against 2025-01-01..2025-11-19; LATEST_FULL_YEAR is
- * 2025 against 2024. 29 Feb maps to 28 Feb in a year without it. */
+/* The two periods of @self when the data's last full day is @last_full_day (see
+ * lens-data-period.h), both ends inclusive. With data up to 19 Nov 2026, YEAR_TO_DATE is
+ * 2026-01-01..2026-11-19 against 2025-01-01..2025-11-19; LATEST_FULL_YEAR is 2025 against
+ * 2024. 29 Feb maps to 28 Feb in a year without it. */
 void              lens_headline_spec_get_periods (const LensHeadlineSpec *self,
-                                                  const GDate            *today,
+                                                  const GDate            *last_full_day,
                                                   GDate                  *current_from,
                                                   GDate                  *current_to,
                                                   GDate                  *previous_from,

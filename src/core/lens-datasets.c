@@ -13,8 +13,8 @@
 
 #define PORTAL_PAGE(id) "https://data.cityofchicago.org/d/" id
 
-/* Facts from socrata-cpd.md §1 and §2: the portal names, and the fields each dataset is
- * dated and placed by. */
+/* Facts from socrata-cpd.md §1 and §2: the portal names, the fields each dataset is dated
+ * and placed by, and how many days its data lag behind an update. */
 static const LensDataset datasets[] = {
   {
     .id = LENS_DATASET_CRIMES,
@@ -25,6 +25,8 @@ static const LensDataset datasets[] = {
     .district_field = LENS_CRIMES_FIELD_DISTRICT,
     .district_code = LENS_DISTRICT_CODE_PADDED,
     .beat_field = LENS_CRIMES_FIELD_BEAT,
+    /* "Coverage 2001-01-01 -> present minus 7 days" (socrata-cpd.md §1, §8) */
+    .publication_lag_days = 7,
   },
   {
     .id = LENS_DATASET_COPA,
@@ -36,6 +38,8 @@ static const LensDataset datasets[] = {
     .district_field = NULL,
     .district_code = LENS_DISTRICT_CODE_NONE,
     .beat_field = LENS_COPA_FIELD_BEAT,
+    /* No lag is published: only the day of an update is incomplete. */
+    .publication_lag_days = 1,
   },
   {
     .id = LENS_DATASET_ARRESTS,
@@ -46,6 +50,8 @@ static const LensDataset datasets[] = {
     .district_field = NULL,
     .district_code = LENS_DISTRICT_CODE_NONE,
     .beat_field = NULL,
+    /* Updated daily; no lag is published: only the day of an update is incomplete. */
+    .publication_lag_days = 1,
   },
   {
     .id = LENS_DATASET_STATIONS,
@@ -56,6 +62,8 @@ static const LensDataset datasets[] = {
     .district_field = LENS_STATIONS_FIELD_DISTRICT,
     .district_code = LENS_DISTRICT_CODE_PLAIN,
     .beat_field = NULL,
+    /* No dates: no periods. */
+    .publication_lag_days = 0,
   },
 };
 

@@ -109,6 +109,10 @@ typedef struct
   const char       *district_field;  /* NULL when there is none */
   LensDistrictCode  district_code;   /* how @district_field writes a district */
   const char       *beat_field;      /* NULL when there is none */
+  /* The latest days, counting the day of an update, that the data leave out: the last full
+   * day is the update's day less this (lens-data-period.h). 7 for Crimes, which omits the
+   * most recent seven days; 1 for a dataset whose day of update is not over yet. */
+  guint             publication_lag_days;
 } LensDataset;
 
 guint              lens_datasets_get_count          (void);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lens-data-period.h"
 #include "lens-districts.h"
 #include "lens-filters.h"
 
@@ -48,15 +49,11 @@ lens_filters_new_for_date (const GDate *today)
 LensFilters *
 lens_filters_new (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-
+  /* The dates a person asks for, not a period: each chart's numbers end where its data end
+   * (lens-data-period.h) and say so. */
+  lens_data_period_get_today (&today);
   return lens_filters_new_for_date (&today);
 }
 

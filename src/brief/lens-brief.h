@@ -97,6 +97,13 @@ void                lens_brief_add_dataset            (LensBrief          *self,
                                                        gboolean            stale,
                                                        const char         *warning);
 
+/* The brief's dates run past @name's data, whose numbers end on @end (the earliest of the
+ * days given): the cover says so. @name must have been added. lens_brief_add_chart_data()
+ * calls this. */
+void                lens_brief_set_dataset_numbers_end (LensBrief         *self,
+                                                        const char        *name,
+                                                        const GDate       *end);
+
 /* Adds a chart section to LENS_BRIEF_GROUP_CRIME; returns its index. The document's title and
  * plot are drawn with lens_chart_export_to_cairo_page() (its footer lines too: give a
  * document without a footer, since the brief prints @source_lines and @caveats after the

@@ -153,6 +153,13 @@ show_headline (LensHeadlineCard *self,
                                 lens_headline_get_area_label (headline),
                                 lens_headline_get_current_text (headline),
                                 change);
+  /* The days the number is for, which say where the data end when they stop short. */
+  {
+    g_autofree char *with_period = g_strconcat (accessible, " ", period, NULL);
+
+    g_free (accessible);
+    accessible = g_steal_pointer (&with_period);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
                                   -1);

@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "lens-language.h"
+#include "lens-settings.h"
 
 static const LensLanguage languages[] = {
   { "en", "English", "en_US.UTF-8", FALSE },
@@ -47,15 +48,11 @@ lens_language_lookup (const char *code)
 char *
 lens_language_get_saved (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchema) schema = lens_settings_lookup_installed_schema ();
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *code = NULL;
 
-  /* g_settings_new() aborts on a missing schema: an uninstalled run must still start. */
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  /* Not installed: nothing can have been saved (the built-in defaults say ""). */
   if (schema == NULL || !g_settings_schema_has_key (schema, "language"))
     return NULL;
 
@@ -102,6 +99,15 @@ locale_speaks (const char         *locale,
   return g_str_equal (spoken, language->code);
 }
 
+/* gettext ignores LANGUAGE under the plain C locale (a machine with no LANG set), but not
+ * under C.UTF-8, which keeps the C form of numbers and dates. */
+static void
+let_gettext_read_language (const char *messages)
+{
+  if (locale_is_c (messages) && g_strcmp0 (messages, "C.UTF-8") != 0)
+    setlocale (LC_ALL, "C.UTF-8");
+}
+
 gboolean
 lens_language_apply (const char *code)
 {
@@ -129,8 +135,7 @@ lens_language_apply (const char *code)
         {
           g_debug ("Locale %s is not installed; numbers and dates keep the system's form",
                    language->locale);
-          if (locale_is_c (messages) && g_strcmp0 (messages, "C.UTF-8") != 0)
-            setlocale (LC_ALL, "C.UTF-8");
+          let_gettext_read_language (messages);
         }
     }
   else
@@ -164,6 +169,10 @@ lens_language_init (const char *code)
 
   if (code == NULL)
     code = saved = lens_language_get_saved ();
+
+  /* LANGUAGE=es set by hand is a choice too, also where no locale is set. */
+  if (code == NULL && g_getenv ("LANGUAGE") != NULL && *g_getenv ("LANGUAGE") != '\0')
+    let_gettext_read_language (setlocale (LC_MESSAGES, NULL));
 
   /* An unknown code keeps the system language; --language reports it itself. */
   if (!lens_language_apply (code))

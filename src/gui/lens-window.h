@@ -23,6 +23,8 @@ const char *lens_window_get_page        (LensWindow      *self);
 /* The page widget for @page_id (a LensPage), or NULL. */
 GtkWidget  *lens_window_get_page_widget (LensWindow      *self,
                                          const char      *page_id);
+/* What the window says about its settings (not installed, so not kept), or NULL. */
+const char *lens_window_get_settings_message (LensWindow *self);
 /* TRUE when the shown page has nothing loading any more. */
 gboolean    lens_window_is_settled      (LensWindow      *self);
 

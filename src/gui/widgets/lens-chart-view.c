@@ -771,6 +771,7 @@ update_footer (LensChartView *self)
   GDateTime *rows_updated_at;
   GDateTime *fetched_at;
   const char * const *caveats;
+  g_autofree char *end_line = NULL;
 
   if (result == NULL)
     {
@@ -830,6 +831,14 @@ update_footer (LensChartView *self)
         g_string_append (as_of, _(" · "));
       /* Translators: when the app got the data: "Fetched 26 Nov 2026, 18:00 (3 hours ago)". */
       g_string_append_printf (as_of, _("Fetched %s (%s)"), when, age);
+    }
+  /* The dates run past the data: say where the numbers end. */
+  end_line = lens_chart_data_dup_numbers_end_line (result);
+  if (end_line != NULL)
+    {
+      if (as_of->len > 0)
+        g_string_append_c (as_of, '\n');
+      g_string_append (as_of, end_line);
     }
   gtk_label_set_label (self->as_of_label, as_of->str);
 

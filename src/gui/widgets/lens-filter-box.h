@@ -44,7 +44,8 @@ gboolean   lens_date_range_parse          (const char        *text,
 char      *lens_date_range_format         (const GDate       *from,
                                            const GDate       *to);
 /* The preset ranges, ending today: "last-12-months", "this-year", "last-5-years". NULL for
- * an unknown name. */
+ * an unknown name. These are the dates a person asks for: a chart whose data end earlier
+ * shows no numbers after the data's end and says where they end (lens-data-period.h). */
 char      *lens_date_range_dup_preset     (const char        *preset);
 
 G_END_DECLS

@@ -85,6 +85,7 @@ typedef struct
   GDateTime *fetched_at;
   gboolean   stale;
   char      *warning;
+  GDate      numbers_end;  /* where the numbers stop short of the dates, or invalid */
 } BriefDataset;
 
 typedef struct
@@ -558,6 +559,7 @@ lens_brief_add_dataset (LensBrief  *self,
     {
       dataset = g_new0 (BriefDataset, 1);
       dataset->name = g_strdup (name);
+      g_date_clear (&dataset->numbers_end, 1);
       g_ptr_array_add (self->datasets, dataset);
     }
 
@@ -581,6 +583,31 @@ lens_brief_add_dataset (LensBrief  *self,
     dataset->warning = g_strdup (warning);
 
   invalidate (self);
+}
+
+void
+lens_brief_set_dataset_numbers_end (LensBrief   *self,
+                                    const char  *name,
+                                    const GDate *end)
+{
+  g_return_if_fail (LENS_IS_BRIEF (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (end != NULL && g_date_valid (end));
+
+  for (guint i = 0; i < self->datasets->len; i++)
+    {
+      BriefDataset *dataset = g_ptr_array_index (self->datasets, i);
+
+      if (g_strcmp0 (dataset->name, name) != 0)
+        continue;
+      /* the earliest end, should two charts disagree */
+      if (!g_date_valid (&dataset->numbers_end) || g_date_compare (end, &dataset->numbers_end) < 0)
+        dataset->numbers_end = *end;
+      invalidate (self);
+      return;
+    }
+
+  g_return_if_reached ();
 }
 
 /* Charts */
@@ -684,6 +711,7 @@ lens_brief_add_chart_data (LensBrief     *self,
   guint n_caveats;
   guint n_footer;
   guint index;
+  GDate end;
 
   g_return_val_if_fail (LENS_IS_BRIEF (self), 0);
   g_return_val_if_fail (LENS_IS_CHART_DATA (data), 0);
@@ -743,6 +771,8 @@ lens_brief_add_chart_data (LensBrief     *self,
                           lens_chart_data_get_fetched_at (data),
                           lens_chart_data_get_stale (data),
                           warning != NULL ? warning->message : NULL);
+  if (lens_chart_data_get_numbers_end (data, &end))
+    lens_brief_set_dataset_numbers_end (self, lens_chart_data_get_dataset_name (data), &end);
 
   return index;
 }
@@ -2310,6 +2340,13 @@ flow_cover (Flow   *f,
           g_string_append_printf (when, _("Fetched %s"), fetched);
         }
       flow_text (f, when->str, &style_body, 0, 4.0);
+
+      if (g_date_valid (&dataset->numbers_end))
+        {
+          g_autofree char *line = lens_chart_dup_data_end_line (&dataset->numbers_end);
+
+          flow_text (f, line, &style_body, 0, 4.0);
+        }
 
       if (dataset->stale)
         {

@@ -15,6 +15,7 @@
 #include "lens-cli.h"
 #include "lens-format.h"
 #include "lens-portal-client.h"
+#include "lens-settings.h"
 
 /* Exit statuses, also in --help */
 #define EXIT_OK           0
@@ -219,45 +220,61 @@ export_load_cb (GObject      *object,
   g_main_loop_quit (state->loop);
 }
 
+gboolean
+lens_cli_check_portal_option (GVariantDict  *options,
+                              GError       **error)
+{
+  g_autoptr(LensPortalClient) probe = NULL;
+  const char *portal;
+
+  if (!g_variant_dict_lookup (options, "portal", "&s", &portal))
+    return TRUE;
+
+  probe = lens_portal_client_new (NULL, NULL);
+  if (!lens_portal_client_set_base_url (probe, portal, error))
+    {
+      g_prefix_error (error, "--portal: ");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 LensPortalClient *
 lens_cli_create_client (GVariantDict  *options,
                         GSettings     *settings,
                         GError       **error)
 {
-  g_autoptr(LensPortalClient) client = NULL;
-  g_autoptr(LensCache) cache = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *token = NULL;
-  const char *portal;
+  LensPortalClient *client;
+  const char *portal = NULL;
 
-  if (g_variant_dict_lookup (options, "portal", "&s", &portal))
-    url = g_strdup (portal);
-  else if (settings != NULL)
-    url = g_settings_get_string (settings, "portal-url");
-  else
-    url = g_strdup (DEFAULT_PORTAL_URL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  cache = lens_cache_new (NULL,
-                          (guint64) (settings != NULL ? g_settings_get_uint (settings, "cache-size-mb")
-                                                      : 200) * 1024 * 1024);
-  client = lens_portal_client_new (DEFAULT_PORTAL_URL, cache);
+  if (!lens_cli_check_portal_option (options, error))
+    return NULL;
 
-  if (!lens_portal_client_set_base_url (client, url, error))
-    {
-      g_prefix_error (error, "--portal: ");
-      return NULL;
-    }
-
-  if (settings != NULL)
-    {
-      token = g_settings_get_string (settings, "app-token");
-      if (*token != '\0')
-        lens_portal_client_set_app_token (client, token);
-    }
-
+  g_variant_dict_lookup (options, "portal", "&s", &portal);
+  client = lens_settings_new_client (settings, portal);
   lens_portal_client_set_offline (client, g_variant_dict_contains (options, "offline"));
 
-  return g_steal_pointer (&client);
+  return client;
+}
+
+char *
+lens_cli_dup_path_option (GVariantDict *options,
+                          const char   *name)
+{
+  g_autofree char *path = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "^ay", &path))
+    return NULL;
+
+  /* "" stays "" for the caller's message; anything else is made absolute here, against the
+   * folder the command was started in, so it means what was typed whatever runs later. */
+  if (*path == '\0')
+    return g_steal_pointer (&path);
+
+  return g_canonicalize_filename (path, NULL);
 }
 
 static int
@@ -289,7 +306,8 @@ export_chart (GVariantDict *options,
       return EXIT_BAD_ARGUMENT;
     }
 
-  if (!g_variant_dict_lookup (options, "output", "^ay", &output) || *output == '\0')
+  output = lens_cli_dup_path_option (options, "output");
+  if (output == NULL || *output == '\0')
     {
       print_error (_("--export-chart needs --output=FILE (.png, .svg, .pdf or .csv)"));
       return EXIT_BAD_ARGUMENT;
@@ -378,7 +396,6 @@ lens_cli_handle_options (GVariantDict *options,
 {
   g_autoptr(GError) local_error = NULL;
   const char *chart_id = NULL;
-  const char *portal = NULL;
 
   g_return_val_if_fail (options != NULL, EXIT_BAD_ARGUMENT);
 
@@ -396,16 +413,10 @@ lens_cli_handle_options (GVariantDict *options,
 
   /* The options that also apply to the window are checked here, where the message can still
    * go to the terminal. */
-  if (g_variant_dict_lookup (options, "portal", "&s", &portal))
+  if (!lens_cli_check_portal_option (options, &local_error))
     {
-      g_autoptr(LensPortalClient) probe = lens_portal_client_new (DEFAULT_PORTAL_URL, NULL);
-
-      if (!lens_portal_client_set_base_url (probe, portal, &local_error))
-        {
-          g_prefix_error (&local_error, "--portal: ");
-          print_error (local_error->message);
-          return EXIT_BAD_ARGUMENT;
-        }
+      print_error (local_error->message);
+      return EXIT_BAD_ARGUMENT;
     }
 
   if (lens_cli_has_filter_options (options))

@@ -332,11 +332,14 @@ create_topic_row (const LensTopicArea *area)
 
       if (lens_content_date_is_set (&area->added))
         {
-          g_autofree char *added = lens_content_date_format (&area->added);
+          /* The sentence names a month ("Added in June 2023"), so the day is left out. */
+          LensContentDate month = { area->added.year, area->added.month, 0 };
+          g_autofree char *added = lens_content_date_format (&month);
 
-          /* Translators: a topic area's description, then when it was added: "…. Added in
-           * December 2023." */
-          about = g_strdup_printf (_("%s Added %s."), area->about, added);
+          /* Translators: a topic area's description, then the month it was added to the
+           * decree: "…. Added in June 2023." The month and year come from the "month only"
+           * date format. */
+          about = g_strdup_printf (_("%s Added in %s."), area->about, added);
         }
       add_row (expander, sourced_row (about != NULL ? about : area->about,
                                       lens_confidence_describe (area->confidence), &area->source));

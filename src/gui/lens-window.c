@@ -21,6 +21,7 @@
 #include "lens-overview-page.h"
 #include "lens-page.h"
 #include "lens-reports-page.h"
+#include "lens-settings.h"
 #include "lens-window.h"
 
 struct _LensWindow
@@ -47,6 +48,7 @@ struct _LensWindow
   GtkButton            *brief_button;
   GtkPopover           *filters_popover;
   GtkButton            *back_button;
+  GtkLabel             *settings_banner;
   GtkStack             *page_stack;
 };
 
@@ -663,6 +665,23 @@ read_start_filters (LensWindow   *self,
   replace_str (&self->date_range, date_range);
 }
 
+/* A run without the settings schema works on its defaults, and says so. */
+static void
+show_settings_banner (LensWindow *self)
+{
+  g_autofree char *message = NULL;
+
+  if (lens_settings_is_installed (self->settings))
+    return;
+
+  /* Translators: %s is the settings schema's name, io.github.reformlens.ReformLens. */
+  message = g_strdup_printf (_("Changes to the preferences will not be kept: the settings "
+                               "schema %s is not installed. Install Reform Lens, or start it "
+                               "from its build folder with build-aux/run."), APP_ID);
+  gtk_label_set_text (self->settings_banner, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->settings_banner), TRUE);
+}
+
 static void
 lens_window_constructed (GObject *object)
 {
@@ -674,6 +693,7 @@ lens_window_constructed (GObject *object)
   G_OBJECT_CLASS (lens_window_parent_class)->constructed (object);
 
   self->settings = g_object_ref (lens_application_get_settings (application));
+  show_settings_banner (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -820,6 +840,7 @@ lens_window_class_init (LensWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LensWindow, brief_button);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, filters_popover);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LensWindow, settings_banner);
   gtk_widget_class_bind_template_child (widget_class, LensWindow, page_stack);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_stack_visible_child_cb);
@@ -873,6 +894,17 @@ lens_window_get_page_widget (LensWindow *self,
   g_return_val_if_fail (LENS_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_child_by_name (self->page_stack, page_id);
+}
+
+const char *
+lens_window_get_settings_message (LensWindow *self)
+{
+  g_return_val_if_fail (LENS_IS_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->settings_banner)))
+    return NULL;
+
+  return gtk_label_get_text (self->settings_banner);
 }
 
 gboolean

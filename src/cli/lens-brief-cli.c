@@ -373,7 +373,8 @@ lens_brief_cli_handle_options (GVariantDict *options,
         print_error (warning);
     }
 
-  if (!g_variant_dict_lookup (options, "brief", "^ay", &path))
+  path = lens_cli_dup_path_option (options, "brief");
+  if (path == NULL)
     return -1;
 
   if (*path == '\0')

@@ -265,14 +265,17 @@ portal_row_apply_cb (LensPreferencesWindow *self,
   url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   if (*url == '\0')
     {
+      g_autoptr(GVariant) default_url = g_settings_get_default_value (settings, "portal-url");
+
+      /* Empty: back to the schema's default (the City's portal). */
       g_free (url);
-      url = g_strdup (DEFAULT_PORTAL_URL);
+      url = g_variant_dup_string (default_url, NULL);
       gtk_editable_set_text (GTK_EDITABLE (row), url);
     }
 
   /* The client owns the rule (https, or http on this computer only); ask a throwaway one so
    * that an invalid address never reaches the settings. */
-  probe = lens_portal_client_new (DEFAULT_PORTAL_URL, NULL);
+  probe = lens_portal_client_new (NULL, NULL);
   if (!lens_portal_client_set_base_url (probe, url, &error))
     {
       set_portal_error (self, error->message);

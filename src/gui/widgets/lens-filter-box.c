@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-data-period.h"
 #include "lens-districts.h"
 #include "lens-filter-box.h"
 #include "lens-format.h"
@@ -93,8 +94,7 @@ lens_date_range_dup_preset (const char *preset)
   GDate from, to;
 
   g_date_clear (&from, 1);
-  g_date_clear (&to, 1);
-  g_date_set_time_t (&to, time (NULL));
+  lens_data_period_get_today (&to);
 
   if (g_strcmp0 (preset, "last-12-months") == 0)
     {
@@ -340,8 +340,7 @@ read_custom_range (LensFilterBox *self,
 
   g_date_clear (from, 1);
   g_date_clear (to, 1);
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  lens_data_period_get_today (&today);
 
   g_date_set_dmy (from, 1,
                   gtk_drop_down_get_selected (self->from_month) + 1,
@@ -615,7 +614,7 @@ lens_filter_box_constructed (GObject *object)
     {
       gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
       add_caption (self, _("_District"), GTK_WIDGET (self->district_drop_down), 0);
-      add_caption (self, _("_Compare With"), GTK_WIDGET (self->compare_drop_down), 1);
+      add_caption (self, _("Compare _With"), GTK_WIDGET (self->compare_drop_down), 1);
       add_caption (self, _("D_ates"), GTK_WIDGET (self->dates_button), 2);
       gtk_widget_set_margin_start (self->grid, 6);
       gtk_widget_set_margin_end (self->grid, 6);

@@ -43,10 +43,19 @@ LensFilters        *lens_cli_build_filters        (const char    *district,
                                                    const char    *date_range,
                                                    GError       **error);
 
-/* A client for --portal (or the settings' portal), the settings' app token and --offline.
- * @settings may be NULL. */
+/* FALSE with a message ("--portal: ...") when --portal is given and not acceptable. */
+gboolean            lens_cli_check_portal_option  (GVariantDict  *options,
+                                                   GError       **error);
+
+/* A client for --portal (or the settings' portal), the settings' app token and cache size,
+ * and --offline (lens_settings_new_client()). NULL with an error for a bad --portal. */
 LensPortalClient   *lens_cli_create_client        (GVariantDict  *options,
                                                    GSettings     *settings,
                                                    GError       **error);
+
+/* The file option @name (--output, --brief) as an absolute path, resolved against the current
+ * folder; "" when it was given empty, NULL when not given. */
+char               *lens_cli_dup_path_option      (GVariantDict  *options,
+                                                   const char    *name);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "lens-brief-cli.h"
 #include "lens-cli.h"
 #include "lens-preferences-window.h"
+#include "lens-settings.h"
 #include "lens-window.h"
 
 struct _LensApplication
@@ -20,6 +21,7 @@ struct _LensApplication
   AdwApplication    parent_instance;
 
   GSettings        *settings;
+  GError           *settings_error;  /* why there are no settings at all */
   LensCache        *cache;
   LensPortalClient *client;
 
@@ -151,39 +153,18 @@ static void
 lens_application_apply_settings (LensApplication *self,
                                  const char      *key)
 {
+  g_autoptr(GError) error = NULL;
+
   if (self->client == NULL)
     return;
 
-  if (key == NULL || g_str_equal (key, "cache-size-mb"))
-    lens_cache_set_max_bytes (self->cache,
-                              (guint64) g_settings_get_uint (self->settings, "cache-size-mb")
-                              * 1024 * 1024);
+  /* A --portal given for this run wins until the person changes the preference. */
+  if (g_strcmp0 (key, "portal-url") == 0)
+    g_clear_pointer (&self->portal_override, g_free);
 
-  if (key == NULL || g_str_equal (key, "app-token"))
-    {
-      g_autofree char *token = g_settings_get_string (self->settings, "app-token");
-
-      lens_portal_client_set_app_token (self->client, *token != '\0' ? token : NULL);
-    }
-
-  if (key == NULL || g_str_equal (key, "portal-url"))
-    {
-      g_autofree char *url = g_settings_get_string (self->settings, "portal-url");
-      g_autoptr(GError) error = NULL;
-
-      /* A --portal given for this run wins until the person changes the preference. */
-      if (key != NULL)
-        g_clear_pointer (&self->portal_override, g_free);
-
-      if (self->portal_override != NULL)
-        {
-          g_free (url);
-          url = g_strdup (self->portal_override);
-        }
-
-      if (!lens_portal_client_set_base_url (self->client, url, &error))
-        g_warning ("Ignoring the portal address %s: %s", url, error->message);
-    }
+  if (!lens_settings_apply_to_client (self->settings, self->client, key, self->portal_override,
+                                      &error))
+    g_warning ("Ignoring the portal address: %s", error->message);
 
   if (key != NULL && !g_str_equal (key, "cache-size-mb"))
     g_signal_emit (self, signals[DATA_SOURCE_CHANGED], 0);
@@ -209,6 +190,14 @@ lens_application_handle_local_options (GApplication *application,
   int status;
 
   /* No GTK here: this runs before GTK is initialised, also without a display. */
+  if (self->settings == NULL)
+    {
+      /* Translators: an error on the command line: "reform-lens: <what went wrong>". */
+      g_printerr (_("%s: %s\n"), g_get_prgname () != NULL ? g_get_prgname () : "reform-lens",
+                  self->settings_error->message);
+      return 1;
+    }
+
   status = lens_brief_cli_handle_options (options, self->settings);
   if (status >= 0)
     return status;
@@ -300,6 +289,7 @@ lens_application_finalize (GObject *object)
   LensApplication *self = LENS_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_error (&self->settings_error);
   g_clear_pointer (&self->portal_override, g_free);
   g_clear_pointer (&self->start_filters, g_variant_dict_unref);
 
@@ -336,10 +326,12 @@ lens_application_class_init (LensApplicationClass *klass)
 static void
 lens_application_init (LensApplication *self)
 {
-  self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->settings, "changed",
-                           G_CALLBACK (lens_application_settings_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  /* Never g_settings_new(): it aborts where the schema is not installed. */
+  self->settings = lens_settings_new (&self->settings_error);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed",
+                             G_CALLBACK (lens_application_settings_changed_cb),
+                             self, G_CONNECT_SWAPPED);
 
   g_application_add_main_option_entries (G_APPLICATION (self), lens_cli_get_option_entries ());
   g_application_add_main_option_entries (G_APPLICATION (self),
@@ -381,12 +373,9 @@ lens_application_get_client (LensApplication *self)
 
   if (self->client == NULL)
     {
-      self->cache = lens_cache_new (NULL,
-                                    (guint64) g_settings_get_uint (self->settings, "cache-size-mb")
-                                    * 1024 * 1024);
-      self->client = lens_portal_client_new (DEFAULT_PORTAL_URL, self->cache);
+      self->client = lens_settings_new_client (self->settings, self->portal_override);
+      self->cache = g_object_ref (lens_portal_client_get_cache (self->client));
       lens_portal_client_set_offline (self->client, self->offline);
-      lens_application_apply_settings (self, NULL);
     }
 
   return self->client;
