@@ -137,6 +137,14 @@ page_title_for_id (const char *page_id)
   return info != NULL ? _(info->title) : NULL;
 }
 
+/* Page @index of page_infos */
+static LensPage *
+get_page (LensWindow *self,
+          guint       index)
+{
+  return LENS_PAGE (gtk_stack_get_child_by_name (self->page_stack, page_infos[index].id));
+}
+
 static LensPortalClient *
 get_client (LensWindow *self)
 {
@@ -203,7 +211,6 @@ apply_filters (LensWindow  *self,
                LensFilters *filters)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
   if (!lens_filters_validate (filters, &error) &&
       g_error_matches (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_SAME_DISTRICT))
@@ -230,15 +237,8 @@ apply_filters (LensWindow  *self,
   lens_filter_box_set_filters (self->narrow_filters, self->filters);
   update_titles (self);
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *page = gtk_stack_page_get_child (gtk_stack_get_page (self->page_stack, child));
-
-      if (LENS_IS_PAGE (page))
-        lens_page_set_filters (LENS_PAGE (page), self->filters);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    lens_page_set_filters (get_page (self, i), self->filters);
 }
 
 /* win.district, win.compare and win.date-range: one field of the filters, in the forms of
@@ -427,17 +427,9 @@ refresh_activated (GSimpleAction *action,
                    gpointer       user_data)
 {
   LensWindow *self = user_data;
-  GtkWidget *child;
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *page = gtk_stack_page_get_child (gtk_stack_get_page (self->page_stack, child));
-
-      if (LENS_IS_PAGE (page))
-        lens_page_reload (LENS_PAGE (page), LENS_QUERY_REFRESH);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    lens_page_reload (get_page (self, i), LENS_QUERY_REFRESH);
 }
 
 static void
@@ -518,17 +510,8 @@ static void
 data_source_changed_cb (LensWindow      *self,
                         LensApplication *application)
 {
-  GtkWidget *child;
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *page = gtk_stack_page_get_child (gtk_stack_get_page (self->page_stack, child));
-
-      if (LENS_IS_PAGE (page))
-        lens_page_reload (LENS_PAGE (page), LENS_QUERY_DEFAULT);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    lens_page_reload (get_page (self, i), LENS_QUERY_DEFAULT);
 }
 
 /* Construction */
