@@ -334,11 +334,12 @@ fill (LensReportsPage *self)
     }
 }
 
-/* On map: by then the page is in its window, whose actions say which pages there are. */
+/* In its window, whose actions say which pages there are: before the page is first laid
+ * out, so that the buttons are measured with it. */
 static void
-lens_reports_page_map (GtkWidget *widget)
+lens_reports_page_root (GtkWidget *widget)
 {
-  GTK_WIDGET_CLASS (lens_reports_page_parent_class)->map (widget);
+  GTK_WIDGET_CLASS (lens_reports_page_parent_class)->root (widget);
 
   update_chart_buttons (LENS_REPORTS_PAGE (widget));
 }
@@ -373,7 +374,7 @@ lens_reports_page_class_init (LensReportsPageClass *klass)
   object_class->dispose = lens_reports_page_dispose;
   object_class->finalize = lens_reports_page_finalize;
 
-  widget_class->map = lens_reports_page_map;
+  widget_class->root = lens_reports_page_root;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-reports-page.ui");
