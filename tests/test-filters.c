@@ -259,6 +259,160 @@ test_describe (void)
   g_assert_null (c3);
 }
 
+/* The forms of the window's actions and settings */
+static void
+test_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LensFilters) f = lens_filters_new_from_string ("district=5;compare=7;from=2021-01-01;to=2026-11-26", &error);
+  g_autoptr(LensFilters) g = NULL;
+  static const char *names[] = { "district", "compare", "from", "to", "date-range" };
+  static const struct {
+    const char *name;
+    const char *value;
+    const char *field;  /* as it reads back */
+  } forms[] = {
+    { "district", "", "" },
+    { "district", "citywide", "" },
+    { "district", "0", "" },
+    { "district", "05", "5" },
+    { "compare", "", "none" },
+    { "compare", "none", "none" },
+    { "compare", "citywide", "citywide" },
+    { "compare", "008", "8" },
+    { "from", "2020-02-29", "2020-02-29" },
+    { "date-range", "2020-01-01/2024-12-31", "2020-01-01/2024-12-31" },
+  };
+  static const struct {
+    const char *name;
+    const char *value;
+    int         code;  /* LensFiltersError */
+  } bad[] = {
+    { "district", "13", LENS_FILTERS_ERROR_BAD_DISTRICT },
+    { "compare", "everywhere", LENS_FILTERS_ERROR_BAD_COMPARE },
+    { "date-range", "2020-01-01", LENS_FILTERS_ERROR_BAD_DATE },
+    { "date-range", "", LENS_FILTERS_ERROR_BAD_DATE },
+    { "date-range", "2020-1-1/2024-12-31", LENS_FILTERS_ERROR_BAD_DATE },
+    { "date-range", "2020-01-01/2024-12-31/2025-01-01", LENS_FILTERS_ERROR_BAD_DATE },
+    { "date-range", "last-6-years", LENS_FILTERS_ERROR_BAD_DATE },
+    { "size", "2", LENS_FILTERS_ERROR_UNKNOWN_OPTION },
+  };
+
+  g_assert_no_error (error);
+
+  /* Each field read back gives the same filters. */
+  g = lens_filters_new_for_date (lens_filters_get_to (f));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *value = lens_filters_dup_field (f, names[i]);
+
+      g_assert_true (lens_filters_set_field (g, names[i], value, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (lens_filters_equal (f, g));
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(LensFilters) h = lens_filters_copy (f);
+      g_autofree char *field = NULL;
+
+      g_assert_true (lens_filters_set_field (h, forms[i].name, forms[i].value, &error));
+      g_assert_no_error (error);
+      field = lens_filters_dup_field (h, forms[i].name);
+      g_assert_cmpstr (field, ==, forms[i].field);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(LensFilters) h = lens_filters_copy (f);
+
+      g_assert_false (lens_filters_set_field (h, bad[i].name, bad[i].value, &error));
+      g_assert_error (error, LENS_FILTERS_ERROR, bad[i].code);
+      g_clear_error (&error);
+    }
+}
+
+/* The preset ranges end today; the longest is the default. */
+static void
+test_presets (void)
+{
+  g_autoptr(LensFilters) f = lens_filters_new ();
+  g_autoptr(LensFilters) defaults = lens_filters_new ();
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+
+  g_assert_true (lens_filters_set_field (f, "date-range", "last-5-years", NULL));
+  g_assert_true (lens_filters_equal (f, defaults));
+
+  g_assert_true (lens_filters_set_field (f, "date-range", "this-year", NULL));
+  assert_date (lens_filters_get_from (f), g_date_get_year (&today), 1, 1);
+  g_assert_cmpint (g_date_compare (lens_filters_get_to (f), lens_filters_get_to (defaults)), ==, 0);
+
+  g_assert_true (lens_filters_set_field (f, "date-range", "last-12-months", NULL));
+  g_assert_cmpint (g_date_days_between (lens_filters_get_from (f), lens_filters_get_to (f)), >=, 364);
+  g_assert_cmpint (g_date_days_between (lens_filters_get_from (f), lens_filters_get_to (f)), <=, 365);
+  g_assert_true (lens_filters_validate (f, NULL));
+}
+
+/* Command-line options, as GApplication hands them over, and back. */
+static void
+test_options (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LensFilters) saved = lens_filters_new_from_string ("district=7;compare=5;from=2021-01-01;to=2026-11-26", &error);
+  g_autoptr(LensFilters) f = NULL;
+  g_autoptr(LensFilters) g = NULL;
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+  g_autoptr(GVariantDict) bad = g_variant_dict_new (NULL);
+  g_auto(GStrv) args = NULL;
+  g_autofree char *string = NULL;
+
+  g_assert_no_error (error);
+
+  /* Nothing given: nothing changes. */
+  f = lens_filters_copy (saved);
+  g_assert_true (lens_filters_apply_options (f, options, &error));
+  g_assert_no_error (error);
+  g_assert_true (lens_filters_equal (f, saved));
+  g_clear_pointer (&f, lens_filters_unref);
+
+  /* --district=5 alone drops the saved comparison with 5 instead of failing. */
+  g_variant_dict_insert (options, "district", "s", "5");
+  g_variant_dict_insert (options, "to", "s", "2024-12-31");
+  f = lens_filters_copy (saved);
+  g_assert_true (lens_filters_apply_options (f, options, &error));
+  g_assert_no_error (error);
+  string = lens_filters_to_string (f);
+  g_assert_cmpstr (string, ==, "district=5;compare=none;from=2021-01-01;to=2024-12-31");
+
+  g_variant_dict_insert (bad, "compare", "s", "7");
+  g_assert_false (lens_filters_apply_options (saved, bad, &error));
+  g_assert_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_SAME_DISTRICT);
+  g_clear_error (&error);
+
+  /* The options for another process read back to the same filters. */
+  lens_filters_set_compare (f, LENS_COMPARE_CITYWIDE, 0);
+  args = lens_filters_dup_args (f);
+  g_assert_cmpuint (g_strv_length (args), ==, 4);
+  g_assert_cmpstr (args[0], ==, "--district=5");
+  g_assert_cmpstr (args[1], ==, "--compare=citywide");
+  g_assert_cmpstr (args[2], ==, "--from=2021-01-01");
+  g_assert_cmpstr (args[3], ==, "--to=2024-12-31");
+  g = lens_filters_new ();
+  g_assert_true (lens_filters_parse_args (g, (const char * const *) args, &error));
+  g_assert_no_error (error);
+  g_assert_true (lens_filters_equal (f, g));
+
+  g_clear_pointer (&args, g_strfreev);
+  lens_filters_set_district (g, 0);
+  lens_filters_set_compare (g, LENS_COMPARE_DISTRICT, 8);
+  args = lens_filters_dup_args (g);
+  g_assert_cmpstr (args[0], ==, "--district=citywide");
+  g_assert_cmpstr (args[1], ==, "--compare=8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +426,9 @@ main (int   argc,
   g_test_add_func ("/filters/bad-values", test_bad_values);
   g_test_add_func ("/filters/validate", test_validate);
   g_test_add_func ("/filters/describe", test_describe);
+  g_test_add_func ("/filters/fields", test_fields);
+  g_test_add_func ("/filters/presets", test_presets);
+  g_test_add_func ("/filters/options", test_options);
 
   return g_test_run ();
 }

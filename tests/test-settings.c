@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "lens-application.h"
+#include "lens-districts.h"
+#include "lens-language.h"
 #include "lens-resources.h"
 #include "lens-settings.h"
 #include "lens-test-window.h"
@@ -243,6 +245,55 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The schema's choices for the district, the comparison and the language: the app's own lists. */
+static void
+assert_choices (GSettingsSchema    *schema,
+                const char         *name,
+                const char * const *extra,
+                GPtrArray          *expected)
+{
+  g_autoptr(GSettingsSchemaKey) key = g_settings_schema_get_key (schema, name);
+  g_autoptr(GVariant) range = g_settings_schema_key_get_range (key);
+  g_autoptr(GVariant) values = NULL;
+  const char *type;
+  g_autofree const char **choices = NULL;
+  gsize n_choices;
+  guint n_extra = g_strv_length ((char **) extra);
+
+  g_variant_get (range, "(&sv)", &type, &values);
+  g_assert_cmpstr (type, ==, "enum");
+  choices = g_variant_get_strv (values, &n_choices);
+
+  g_assert_cmpuint (n_choices, ==, n_extra + expected->len);
+  for (guint i = 0; i < n_extra; i++)
+    g_assert_cmpstr (choices[i], ==, extra[i]);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (choices[n_extra + i], ==, g_ptr_array_index (expected, i));
+}
+
+static void
+test_settings_choices (void)
+{
+  g_autoptr(GSettingsSchema) schema = lookup_build_schema ();
+  g_autoptr(GPtrArray) districts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) languages = g_ptr_array_new ();
+  const char * const citywide[] = { "", NULL };
+  const char * const comparisons[] = { "none", "citywide", NULL };
+  const char * const system_language[] = { "", NULL };
+  const LensLanguage *available;
+  guint n;
+
+  for (guint i = 0; i < lens_districts_get_count (); i++)
+    g_ptr_array_add (districts, g_strdup_printf ("%u", lens_districts_get_nth (i)->number));
+  available = lens_language_get_available (&n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (languages, (gpointer) available[i].code);
+
+  assert_choices (schema, "district", citywide, districts);
+  assert_choices (schema, "compare", comparisons, districts);
+  assert_choices (schema, "language", system_language, languages);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +322,7 @@ main (int   argc,
   lens_resources_ensure_registered ();
 
   g_test_add_func ("/settings/installed", test_settings_installed);
+  g_test_add_func ("/settings/choices", test_settings_choices);
   g_test_add_func ("/settings/built-in", test_settings_built_in);
   g_test_add_func ("/settings/window-installed", test_settings_window_installed);
   g_test_add_func ("/settings/window-without-schema", test_settings_window_without_schema);

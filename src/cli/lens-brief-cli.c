@@ -224,7 +224,6 @@ write_brief (GVariantDict *options,
              GSettings    *settings,
              const char   *path)
 {
-  static const char *filter_names[] = { "district", "compare", "from", "to" };
   g_autoptr(LensPortalClient) client = NULL;
   g_autoptr(LensFilters) filters = NULL;
   g_autoptr(GMainContext) context = NULL;
@@ -244,15 +243,7 @@ write_brief (GVariantDict *options,
     }
 
   filters = lens_filters_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (filter_names); i++)
-    {
-      const char *value;
-
-      if (g_variant_dict_lookup (options, filter_names[i], "&s", &value) &&
-          !lens_filters_set_option (filters, filter_names[i], value, &error))
-        break;
-    }
-  if (error != NULL || !lens_filters_validate (filters, &error))
+  if (!lens_filters_apply_options (filters, options, &error))
     {
       print_error (error->message);
       return EXIT_BAD_ARGUMENT;

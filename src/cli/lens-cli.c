@@ -66,123 +66,6 @@ lens_cli_has_filter_options (GVariantDict *options)
          g_variant_dict_contains (options, "to");
 }
 
-/* Applies the options given on top of @filters, then validates. */
-static gboolean
-apply_filter_options (LensFilters   *filters,
-                      GVariantDict  *options,
-                      GError       **error)
-{
-  static const char *names[] = { "district", "compare", "from", "to" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      const char *value;
-
-      if (g_variant_dict_lookup (options, names[i], "&s", &value) &&
-          !lens_filters_set_option (filters, names[i], value, error))
-        return FALSE;
-    }
-
-  return lens_filters_validate (filters, error);
-}
-
-LensFilters *
-lens_cli_build_filters (const char  *district,
-                        const char  *compare,
-                        const char  *date_range,
-                        GError     **error)
-{
-  g_autoptr(LensFilters) filters = lens_filters_new ();
-  g_auto(GStrv) dates = NULL;
-
-  if (district != NULL && *district != '\0' &&
-      !lens_filters_set_option (filters, "district", district, error))
-    return NULL;
-
-  if (compare != NULL && *compare != '\0' &&
-      !lens_filters_set_option (filters, "compare", compare, error))
-    return NULL;
-
-  if (date_range != NULL && *date_range != '\0')
-    {
-      dates = g_strsplit (date_range, "/", 2);
-      if (!lens_filters_set_option (filters, "from", dates[0], error) ||
-          !lens_filters_set_option (filters, "to", dates[1] != NULL ? dates[1] : "", error))
-        return NULL;
-    }
-
-  if (!lens_filters_validate (filters, error))
-    return NULL;
-
-  return g_steal_pointer (&filters);
-}
-
-static char *
-format_iso_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u",
-                          g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
-
-gboolean
-lens_cli_parse_filter_options (GVariantDict  *options,
-                               const char    *default_district,
-                               const char    *default_compare,
-                               const char    *default_date_range,
-                               char         **district,
-                               char         **compare,
-                               char         **date_range,
-                               GError       **error)
-{
-  g_autoptr(LensFilters) filters = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
-  g_return_val_if_fail (options != NULL, FALSE);
-
-  filters = lens_cli_build_filters (default_district, default_compare, default_date_range, NULL);
-  if (filters == NULL)
-    filters = lens_filters_new ();
-
-  /* The saved comparison must not make a valid --district fail ("compared with itself"). */
-  if (g_variant_dict_contains (options, "district") && !g_variant_dict_contains (options, "compare"))
-    lens_filters_set_compare (filters, LENS_COMPARE_NONE, 0);
-
-  if (!apply_filter_options (filters, options, error))
-    return FALSE;
-
-  if (district != NULL)
-    *district = lens_filters_get_district (filters) == 0
-              ? g_strdup ("")
-              : g_strdup_printf ("%u", lens_filters_get_district (filters));
-
-  if (compare != NULL)
-    {
-      switch (lens_filters_get_compare (filters))
-        {
-        case LENS_COMPARE_CITYWIDE:
-          *compare = g_strdup ("citywide");
-          break;
-
-        case LENS_COMPARE_DISTRICT:
-          *compare = g_strdup_printf ("%u", lens_filters_get_compare_district (filters));
-          break;
-
-        case LENS_COMPARE_NONE:
-        default:
-          *compare = g_strdup ("none");
-          break;
-        }
-    }
-
-  from = format_iso_date (lens_filters_get_from (filters));
-  to = format_iso_date (lens_filters_get_to (filters));
-  if (date_range != NULL)
-    *date_range = g_strdup_printf ("%s/%s", from, to);
-
-  return TRUE;
-}
-
 /* --list-charts */
 
 static int
@@ -326,7 +209,7 @@ export_chart (GVariantDict *options,
     }
 
   filters = lens_filters_new ();
-  if (!apply_filter_options (filters, options, &error))
+  if (!lens_filters_apply_options (filters, options, &error))
     {
       print_error (error->message);
       return EXIT_BAD_ARGUMENT;
@@ -423,7 +306,7 @@ lens_cli_handle_options (GVariantDict *options,
     {
       g_autoptr(LensFilters) filters = lens_filters_new ();
 
-      if (!apply_filter_options (filters, options, &local_error))
+      if (!lens_filters_apply_options (filters, options, &local_error))
         {
           print_error (local_error->message);
           return EXIT_BAD_ARGUMENT;

@@ -22,26 +22,9 @@ const GOptionEntry *lens_cli_get_option_entries   (void);
 int                 lens_cli_handle_options       (GVariantDict  *options,
                                                    GSettings     *settings);
 
-/* TRUE when any of --district, --compare, --from, --to was given. */
+/* TRUE when any of --district, --compare, --from, --to was given; lens_filters_apply_options()
+ * reads them. */
 gboolean            lens_cli_has_filter_options   (GVariantDict  *options);
-
-/* Reads --district, --compare, --from and --to into the window's filter strings (district
- * "" or a number, comparison "none", "citywide" or a number, "YYYY-MM-DD/YYYY-MM-DD"); what
- * was not given keeps the default. FALSE with a translated message when something is wrong. */
-gboolean            lens_cli_parse_filter_options (GVariantDict  *options,
-                                                   const char    *default_district,
-                                                   const char    *default_compare,
-                                                   const char    *default_date_range,
-                                                   char         **district,
-                                                   char         **compare,
-                                                   char         **date_range,
-                                                   GError       **error);
-
-/* The filters for those strings. */
-LensFilters        *lens_cli_build_filters        (const char    *district,
-                                                   const char    *compare,
-                                                   const char    *date_range,
-                                                   GError       **error);
 
 /* FALSE with a message ("--portal: ...") when --portal is given and not acceptable. */
 gboolean            lens_cli_check_portal_option  (GVariantDict  *options,

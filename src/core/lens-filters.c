@@ -241,44 +241,30 @@ lens_filters_hash (const LensFilters *self)
   return hash;
 }
 
-static void
-append_iso_date (GString     *string,
-                 const GDate *date)
+/* "" for a date not set */
+static char *
+dup_iso_date (const GDate *date)
 {
-  if (g_date_valid (date))
-    g_string_append_printf (string, "%04u-%02u-%02u",
-                            g_date_get_year (date), g_date_get_month (date),
-                            g_date_get_day (date));
+  if (!g_date_valid (date))
+    return g_strdup ("");
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
 char *
 lens_filters_to_string (const LensFilters *self)
 {
-  GString *string;
+  g_autofree char *compare = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  string = g_string_new (NULL);
-  g_string_append_printf (string, "district=%u;compare=", self->district);
-  switch (self->compare)
-    {
-    case LENS_COMPARE_CITYWIDE:
-      g_string_append (string, "citywide");
-      break;
-    case LENS_COMPARE_DISTRICT:
-      g_string_append_printf (string, "%u", self->compare_district);
-      break;
-    case LENS_COMPARE_NONE:
-    default:
-      g_string_append (string, "none");
-      break;
-    }
-  g_string_append (string, ";from=");
-  append_iso_date (string, &self->from);
-  g_string_append (string, ";to=");
-  append_iso_date (string, &self->to);
-
-  return g_string_free (string, FALSE);
+  compare = lens_filters_dup_field (self, "compare");
+  from = lens_filters_dup_field (self, "from");
+  to = lens_filters_dup_field (self, "to");
+  return g_strdup_printf ("district=%u;compare=%s;from=%s;to=%s", self->district, compare, from, to);
 }
 
 /* YYYY-MM-DD exactly, and a real day. */
@@ -418,6 +404,168 @@ lens_filters_parse_args (LensFilters         *self,
     }
 
   return lens_filters_validate (self, error);
+}
+
+gboolean
+lens_filters_apply_options (LensFilters   *self,
+                            GVariantDict  *options,
+                            GError       **error)
+{
+  static const char *names[] = { "district", "compare", "from", "to" };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (g_variant_dict_contains (options, "district") && !g_variant_dict_contains (options, "compare"))
+    lens_filters_set_compare (self, LENS_COMPARE_NONE, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value;
+
+      if (g_variant_dict_lookup (options, names[i], "&s", &value) &&
+          !lens_filters_set_option (self, names[i], value, error))
+        return FALSE;
+    }
+
+  return lens_filters_validate (self, error);
+}
+
+GStrv
+lens_filters_dup_args (const LensFilters *self)
+{
+  g_autofree char *compare = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  GStrv args;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  compare = lens_filters_dup_field (self, "compare");
+  from = lens_filters_dup_field (self, "from");
+  to = lens_filters_dup_field (self, "to");
+
+  args = g_new0 (char *, 5);
+  args[0] = self->district == 0 ? g_strdup ("--district=citywide")
+                                : g_strdup_printf ("--district=%u", self->district);
+  args[1] = g_strdup_printf ("--compare=%s", compare);
+  args[2] = g_strdup_printf ("--from=%s", from);
+  args[3] = g_strdup_printf ("--to=%s", to);
+  return args;
+}
+
+char *
+lens_filters_dup_field (const LensFilters *self,
+                        const char        *name)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "district"))
+    return self->district == 0 ? g_strdup ("") : g_strdup_printf ("%u", self->district);
+
+  if (g_str_equal (name, "compare"))
+    switch (self->compare)
+      {
+      case LENS_COMPARE_CITYWIDE:
+        return g_strdup ("citywide");
+      case LENS_COMPARE_DISTRICT:
+        return g_strdup_printf ("%u", self->compare_district);
+      case LENS_COMPARE_NONE:
+      default:
+        return g_strdup ("none");
+      }
+
+  if (g_str_equal (name, "from"))
+    return dup_iso_date (&self->from);
+
+  if (g_str_equal (name, "to"))
+    return dup_iso_date (&self->to);
+
+  if (g_str_equal (name, "date-range"))
+    {
+      g_autofree char *from = dup_iso_date (&self->from);
+      g_autofree char *to = dup_iso_date (&self->to);
+
+      return g_strdup_printf ("%s/%s", from, to);
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/* The preset ranges end today. These are the dates a person asks for: a chart whose data end
+ * earlier shows no numbers after the data's end and says where they end (lens-data-period.h). */
+static gboolean
+get_preset_range (const char *preset,
+                  GDate      *from,
+                  GDate      *to)
+{
+  g_date_clear (from, 1);
+  lens_data_period_get_today (to);
+
+  if (g_str_equal (preset, "last-12-months"))
+    {
+      *from = *to;
+      g_date_subtract_years (from, 1);
+      g_date_add_days (from, 1);
+    }
+  else if (g_str_equal (preset, "this-year"))
+    g_date_set_dmy (from, 1, G_DATE_JANUARY, g_date_get_year (to));
+  else if (g_str_equal (preset, "last-5-years"))
+    /* The same as lens_filters_new(): five full years and this year so far. */
+    g_date_set_dmy (from, 1, G_DATE_JANUARY, g_date_get_year (to) - 5);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+set_date_range (LensFilters  *self,
+                const char   *value,
+                GError      **error)
+{
+  g_auto(GStrv) dates = NULL;
+  GDate from, to;
+
+  if (get_preset_range (value, &from, &to))
+    {
+      lens_filters_set_range (self, &from, &to);
+      return TRUE;
+    }
+
+  /* FROM/TO, each checked as --from and --to are. */
+  dates = g_strsplit (value, "/", 2);
+  return lens_filters_set_option (self, "from", dates[0] != NULL ? dates[0] : "", error) &&
+         lens_filters_set_option (self, "to", dates[0] != NULL && dates[1] != NULL ? dates[1] : "", error);
+}
+
+gboolean
+lens_filters_set_field (LensFilters  *self,
+                        const char   *name,
+                        const char   *value,
+                        GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (g_str_equal (name, "district") && *value == '\0')
+    {
+      self->district = 0;
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "compare") && *value == '\0')
+    {
+      lens_filters_set_compare (self, LENS_COMPARE_NONE, 0);
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "date-range"))
+    return set_date_range (self, value, error);
+
+  return lens_filters_set_option (self, name, value, error);
 }
 
 LensFilters *

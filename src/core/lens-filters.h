@@ -95,6 +95,30 @@ gboolean     lens_filters_set_option           (LensFilters       *self,
 gboolean     lens_filters_parse_args           (LensFilters       *self,
                                                 const char * const *args,
                                                 GError           **error);
+/* Applies whichever of --district, --compare, --from and --to @options holds (as GApplication
+ * parsed them: strings), then validates. A --district without --compare drops the
+ * comparison, so that one kept from before cannot make it fail ("compared with itself"). */
+gboolean     lens_filters_apply_options        (LensFilters       *self,
+                                                GVariantDict      *options,
+                                                GError           **error);
+/* The options that give these filters, for another process: { "--district=5",
+ * "--compare=citywide", "--from=2021-01-01", "--to=2026-11-26", NULL } ("--district=citywide"
+ * for the whole city). */
+GStrv        lens_filters_dup_args             (const LensFilters *self);
+
+/* One field as the window's actions (win.district, win.compare, win.date-range) and the
+ * settings hold it. @name is "district" ("" for the whole city, or "5"), "compare" ("none",
+ * "citywide" or "7"), "from" or "to" ("2021-01-01"), or "date-range"
+ * ("2021-01-01/2026-11-26"). */
+char        *lens_filters_dup_field            (const LensFilters *self,
+                                                const char        *name);
+/* Reads a field back. It also takes what lens_filters_set_option() takes for the same name,
+ * "" for no comparison, and for "date-range" a preset that ends today: "last-12-months",
+ * "this-year" or "last-5-years" (the default range). Checks the value alone. */
+gboolean     lens_filters_set_field            (LensFilters       *self,
+                                                const char        *name,
+                                                const char        *value,
+                                                GError           **error);
 
 /* Translated descriptions for people. */
 /* "District 5 – Calumet" or "Citywide" */

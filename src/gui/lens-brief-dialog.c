@@ -79,13 +79,6 @@ static const struct {
   { "hi", "हिन्दी" },
 };
 
-static char *
-format_iso_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u",
-                          g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
-
 static const char *
 get_language (LensBriefDialog *self)
 {
@@ -388,6 +381,7 @@ start_process (LensBriefDialog *self,
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sections = g_string_new (NULL);
   g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) filter_args = NULL;
   g_autofree char *exe = NULL;
   LensBriefParts parts;
 
@@ -407,25 +401,9 @@ start_process (LensBriefDialog *self,
   g_ptr_array_add (argv, g_strdup_printf ("--brief=%s", path));
   g_ptr_array_add (argv, g_strdup_printf ("--language=%s", language));
   g_ptr_array_add (argv, g_strdup_printf ("--brief-sections=%s", sections->str));
-  g_ptr_array_add (argv, lens_filters_get_district (filters) == 0
-                         ? g_strdup ("--district=citywide")
-                         : g_strdup_printf ("--district=%u", lens_filters_get_district (filters)));
-  switch (lens_filters_get_compare (filters))
-    {
-    case LENS_COMPARE_CITYWIDE:
-      g_ptr_array_add (argv, g_strdup ("--compare=citywide"));
-      break;
-    case LENS_COMPARE_DISTRICT:
-      g_ptr_array_add (argv, g_strdup_printf ("--compare=%u",
-                                              lens_filters_get_compare_district (filters)));
-      break;
-    case LENS_COMPARE_NONE:
-    default:
-      g_ptr_array_add (argv, g_strdup ("--compare=none"));
-      break;
-    }
-  g_ptr_array_add (argv, g_strdup_printf ("--from=%s", gtk_editable_get_text (GTK_EDITABLE (self->from_row))));
-  g_ptr_array_add (argv, g_strdup_printf ("--to=%s", gtk_editable_get_text (GTK_EDITABLE (self->to_row))));
+  filter_args = lens_filters_dup_args (filters);
+  for (guint i = 0; filter_args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (filter_args[i]));
   g_ptr_array_add (argv, g_strdup_printf ("--portal=%s", lens_portal_client_get_base_url (client)));
   if (lens_portal_client_get_offline (client))
     g_ptr_array_add (argv, g_strdup ("--offline"));
@@ -611,8 +589,8 @@ setup_rows (LensBriefDialog *self)
   adw_combo_row_set_model (self->compare_row, G_LIST_MODEL (comparisons));
   adw_combo_row_set_selected (self->compare_row, compare_index);
 
-  from = format_iso_date (lens_filters_get_from (filters));
-  to = format_iso_date (lens_filters_get_to (filters));
+  from = lens_filters_dup_field (filters, "from");
+  to = lens_filters_dup_field (filters, "to");
   gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
   gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
 

@@ -189,48 +189,61 @@ language_code_at (guint position)
   return languages[position - 1].code;
 }
 
-static void
-language_row_selected_cb (LensPreferencesWindow *self,
-                          GParamSpec            *pspec,
-                          AdwComboRow           *row)
+/* The setting's code, as the row's position */
+static gboolean
+language_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
 {
-  const char *code = language_code_at (adw_combo_row_get_selected (row));
-  GSettings *settings = lens_application_get_settings (self->application);
-  g_autofree char *current = g_settings_get_string (settings, "language");
+  const char *code = g_variant_get_string (variant, NULL);
+  guint n_languages;
+  const LensLanguage *languages = lens_language_get_available (&n_languages);
+  guint position = 0;
 
-  if (g_str_equal (current, code))
-    return;
+  for (guint i = 0; i < n_languages; i++)
+    if (g_str_equal (code, languages[i].code))
+      position = i + 1;
 
-  g_settings_set_string (settings, "language", code);
+  g_value_set_uint (value, position);
+  return TRUE;
+}
+
+static GVariant *
+language_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  return g_variant_new_string (language_code_at (g_value_get_uint (value)));
+}
+
+static void
+language_changed_cb (LensPreferencesWindow *self)
+{
   /* Everything is translated at start (lens_language_init()), so it cannot change now. */
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("The language changes the next time Reform "
                                                      "Lens starts")));
 }
 
+/* Bound to the setting: showing the saved choice writes nothing and shows no toast. */
 static void
 setup_language_row (LensPreferencesWindow *self)
 {
   GSettings *settings = lens_application_get_settings (self->application);
-  g_autofree char *current = g_settings_get_string (settings, "language");
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint n_languages;
   const LensLanguage *languages = lens_language_get_available (&n_languages);
-  guint selected = 0;
 
   gtk_string_list_append (names, _("System Default"));
   for (guint i = 0; i < n_languages; i++)
-    {
-      gtk_string_list_append (names, languages[i].native_name);
-      if (g_str_equal (current, languages[i].code))
-        selected = i + 1;
-    }
-
-  /* Showing the saved choice is not a change: no toast, no write. */
-  g_signal_handlers_block_by_func (self->language_row, language_row_selected_cb, self);
+    gtk_string_list_append (names, languages[i].native_name);
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->language_row, selected);
-  g_signal_handlers_unblock_by_func (self->language_row, language_row_selected_cb, self);
+
+  g_settings_bind_with_mapping (settings, "language", self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                language_get_mapping, language_set_mapping, NULL, NULL);
+  g_signal_connect_object (settings, "changed::language", G_CALLBACK (language_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -392,7 +405,6 @@ lens_preferences_window_class_init (LensPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, cache_size_row);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, cache_size_spin);
   gtk_widget_class_bind_template_child (widget_class, LensPreferencesWindow, clear_button);
-  gtk_widget_class_bind_template_callback (widget_class, language_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, portal_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, portal_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_row_apply_cb);

@@ -11,10 +11,8 @@
 
 #include "lens-brief-dialog.h"
 #include "lens-brief-print.h"
-#include "lens-cli.h"
 #include "lens-consent-decree-page.h"
 #include "lens-dashboard-page.h"
-#include "lens-districts.h"
 #include "lens-filter-box.h"
 #include "lens-get-involved-page.h"
 #include "lens-format.h"
@@ -31,9 +29,6 @@ struct _LensWindow
   LensApplication      *application;
   GSettings            *settings;
   LensFilters          *filters;
-  char                 *district;
-  char                 *compare;
-  char                 *date_range;
   char                 *page;
 
   /* Template */
@@ -134,23 +129,20 @@ lookup_page_info (const char *id)
   return NULL;
 }
 
-/* g_set_str() is GLib 2.76 */
-static void
-replace_str (char       **str,
-             const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*str);
-  *str = copy;
-}
-
 static const char *
 page_title_for_id (const char *page_id)
 {
   const LensPageInfo *info = lookup_page_info (page_id);
 
   return info != NULL ? _(info->title) : NULL;
+}
+
+/* Page @index of page_infos */
+static LensPage *
+get_page (LensWindow *self,
+          guint       index)
+{
+  return LENS_PAGE (gtk_stack_get_child_by_name (self->page_stack, page_infos[index].id));
 }
 
 static LensPortalClient *
@@ -166,30 +158,21 @@ describe_filters (LensWindow *self)
 {
   g_autofree char *place = NULL;
   g_autofree char *dates = NULL;
-  const LensDistrict *district = lens_district_lookup (self->district);
-  GDate from, to;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  const GDate *from, *to;
 
-  if (district != NULL)
-    {
-      g_autofree char *label = lens_district_dup_label (district);
+  if (self->filters == NULL)
+    return NULL;
 
-      /* Translators: %s is a district such as "5 – Calumet". */
-      place = g_strdup_printf (_("District %s"), label);
-    }
-  else
-    place = g_strdup (_("Citywide"));
+  place = lens_filters_dup_district_label (self->filters);
 
-  if (lens_date_range_parse (self->date_range, &from, &to))
-    {
-      g_autofree char *first = lens_format_month (g_date_get_year (&from), g_date_get_month (&from));
-      g_autofree char *last = lens_format_month (g_date_get_year (&to), g_date_get_month (&to));
-
-      /* Translators: a range of months, e.g. "Jan 2020 – Dec 2024". */
-      dates = g_strdup_printf (_("%s – %s"), first, last);
-    }
-
-  if (dates == NULL)
-    return g_steal_pointer (&place);
+  from = lens_filters_get_from (self->filters);
+  to = lens_filters_get_to (self->filters);
+  first = lens_format_month (g_date_get_year (from), g_date_get_month (from));
+  last = lens_format_month (g_date_get_year (to), g_date_get_month (to));
+  /* Translators: a range of months, e.g. "Jan 2020 – Dec 2024". */
+  dates = g_strdup_printf (_("%s – %s"), first, last);
 
   /* Translators: the filters in the narrow window's title: "District 5 – Calumet · Jan 2020 –
    * Dec 2024". */
@@ -206,154 +189,88 @@ update_titles (LensWindow *self)
   adw_window_title_set_subtitle (self->page_title, subtitle);
 }
 
+/* The state of win.district, win.compare and win.date-range: the filters, field by field. */
 static void
-apply_filters (LensWindow *self)
+update_filter_actions (LensWindow *self)
 {
-  g_autoptr(LensFilters) filters = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  static const char *names[] = { "district", "compare", "date-range" };
 
-  filters = lens_cli_build_filters (self->district, self->compare, self->date_range, &error);
-  if (filters == NULL &&
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
+
+      g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                 g_variant_new_take_string (lens_filters_dup_field (self->filters,
+                                                                                    names[i])));
+    }
+}
+
+/* Shows @filters, which nothing else holds yet, on every page. */
+static void
+apply_filters (LensWindow  *self,
+               LensFilters *filters)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lens_filters_validate (filters, &error) &&
       g_error_matches (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_SAME_DISTRICT))
     {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "compare");
-
       /* A district compared with itself says nothing: drop the comparison. */
-      replace_str (&self->compare, "none");
-      if (action != NULL)
-        g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string ("none"));
+      lens_filters_set_compare (filters, LENS_COMPARE_NONE, 0);
       g_settings_set_string (self->settings, "compare", "none");
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       g_clear_error (&error);
-      filters = lens_cli_build_filters (self->district, self->compare, self->date_range, &error);
+      lens_filters_validate (filters, &error);
     }
 
-  if (filters == NULL)
+  if (error != NULL)
     {
       g_warning ("Invalid filters: %s", error->message);
       return;
     }
 
   g_clear_pointer (&self->filters, lens_filters_unref);
-  self->filters = g_steal_pointer (&filters);
+  self->filters = lens_filters_ref (filters);
 
-  lens_filter_box_set_district (self->wide_filters, self->district);
-  lens_filter_box_set_district (self->narrow_filters, self->district);
-  lens_filter_box_set_compare (self->wide_filters, self->compare);
-  lens_filter_box_set_compare (self->narrow_filters, self->compare);
-  lens_filter_box_set_date_range (self->wide_filters, self->date_range);
-  lens_filter_box_set_date_range (self->narrow_filters, self->date_range);
+  update_filter_actions (self);
+  lens_filter_box_set_filters (self->wide_filters, self->filters);
+  lens_filter_box_set_filters (self->narrow_filters, self->filters);
   update_titles (self);
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *page = gtk_stack_page_get_child (gtk_stack_get_page (self->page_stack, child));
-
-      if (LENS_IS_PAGE (page))
-        lens_page_set_filters (LENS_PAGE (page), self->filters);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    lens_page_set_filters (get_page (self, i), self->filters);
 }
 
+/* win.district, win.compare and win.date-range: one field of the filters, in the forms of
+ * lens_filters_set_field() ("5", "citywide", "last-5-years"...). */
 static void
-district_change_state (GSimpleAction *action,
-                       GVariant      *value,
-                       gpointer       user_data)
+filter_change_state (GSimpleAction *action,
+                     GVariant      *value,
+                     gpointer       user_data)
 {
   LensWindow *self = user_data;
-  const char *district = g_variant_get_string (value, NULL);
-  const LensDistrict *found = NULL;
-  g_autofree char *canonical = NULL;
+  const char *name = g_action_get_name (G_ACTION (action));
+  g_autoptr(LensFilters) filters = lens_filters_copy (self->filters);
+  g_autoptr(GError) error = NULL;
 
-  if (*district != '\0' && g_strcmp0 (district, "citywide") != 0)
+  if (!lens_filters_set_field (filters, name, g_variant_get_string (value, NULL), &error))
     {
-      found = lens_district_lookup (district);
-      if (found == NULL)
-        {
-          g_warning ("Ignoring unknown district “%s”", district);
-          return;
-        }
-      canonical = g_strdup_printf ("%u", found->number);
-    }
-  else
-    canonical = g_strdup ("");
-
-  if (g_strcmp0 (canonical, self->district) == 0)
-    return;
-
-  g_free (self->district);
-  self->district = g_steal_pointer (&canonical);
-  g_simple_action_set_state (action, g_variant_new_string (self->district));
-  g_settings_set_string (self->settings, "district", self->district);
-  apply_filters (self);
-}
-
-static void
-compare_change_state (GSimpleAction *action,
-                      GVariant      *value,
-                      gpointer       user_data)
-{
-  LensWindow *self = user_data;
-  const char *compare = g_variant_get_string (value, NULL);
-  g_autofree char *canonical = NULL;
-
-  if (g_strcmp0 (compare, "none") == 0 || *compare == '\0')
-    canonical = g_strdup ("none");
-  else if (g_strcmp0 (compare, "citywide") == 0)
-    canonical = g_strdup ("citywide");
-  else
-    {
-      const LensDistrict *found = lens_district_lookup (compare);
-
-      if (found == NULL)
-        {
-          g_warning ("Ignoring unknown comparison “%s”", compare);
-          return;
-        }
-      canonical = g_strdup_printf ("%u", found->number);
+      g_warning ("Ignoring win.%s: %s", name, error->message);
+      return;
     }
 
-  if (g_strcmp0 (canonical, self->compare) == 0)
+  if (lens_filters_equal (filters, self->filters))
     return;
 
-  g_free (self->compare);
-  self->compare = g_steal_pointer (&canonical);
-  g_simple_action_set_state (action, g_variant_new_string (self->compare));
-  g_settings_set_string (self->settings, "compare", self->compare);
-  apply_filters (self);
-}
-
-static void
-date_range_change_state (GSimpleAction *action,
-                         GVariant      *value,
-                         gpointer       user_data)
-{
-  LensWindow *self = user_data;
-  const char *text = g_variant_get_string (value, NULL);
-  g_autofree char *canonical = NULL;
-  GDate from, to;
-
-  /* A preset name ("last-12-months") is accepted too, for menus and the command line. */
-  canonical = lens_date_range_dup_preset (text);
-  if (canonical == NULL)
+  /* The district and the comparison are kept for the next start; the dates are not. */
+  if (!g_str_equal (name, "date-range"))
     {
-      if (!lens_date_range_parse (text, &from, &to))
-        {
-          g_warning ("Ignoring invalid date range “%s”", text);
-          return;
-        }
-      canonical = lens_date_range_format (&from, &to);
+      g_autofree char *saved = lens_filters_dup_field (filters, name);
+
+      g_settings_set_string (self->settings, name, saved);
     }
 
-  if (g_strcmp0 (canonical, self->date_range) == 0)
-    return;
-
-  g_free (self->date_range);
-  self->date_range = g_steal_pointer (&canonical);
-  g_simple_action_set_state (action, g_variant_new_string (self->date_range));
-  apply_filters (self);
+  apply_filters (self, filters);
 }
 
 /* Pages */
@@ -400,6 +317,20 @@ show_page (LensWindow *self,
 
   /* On a narrow window, choosing a page shows it. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/* The pages win.page shows, for the widgets that lead to one (a page never asks the window). */
+static void
+set_page_state_hint (LensWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "page");
+  const char *ids[G_N_ELEMENTS (page_infos)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    ids[i] = page_infos[i].id;
+
+  g_simple_action_set_state_hint (G_SIMPLE_ACTION (action),
+                                  g_variant_new_strv (ids, G_N_ELEMENTS (page_infos)));
 }
 
 static void
@@ -496,17 +427,9 @@ refresh_activated (GSimpleAction *action,
                    gpointer       user_data)
 {
   LensWindow *self = user_data;
-  GtkWidget *child;
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *page = gtk_stack_page_get_child (gtk_stack_get_page (self->page_stack, child));
-
-      if (LENS_IS_PAGE (page))
-        lens_page_reload (LENS_PAGE (page), LENS_QUERY_REFRESH);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    lens_page_reload (get_page (self, i), LENS_QUERY_REFRESH);
 }
 
 static void
@@ -571,9 +494,9 @@ print_activated (GSimpleAction *action,
 }
 
 static const GActionEntry win_actions[] = {
-  { "district", NULL, "s", "''", district_change_state },
-  { "compare", NULL, "s", "'none'", compare_change_state },
-  { "date-range", NULL, "s", "''", date_range_change_state },
+  { "district", NULL, "s", "''", filter_change_state },
+  { "compare", NULL, "s", "'none'", filter_change_state },
+  { "date-range", NULL, "s", "''", filter_change_state },
   { "page", NULL, "s", "'overview'", page_change_state },
   { "refresh", refresh_activated },
   { "focus-district", focus_district_activated },
@@ -587,17 +510,8 @@ static void
 data_source_changed_cb (LensWindow      *self,
                         LensApplication *application)
 {
-  GtkWidget *child;
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *page = gtk_stack_page_get_child (gtk_stack_get_page (self->page_stack, child));
-
-      if (LENS_IS_PAGE (page))
-        lens_page_reload (LENS_PAGE (page), LENS_QUERY_DEFAULT);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    lens_page_reload (get_page (self, i), LENS_QUERY_DEFAULT);
 }
 
 /* Construction */
@@ -640,29 +554,40 @@ create_sidebar_row (const LensPageInfo *info,
   return row;
 }
 
-static void
-read_start_filters (LensWindow   *self,
-                    GVariantDict *options)
+/* The saved district and comparison (the schema's choices keep them valid), the last five
+ * years, then what the command line gave for the first window. */
+static LensFilters *
+create_start_filters (LensWindow *self)
 {
-  g_autofree char *district = NULL;
-  g_autofree char *compare = NULL;
-  g_autofree char *date_range = NULL;
+  static const char *saved[] = { "district", "compare" };
+  GVariantDict *options = lens_application_get_start_filters (self->application);
+  g_autoptr(LensFilters) filters = lens_filters_new ();
+  g_autoptr(LensFilters) given = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (options == NULL)
-    return;
-
-  /* Already checked by the application; what is missing keeps its current value. */
-  if (!lens_cli_parse_filter_options (options, self->district, self->compare, self->date_range,
-                                      &district, &compare, &date_range, &error))
+  for (guint i = 0; i < G_N_ELEMENTS (saved); i++)
     {
-      g_warning ("%s", error->message);
-      return;
+      g_autofree char *value = g_settings_get_string (self->settings, saved[i]);
+
+      if (!lens_filters_set_field (filters, saved[i], value, &error))
+        {
+          g_warning ("Ignoring the saved %s: %s", saved[i], error->message);
+          g_clear_error (&error);
+        }
     }
 
-  replace_str (&self->district, district);
-  replace_str (&self->compare, compare);
-  replace_str (&self->date_range, date_range);
+  if (options == NULL)
+    return g_steal_pointer (&filters);
+
+  /* Already checked by the application; what is not given keeps its saved value. */
+  given = lens_filters_copy (filters);
+  if (!lens_filters_apply_options (given, options, &error))
+    {
+      g_warning ("%s", error->message);
+      return g_steal_pointer (&filters);
+    }
+
+  return g_steal_pointer (&given);
 }
 
 /* A run without the settings schema works on its defaults, and says so. */
@@ -688,7 +613,7 @@ lens_window_constructed (GObject *object)
   LensWindow *self = LENS_WINDOW (object);
   LensApplication *application = self->application;
   LensPortalClient *client = get_client (self);
-  GAction *action;
+  g_autoptr(LensFilters) filters = NULL;
 
   G_OBJECT_CLASS (lens_window_parent_class)->constructed (object);
 
@@ -701,38 +626,23 @@ lens_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  /* Filters: saved district and comparison, the last five years, then the command line. */
-  self->district = g_settings_get_string (self->settings, "district");
-  self->compare = g_settings_get_string (self->settings, "compare");
-  self->date_range = lens_date_range_dup_preset ("last-5-years");
-  if (lens_district_lookup (self->district) == NULL)
-    replace_str (&self->district, "");
-  if (!g_str_equal (self->compare, "none") && !g_str_equal (self->compare, "citywide") &&
-      lens_district_lookup (self->compare) == NULL)
-    replace_str (&self->compare, "none");
-  read_start_filters (self, lens_application_get_start_filters (application));
-
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "district");
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (self->district));
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "compare");
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (self->compare));
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "date-range");
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (self->date_range));
+  set_page_state_hint (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
     {
       GtkWidget *page = page_infos[i].create (&page_infos[i]);
       GtkStackPage *stack_page;
 
-      g_object_set (page, "client", client, NULL);
+      lens_page_set_client (LENS_PAGE (page), client);
       stack_page = gtk_stack_add_named (self->page_stack, page, page_infos[i].id);
       gtk_stack_page_set_title (stack_page, _(page_infos[i].title));
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (&page_infos[i], i));
     }
 
-  apply_filters (self);
+  filters = create_start_filters (self);
+  apply_filters (self, filters);
   show_page (self, page_infos[0].id);
   leaflet_folded_cb (self, NULL, self->leaflet);
 
@@ -777,9 +687,6 @@ lens_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->application);
   g_clear_pointer (&self->filters, lens_filters_unref);
-  g_clear_pointer (&self->district, g_free);
-  g_clear_pointer (&self->compare, g_free);
-  g_clear_pointer (&self->date_range, g_free);
   g_clear_pointer (&self->page, g_free);
 
   G_OBJECT_CLASS (lens_window_parent_class)->finalize (object);

@@ -19,9 +19,7 @@
 
 struct _LensConsentDecreePage
 {
-  GtkWidget             parent_instance;
-
-  LensPortalClient     *client;
+  LensPage              parent_instance;
 
   /* Template */
   GtkWidget            *scroller;
@@ -36,38 +34,7 @@ struct _LensConsentDecreePage
   LensReportsPanel     *panel;
 };
 
-static void lens_consent_decree_page_iface_init (LensPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (LensConsentDecreePage, lens_consent_decree_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (LENS_TYPE_PAGE, lens_consent_decree_page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* What the page shows ships with the app: nothing to load, nothing to filter. */
-static void
-lens_consent_decree_page_set_filters (LensPage    *page,
-                                      LensFilters *filters)
-{
-}
-
-static void
-lens_consent_decree_page_reload (LensPage       *page,
-                                 LensQueryFlags  flags)
-{
-}
-
-static void
-lens_consent_decree_page_iface_init (LensPageInterface *iface)
-{
-  iface->set_filters = lens_consent_decree_page_set_filters;
-  iface->reload = lens_consent_decree_page_reload;
-}
+G_DEFINE_FINAL_TYPE (LensConsentDecreePage, lens_consent_decree_page, LENS_TYPE_PAGE)
 
 /* Figures */
 
@@ -448,71 +415,12 @@ lens_consent_decree_page_dispose (GObject *object)
 }
 
 static void
-lens_consent_decree_page_finalize (GObject *object)
-{
-  LensConsentDecreePage *self = LENS_CONSENT_DECREE_PAGE (object);
-
-  g_clear_object (&self->client);
-
-  G_OBJECT_CLASS (lens_consent_decree_page_parent_class)->finalize (object);
-}
-
-static void
-lens_consent_decree_page_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  LensConsentDecreePage *self = LENS_CONSENT_DECREE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lens_consent_decree_page_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  LensConsentDecreePage *self = LENS_CONSENT_DECREE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      if (g_set_object (&self->client, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lens_consent_decree_page_class_init (LensConsentDecreePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lens_consent_decree_page_dispose;
-  object_class->finalize = lens_consent_decree_page_finalize;
-  object_class->get_property = lens_consent_decree_page_get_property;
-  object_class->set_property = lens_consent_decree_page_set_property;
-
-  /* Only there for the window, which hands every page the client. */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         LENS_TYPE_PORTAL_CLIENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LENS_TYPE_COMPLIANCE_CHART);
   g_type_ensure (LENS_TYPE_REPORTS_PANEL);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /* The charts of one catalogue page ("crime", later "complaints"), in columns. */
 #define LENS_TYPE_DASHBOARD_PAGE (lens_dashboard_page_get_type ())
-G_DECLARE_FINAL_TYPE (LensDashboardPage, lens_dashboard_page, LENS, DASHBOARD_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (LensDashboardPage, lens_dashboard_page, LENS, DASHBOARD_PAGE, LensPage)
 
 GtkWidget  *lens_dashboard_page_new          (const char        *page_id,
                                               const char        *title,

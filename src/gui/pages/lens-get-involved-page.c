@@ -14,9 +14,7 @@
 
 struct _LensGetInvolvedPage
 {
-  GtkWidget            parent_instance;
-
-  LensPortalClient    *client;
+  LensPage             parent_instance;
 
   /* Template */
   GtkWidget           *scroller;
@@ -27,37 +25,7 @@ struct _LensGetInvolvedPage
   AdwPreferencesGroup *learn_group;
 };
 
-static void lens_get_involved_page_iface_init (LensPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (LensGetInvolvedPage, lens_get_involved_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (LENS_TYPE_PAGE, lens_get_involved_page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-lens_get_involved_page_set_filters (LensPage    *page,
-                                    LensFilters *filters)
-{
-}
-
-static void
-lens_get_involved_page_reload (LensPage       *page,
-                               LensQueryFlags  flags)
-{
-}
-
-static void
-lens_get_involved_page_iface_init (LensPageInterface *iface)
-{
-  iface->set_filters = lens_get_involved_page_set_filters;
-  iface->reload = lens_get_involved_page_reload;
-}
+G_DEFINE_FINAL_TYPE (LensGetInvolvedPage, lens_get_involved_page, LENS_TYPE_PAGE)
 
 /* Which group an item of reports.json goes in; anything new goes under "Learn more". */
 static AdwPreferencesGroup *
@@ -128,71 +96,12 @@ lens_get_involved_page_dispose (GObject *object)
 }
 
 static void
-lens_get_involved_page_finalize (GObject *object)
-{
-  LensGetInvolvedPage *self = LENS_GET_INVOLVED_PAGE (object);
-
-  g_clear_object (&self->client);
-
-  G_OBJECT_CLASS (lens_get_involved_page_parent_class)->finalize (object);
-}
-
-static void
-lens_get_involved_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  LensGetInvolvedPage *self = LENS_GET_INVOLVED_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lens_get_involved_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  LensGetInvolvedPage *self = LENS_GET_INVOLVED_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      if (g_set_object (&self->client, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lens_get_involved_page_class_init (LensGetInvolvedPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lens_get_involved_page_dispose;
-  object_class->finalize = lens_get_involved_page_finalize;
-  object_class->get_property = lens_get_involved_page_get_property;
-  object_class->set_property = lens_get_involved_page_set_property;
-
-  /* Only there for the window, which hands every page the client. */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         LENS_TYPE_PORTAL_CLIENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-get-involved-page.ui");

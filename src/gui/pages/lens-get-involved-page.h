@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * Commission, District Councils), and the organizations that led the 2025 sessions. Every
  * link opens in the browser. The content ships with the app. */
 #define LENS_TYPE_GET_INVOLVED_PAGE (lens_get_involved_page_get_type ())
-G_DECLARE_FINAL_TYPE (LensGetInvolvedPage, lens_get_involved_page, LENS, GET_INVOLVED_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (LensGetInvolvedPage, lens_get_involved_page, LENS, GET_INVOLVED_PAGE, LensPage)
 
 GtkWidget *lens_get_involved_page_new (void);
 

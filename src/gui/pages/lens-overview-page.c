@@ -18,29 +18,16 @@
 
 struct _LensOverviewPage
 {
-  GtkWidget          parent_instance;
+  LensPage           parent_instance;
 
   LensPageTitleFunc  page_title_func;
-  LensPortalClient  *client;
-  LensFilters       *filters;
-  GPtrArray         *cards;
-
-  GtkWidget         *scroller;
   GtkLabel          *area_label;
-
-  LensQueryFlags     pending_flags;
-  guint              dirty : 1;
-  guint              was_settled : 1;
 };
 
-static void lens_overview_page_iface_init (LensPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (LensOverviewPage, lens_overview_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (LENS_TYPE_PAGE, lens_overview_page_iface_init))
+G_DEFINE_FINAL_TYPE (LensOverviewPage, lens_overview_page, LENS_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
   PROP_PAGE_TITLE_FUNC,
   N_PROPS
 };
@@ -48,111 +35,22 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-lens_overview_page_is_settled (LensPage *page)
+lens_overview_page_filters_changed (LensPage    *page,
+                                    LensFilters *old_filters)
 {
   LensOverviewPage *self = LENS_OVERVIEW_PAGE (page);
-
-  if (self->dirty)
-    return FALSE;
-
-  for (guint i = 0; i < self->cards->len; i++)
-    if (!lens_headline_card_is_settled (g_ptr_array_index (self->cards, i)))
-      return FALSE;
-
-  return TRUE;
-}
-
-static void
-card_loaded_cb (LensOverviewPage *self)
-{
-  gboolean settled = lens_overview_page_is_settled (LENS_PAGE (self));
-
-  if (settled && !self->was_settled)
-    g_signal_emit_by_name (self, "settled");
-  self->was_settled = settled;
-}
-
-static void
-load_now (LensOverviewPage *self,
-          LensQueryFlags    flags)
-{
-  if (self->client == NULL || self->filters == NULL)
-    return;
-
-  self->dirty = FALSE;
-  self->was_settled = FALSE;
-
-  for (guint i = 0; i < self->cards->len; i++)
-    lens_headline_card_load (g_ptr_array_index (self->cards, i), self->client, self->filters, flags);
-
-  card_loaded_cb (self);
-}
-
-static void
-request_load (LensOverviewPage *self,
-              LensQueryFlags    flags)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    load_now (self, flags);
-  else
-    {
-      self->pending_flags = self->dirty ? (self->pending_flags | flags) : flags;
-      self->dirty = TRUE;
-    }
-}
-
-static void
-lens_overview_page_set_filters (LensPage    *page,
-                                LensFilters *filters)
-{
-  LensOverviewPage *self = LENS_OVERVIEW_PAGE (page);
-  g_autofree char *area = NULL;
-  gboolean same_district;
-
-  if (self->filters == filters)
-    return;
-
-  /* Headlines have their own periods and no comparison: only the district matters. */
-  same_district = self->filters != NULL && filters != NULL &&
-                  lens_filters_get_district (self->filters) == lens_filters_get_district (filters);
-
-  g_clear_pointer (&self->filters, lens_filters_unref);
-  self->filters = filters != NULL ? lens_filters_ref (filters) : NULL;
+  LensFilters *filters = lens_page_get_filters (page);
 
   if (filters != NULL)
     {
-      area = lens_filters_dup_district_label (filters);
+      g_autofree char *area = lens_filters_dup_district_label (filters);
+
       gtk_label_set_label (self->area_label, area);
     }
 
-  if (!same_district)
-    request_load (self, LENS_QUERY_CACHE_FIRST);
-}
-
-static void
-lens_overview_page_reload (LensPage       *page,
-                           LensQueryFlags  flags)
-{
-  request_load (LENS_OVERVIEW_PAGE (page), flags);
-}
-
-static void
-lens_overview_page_iface_init (LensPageInterface *iface)
-{
-  iface->set_filters = lens_overview_page_set_filters;
-  iface->reload = lens_overview_page_reload;
-  iface->is_settled = lens_overview_page_is_settled;
-}
-
-static void
-lens_overview_page_map (GtkWidget *widget)
-{
-  LensOverviewPage *self = LENS_OVERVIEW_PAGE (widget);
-
-  GTK_WIDGET_CLASS (lens_overview_page_parent_class)->map (widget);
-
-  if (self->dirty)
-    load_now (self, self->pending_flags);
+  /* Headlines have their own periods and no comparison: only the district matters. */
+  return old_filters == NULL || filters == NULL ||
+         lens_filters_get_district (old_filters) != lens_filters_get_district (filters);
 }
 
 static GtkWidget *
@@ -177,23 +75,11 @@ lens_overview_page_constructed (GObject *object)
   LensOverviewPage *self = LENS_OVERVIEW_PAGE (object);
   LensCatalog *catalog = lens_catalog_get_default ();
   GtkLayoutManager *layout;
-  GtkWidget *clamp, *box, *grid, *label;
+  GtkWidget *box, *grid, *label;
 
   G_OBJECT_CLASS (lens_overview_page_parent_class)->constructed (object);
 
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 800);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (box, "dashboard");
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  box = lens_page_add_column (LENS_PAGE (self), 1100, 800);
 
   label = add_label (box, _("Overview"), "page-title");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
@@ -227,10 +113,8 @@ lens_overview_page_constructed (GObject *object)
         continue;
 
       card = lens_headline_card_new (spec, page_title);
-      g_signal_connect_object (card, "loaded", G_CALLBACK (card_loaded_cb),
-                               self, G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (grid), card);
-      g_ptr_array_add (self->cards, card);
+      lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (card));
     }
 
   /* The consent decree's latest figures ship with the app: a card with nothing to load. */
@@ -247,48 +131,6 @@ lens_overview_page_constructed (GObject *object)
 }
 
 static void
-lens_overview_page_dispose (GObject *object)
-{
-  LensOverviewPage *self = LENS_OVERVIEW_PAGE (object);
-
-  g_ptr_array_set_size (self->cards, 0);
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (lens_overview_page_parent_class)->dispose (object);
-}
-
-static void
-lens_overview_page_finalize (GObject *object)
-{
-  LensOverviewPage *self = LENS_OVERVIEW_PAGE (object);
-
-  g_clear_pointer (&self->cards, g_ptr_array_unref);
-  g_clear_pointer (&self->filters, lens_filters_unref);
-  g_clear_object (&self->client);
-
-  G_OBJECT_CLASS (lens_overview_page_parent_class)->finalize (object);
-}
-
-static void
-lens_overview_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  LensOverviewPage *self = LENS_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lens_overview_page_set_property (GObject      *object,
                                  guint         prop_id,
                                  const GValue *value,
@@ -298,14 +140,6 @@ lens_overview_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      if (g_set_object (&self->client, g_value_get_object (value)))
-        {
-          g_object_notify_by_pspec (object, pspec);
-          request_load (self, LENS_QUERY_CACHE_FIRST);
-        }
-      break;
-
     case PROP_PAGE_TITLE_FUNC:
       self->page_title_func = (LensPageTitleFunc) g_value_get_pointer (value);
       break;
@@ -320,19 +154,13 @@ lens_overview_page_class_init (LensOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LensPageClass *page_class = LENS_PAGE_CLASS (klass);
 
   object_class->constructed = lens_overview_page_constructed;
-  object_class->dispose = lens_overview_page_dispose;
-  object_class->finalize = lens_overview_page_finalize;
-  object_class->get_property = lens_overview_page_get_property;
   object_class->set_property = lens_overview_page_set_property;
 
-  widget_class->map = lens_overview_page_map;
+  page_class->filters_changed = lens_overview_page_filters_changed;
 
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         LENS_TYPE_PORTAL_CLIENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_PAGE_TITLE_FUNC] =
     g_param_spec_pointer ("page-title-func", NULL, NULL,
                           (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
@@ -345,8 +173,6 @@ lens_overview_page_class_init (LensOverviewPageClass *klass)
 static void
 lens_overview_page_init (LensOverviewPage *self)
 {
-  self->cards = g_ptr_array_new ();
-  self->was_settled = TRUE;
 }
 
 GtkWidget *
@@ -363,5 +189,5 @@ lens_overview_page_get_cards (LensOverviewPage *self)
 {
   g_return_val_if_fail (LENS_IS_OVERVIEW_PAGE (self), NULL);
 
-  return self->cards;
+  return lens_page_get_loadables (LENS_PAGE (self));
 }

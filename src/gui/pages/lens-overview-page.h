@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /* The first page: headline cards (this year so far and the last full year, each against the
  * year before), each leading to its page. */
 #define LENS_TYPE_OVERVIEW_PAGE (lens_overview_page_get_type ())
-G_DECLARE_FINAL_TYPE (LensOverviewPage, lens_overview_page, LENS, OVERVIEW_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (LensOverviewPage, lens_overview_page, LENS, OVERVIEW_PAGE, LensPage)
 
 /* @page_title_func gives the title of a page id, or NULL when the app has no such page (the
  * card then has no button). */

@@ -12,13 +12,11 @@
 #include "lens-catalog.h"
 #include "lens-content-widgets.h"
 #include "lens-reports-page.h"
-#include "lens-window.h"
 
 struct _LensReportsPage
 {
-  GtkWidget            parent_instance;
+  LensPage             parent_instance;
 
-  LensPortalClient    *client;
   GPtrArray           *chart_buttons;
 
   /* Template */
@@ -28,18 +26,7 @@ struct _LensReportsPage
   AdwPreferencesGroup *organizations_group;
 };
 
-static void lens_reports_page_iface_init (LensPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (LensReportsPage, lens_reports_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (LENS_TYPE_PAGE, lens_reports_page_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (LensReportsPage, lens_reports_page, LENS_TYPE_PAGE)
 
 #define CONSENT_DECREE_CHART "consent-decree-compliance"
 
@@ -70,36 +57,36 @@ lens_chart_lookup_page (const char  *chart_id,
 }
 
 static void
-lens_reports_page_set_filters (LensPage    *page,
-                               LensFilters *filters)
-{
-}
-
-static void
-lens_reports_page_reload (LensPage       *page,
-                          LensQueryFlags  flags)
-{
-}
-
-static void
-lens_reports_page_iface_init (LensPageInterface *iface)
-{
-  iface->set_filters = lens_reports_page_set_filters;
-  iface->reload = lens_reports_page_reload;
-}
-
-static void
 chart_clicked_cb (GtkButton *button)
 {
   gtk_widget_activate_action (GTK_WIDGET (button), "win.page", "s",
                               g_object_get_data (G_OBJECT (button), "page-id"));
 }
 
+/* The pages win.page can show: the state hint of the window's "page" action, a list of
+ * page ids; NULL without such a window. */
+static GVariant *
+dup_window_pages (LensReportsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GVariant *hint = NULL;
+
+  if (!G_IS_ACTION_GROUP (root) ||
+      !g_action_group_query_action (G_ACTION_GROUP (root), "page", NULL, NULL, NULL, &hint, NULL))
+    return NULL;
+
+  if (hint != NULL && !g_variant_is_of_type (hint, G_VARIANT_TYPE_STRING_ARRAY))
+    g_clear_pointer (&hint, g_variant_unref);
+
+  return hint;
+}
+
 /* A chart button leads to its page: shown only when the window has that page. */
 static void
 update_chart_buttons (LensReportsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GVariant) pages = dup_window_pages (self);
+  g_autofree const char **page_ids = pages != NULL ? g_variant_get_strv (pages, NULL) : NULL;
 
   for (guint i = 0; i < self->chart_buttons->len; i++)
     {
@@ -107,8 +94,7 @@ update_chart_buttons (LensReportsPage *self)
       const char *page_id = g_object_get_data (G_OBJECT (button), "page-id");
 
       gtk_widget_set_visible (button,
-                              LENS_IS_WINDOW (root) &&
-                              lens_window_get_page_widget (LENS_WINDOW (root), page_id) != NULL);
+                              page_ids != NULL && g_strv_contains (page_ids, page_id));
     }
 }
 
@@ -348,11 +334,12 @@ fill (LensReportsPage *self)
     }
 }
 
-/* On map, not root: the window adds its pages one by one, so only now are they all there. */
+/* In its window, whose actions say which pages there are: before the page is first laid
+ * out, so that the buttons are measured with it. */
 static void
-lens_reports_page_map (GtkWidget *widget)
+lens_reports_page_root (GtkWidget *widget)
 {
-  GTK_WIDGET_CLASS (lens_reports_page_parent_class)->map (widget);
+  GTK_WIDGET_CLASS (lens_reports_page_parent_class)->root (widget);
 
   update_chart_buttons (LENS_REPORTS_PAGE (widget));
 }
@@ -373,49 +360,9 @@ lens_reports_page_finalize (GObject *object)
 {
   LensReportsPage *self = LENS_REPORTS_PAGE (object);
 
-  g_clear_object (&self->client);
   g_clear_pointer (&self->chart_buttons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lens_reports_page_parent_class)->finalize (object);
-}
-
-static void
-lens_reports_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  LensReportsPage *self = LENS_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lens_reports_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  LensReportsPage *self = LENS_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      if (g_set_object (&self->client, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -426,17 +373,8 @@ lens_reports_page_class_init (LensReportsPageClass *klass)
 
   object_class->dispose = lens_reports_page_dispose;
   object_class->finalize = lens_reports_page_finalize;
-  object_class->get_property = lens_reports_page_get_property;
-  object_class->set_property = lens_reports_page_set_property;
 
-  widget_class->map = lens_reports_page_map;
-
-  /* Only there for the window, which hands every page the client. */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         LENS_TYPE_PORTAL_CLIENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  widget_class->root = lens_reports_page_root;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-reports-page.ui");

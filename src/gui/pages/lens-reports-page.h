@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * summary, key points, the source, the charts it relates to), and how the City gathered
  * the views behind them. The content ships with the app. */
 #define LENS_TYPE_REPORTS_PAGE (lens_reports_page_get_type ())
-G_DECLARE_FINAL_TYPE (LensReportsPage, lens_reports_page, LENS, REPORTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (LensReportsPage, lens_reports_page, LENS, REPORTS_PAGE, LensPage)
 
 GtkWidget *lens_reports_page_new (void);
 

@@ -13,6 +13,7 @@
 #include "lens-bug-report.h"
 #include "lens-chart-view.h"
 #include "lens-format.h"
+#include "lens-loadable.h"
 
 struct _LensChartView
 {
@@ -65,14 +66,19 @@ struct _LensChartView
   guint              has_focus : 1;
 };
 
-G_DEFINE_FINAL_TYPE (LensChartView, lens_chart_view, GTK_TYPE_WIDGET)
+static void lens_chart_view_loadable_init (LensLoadableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LensChartView, lens_chart_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LENS_TYPE_LOADABLE, lens_chart_view_loadable_init))
 
 enum {
   PROP_0,
   PROP_ENTRY,
   PROP_STATE,
   PROP_SHOW_TABLE,
-  N_PROPS
+  N_PROPS,
+  /* LensLoadable */
+  PROP_SETTLED = N_PROPS,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -1060,6 +1066,7 @@ load_cb (GObject      *object,
         }
     }
 
+  g_object_notify (G_OBJECT (self), "settled");
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -1077,6 +1084,7 @@ lens_chart_view_start_load (LensChartView  *self,
 
   self->cancellable = g_cancellable_new ();
   self->last_flags = flags;
+  g_object_notify (G_OBJECT (self), "settled");
 
   if (keep_shown && self->state == LENS_CHART_STATE_CHART)
     set_refreshing (self, TRUE);
@@ -1365,6 +1373,10 @@ lens_chart_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_table);
       break;
 
+    case PROP_SETTLED:
+      g_value_set_boolean (value, lens_chart_view_is_settled (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1433,6 +1445,7 @@ lens_chart_view_class_init (LensChartViewClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SETTLED, "settled");
 
   /**
    * LensChartView::loaded:
@@ -1624,4 +1637,26 @@ lens_chart_view_is_settled (LensChartView *self)
   g_return_val_if_fail (LENS_IS_CHART_VIEW (self), TRUE);
 
   return self->cancellable == NULL;
+}
+
+static void
+lens_chart_view_loadable_load (LensLoadable     *loadable,
+                               LensPortalClient *client,
+                               LensFilters      *filters,
+                               LensQueryFlags    flags)
+{
+  lens_chart_view_load (LENS_CHART_VIEW (loadable), client, filters, flags);
+}
+
+static gboolean
+lens_chart_view_loadable_is_settled (LensLoadable *loadable)
+{
+  return lens_chart_view_is_settled (LENS_CHART_VIEW (loadable));
+}
+
+static void
+lens_chart_view_loadable_init (LensLoadableInterface *iface)
+{
+  iface->load = lens_chart_view_loadable_load;
+  iface->is_settled = lens_chart_view_loadable_is_settled;
 }

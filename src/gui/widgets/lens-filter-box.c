@@ -12,6 +12,7 @@
 #include "lens-data-period.h"
 #include "lens-districts.h"
 #include "lens-filter-box.h"
+#include "lens-filters.h"
 #include "lens-format.h"
 
 /* The Crimes dataset starts in 2001. */
@@ -35,7 +36,7 @@ struct _LensFilterBox
   GtkLabel       *dates_error;
   GtkButton      *apply_button;
 
-  char           *date_range;
+  LensFilters    *filters;
   /* Set while the state is pushed in, so that it is not sent back as a change. */
   guint           updating : 1;
 };
@@ -50,82 +51,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Date ranges */
-
-gboolean
-lens_date_range_parse (const char *text,
-                       GDate      *from,
-                       GDate      *to)
-{
-  guint fy, fm, fd, ty, tm, td;
-  char tail;
-
-  g_return_val_if_fail (from != NULL, FALSE);
-  g_return_val_if_fail (to != NULL, FALSE);
-
-  g_date_clear (from, 1);
-  g_date_clear (to, 1);
-
-  if (text == NULL ||
-      sscanf (text, "%4u-%2u-%2u/%4u-%2u-%2u%c", &fy, &fm, &fd, &ty, &tm, &td, &tail) != 6)
-    return FALSE;
-
-  if (!g_date_valid_dmy (fd, fm, fy) || !g_date_valid_dmy (td, tm, ty))
-    return FALSE;
-
-  g_date_set_dmy (from, fd, fm, fy);
-  g_date_set_dmy (to, td, tm, ty);
-
-  return g_date_compare (from, to) <= 0;
-}
-
-char *
-lens_date_range_format (const GDate *from,
-                        const GDate *to)
-{
-  return g_strdup_printf ("%04u-%02u-%02u/%04u-%02u-%02u",
-                          g_date_get_year (from), g_date_get_month (from), g_date_get_day (from),
-                          g_date_get_year (to), g_date_get_month (to), g_date_get_day (to));
-}
-
-char *
-lens_date_range_dup_preset (const char *preset)
-{
-  GDate from, to;
-
-  g_date_clear (&from, 1);
-  lens_data_period_get_today (&to);
-
-  if (g_strcmp0 (preset, "last-12-months") == 0)
-    {
-      from = to;
-      g_date_subtract_years (&from, 1);
-      g_date_add_days (&from, 1);
-    }
-  else if (g_strcmp0 (preset, "this-year") == 0)
-    g_date_set_dmy (&from, 1, G_DATE_JANUARY, g_date_get_year (&to));
-  else if (g_strcmp0 (preset, "last-5-years") == 0)
-    /* The same as the app's default range (lens_filters_new()): five full years and this
-     * year so far. */
-    g_date_set_dmy (&from, 1, G_DATE_JANUARY, g_date_get_year (&to) - 5);
-  else
-    return NULL;
-
-  return lens_date_range_format (&from, &to);
-}
-
 static char *
-format_range_label (const char *date_range)
+format_range_label (const LensFilters *filters)
 {
-  GDate from, to;
+  const GDate *from = lens_filters_get_from (filters);
+  const GDate *to = lens_filters_get_to (filters);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
 
-  if (!lens_date_range_parse (date_range, &from, &to))
+  if (!g_date_valid (from) || !g_date_valid (to))
     return g_strdup (_("Dates"));
 
-  first = lens_format_month (g_date_get_year (&from), g_date_get_month (&from));
-  last = lens_format_month (g_date_get_year (&to), g_date_get_month (&to));
+  first = lens_format_month (g_date_get_year (from), g_date_get_month (from));
+  last = lens_format_month (g_date_get_year (to), g_date_get_month (to));
 
   if (g_str_equal (first, last))
     return g_steal_pointer (&first);
@@ -179,21 +117,13 @@ create_district_model (gboolean compare)
   return G_LIST_MODEL (list);
 }
 
+/* 0 for a district number that is not one (0, the whole city) */
 static guint
-district_to_position (const char *district,
-                      guint       offset)
+district_to_position (guint district,
+                      guint offset)
 {
-  const LensDistrict *found;
-
-  if (district == NULL || *district == '\0')
-    return 0;
-
-  found = lens_district_lookup (district);
-  if (found == NULL)
-    return 0;
-
   for (guint i = 0; i < lens_districts_get_count (); i++)
-    if (lens_districts_get_nth (i) == found)
+    if (lens_districts_get_nth (i)->number == district)
       return i + offset;
 
   return 0;
@@ -322,11 +252,10 @@ preset_clicked_cb (GtkButton *button,
 {
   LensFilterBox *self = user_data;
   const char *preset = g_object_get_data (G_OBJECT (button), "lens-preset");
-  g_autofree char *range = lens_date_range_dup_preset (preset);
 
+  /* win.date-range takes the preset's name and works out its dates. */
   gtk_popover_popdown (self->dates_popover);
-  if (range != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.date-range", "s", range);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.date-range", "s", preset);
 }
 
 static gboolean
@@ -371,13 +300,16 @@ static void
 apply_clicked_cb (LensFilterBox *self,
                   GtkButton     *button)
 {
+  g_autoptr(LensFilters) filters = NULL;
   g_autofree char *range = NULL;
   GDate from, to;
 
-  if (!read_custom_range (self, &from, &to))
+  if (self->filters == NULL || !read_custom_range (self, &from, &to))
     return;
 
-  range = lens_date_range_format (&from, &to);
+  filters = lens_filters_copy (self->filters);
+  lens_filters_set_range (filters, &from, &to);
+  range = lens_filters_dup_field (filters, "date-range");
   gtk_popover_popdown (self->dates_popover);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.date-range", "s", range);
 }
@@ -386,15 +318,17 @@ static void
 dates_popover_show_cb (LensFilterBox *self,
                        GtkPopover    *popover)
 {
-  GDate from, to;
+  const GDate *from, *to;
 
-  if (!lens_date_range_parse (self->date_range, &from, &to))
+  if (self->filters == NULL)
     return;
 
-  gtk_drop_down_set_selected (self->from_month, g_date_get_month (&from) - 1);
-  gtk_spin_button_set_value (self->from_year, g_date_get_year (&from));
-  gtk_drop_down_set_selected (self->to_month, g_date_get_month (&to) - 1);
-  gtk_spin_button_set_value (self->to_year, g_date_get_year (&to));
+  from = lens_filters_get_from (self->filters);
+  to = lens_filters_get_to (self->filters);
+  gtk_drop_down_set_selected (self->from_month, g_date_get_month (from) - 1);
+  gtk_spin_button_set_value (self->from_year, g_date_get_year (from));
+  gtk_drop_down_set_selected (self->to_month, g_date_get_month (to) - 1);
+  gtk_spin_button_set_value (self->to_year, g_date_get_year (to));
   custom_range_changed_cb (self);
 }
 
@@ -639,7 +573,7 @@ lens_filter_box_finalize (GObject *object)
 {
   LensFilterBox *self = LENS_FILTER_BOX (object);
 
-  g_clear_pointer (&self->date_range, g_free);
+  g_clear_pointer (&self->filters, lens_filters_unref);
 
   G_OBJECT_CLASS (lens_filter_box_parent_class)->finalize (object);
 }
@@ -719,48 +653,40 @@ lens_filter_box_new (GtkOrientation orientation)
 }
 
 void
-lens_filter_box_set_district (LensFilterBox *self,
-                              const char    *district)
-{
-  g_return_if_fail (LENS_IS_FILTER_BOX (self));
-
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (self->district_drop_down, district_to_position (district, 1));
-  self->updating = FALSE;
-}
-
-void
-lens_filter_box_set_compare (LensFilterBox *self,
-                             const char    *compare)
-{
-  guint position;
-
-  g_return_if_fail (LENS_IS_FILTER_BOX (self));
-
-  if (g_strcmp0 (compare, "citywide") == 0)
-    position = 1;
-  else if (compare == NULL || g_strcmp0 (compare, "none") == 0)
-    position = 0;
-  else
-    position = district_to_position (compare, 2);
-
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (self->compare_drop_down, position);
-  self->updating = FALSE;
-}
-
-void
-lens_filter_box_set_date_range (LensFilterBox *self,
-                                const char    *date_range)
+lens_filter_box_set_filters (LensFilterBox *self,
+                             LensFilters   *filters)
 {
   g_autofree char *label = NULL;
+  guint compare;
 
   g_return_if_fail (LENS_IS_FILTER_BOX (self));
+  g_return_if_fail (filters != NULL);
 
-  g_free (self->date_range);
-  self->date_range = g_strdup (date_range);
+  lens_filters_ref (filters);
+  g_clear_pointer (&self->filters, lens_filters_unref);
+  self->filters = filters;
 
-  label = format_range_label (date_range);
+  switch (lens_filters_get_compare (filters))
+    {
+    case LENS_COMPARE_CITYWIDE:
+      compare = 1;
+      break;
+    case LENS_COMPARE_DISTRICT:
+      compare = district_to_position (lens_filters_get_compare_district (filters), 2);
+      break;
+    case LENS_COMPARE_NONE:
+    default:
+      compare = 0;
+      break;
+    }
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->district_drop_down,
+                              district_to_position (lens_filters_get_district (filters), 1));
+  gtk_drop_down_set_selected (self->compare_drop_down, compare);
+  self->updating = FALSE;
+
+  label = format_range_label (filters);
   gtk_label_set_label (self->dates_label, label);
 }
 

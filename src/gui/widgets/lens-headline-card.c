@@ -13,6 +13,7 @@
 #include "lens-bug-report.h"
 #include "lens-format.h"
 #include "lens-headline-card.h"
+#include "lens-loadable.h"
 
 struct _LensHeadlineCard
 {
@@ -42,13 +43,18 @@ struct _LensHeadlineCard
   GtkWidget        *open_button;
 };
 
-G_DEFINE_FINAL_TYPE (LensHeadlineCard, lens_headline_card, GTK_TYPE_WIDGET)
+static void lens_headline_card_loadable_init (LensLoadableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LensHeadlineCard, lens_headline_card, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LENS_TYPE_LOADABLE, lens_headline_card_loadable_init))
 
 enum {
   PROP_0,
   PROP_SPEC,
   PROP_PAGE_TITLE,
-  N_PROPS
+  N_PROPS,
+  /* LensLoadable */
+  PROP_SETTLED = N_PROPS,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -232,6 +238,7 @@ load_cb (GObject      *object,
         }
     }
 
+  g_object_notify (G_OBJECT (self), "settled");
   g_signal_emit (self, signals[LOADED], 0);
 }
 
@@ -248,6 +255,7 @@ start_load (LensHeadlineCard *self,
 
   self->cancellable = g_cancellable_new ();
   self->last_flags = flags;
+  g_object_notify (G_OBJECT (self), "settled");
 
   if (self->headline == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -379,6 +387,25 @@ lens_headline_card_finalize (GObject *object)
 }
 
 static void
+lens_headline_card_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LensHeadlineCard *self = LENS_HEADLINE_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTLED:
+      g_value_set_boolean (value, lens_headline_card_is_settled (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lens_headline_card_set_property (GObject      *object,
                                  guint         prop_id,
                                  const GValue *value,
@@ -410,6 +437,7 @@ lens_headline_card_class_init (LensHeadlineCardClass *klass)
   object_class->constructed = lens_headline_card_constructed;
   object_class->dispose = lens_headline_card_dispose;
   object_class->finalize = lens_headline_card_finalize;
+  object_class->get_property = lens_headline_card_get_property;
   object_class->set_property = lens_headline_card_set_property;
 
   properties[PROP_SPEC] =
@@ -421,6 +449,7 @@ lens_headline_card_class_init (LensHeadlineCardClass *klass)
                          NULL,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SETTLED, "settled");
 
   /**
    * LensHeadlineCard::loaded:
@@ -524,4 +553,26 @@ lens_headline_card_get_text (LensHeadlineCard *self)
     return gtk_label_get_label (self->number_label);
 
   return gtk_label_get_label (self->error_label);
+}
+
+static void
+lens_headline_card_loadable_load (LensLoadable     *loadable,
+                                  LensPortalClient *client,
+                                  LensFilters      *filters,
+                                  LensQueryFlags    flags)
+{
+  lens_headline_card_load (LENS_HEADLINE_CARD (loadable), client, filters, flags);
+}
+
+static gboolean
+lens_headline_card_loadable_is_settled (LensLoadable *loadable)
+{
+  return lens_headline_card_is_settled (LENS_HEADLINE_CARD (loadable));
+}
+
+static void
+lens_headline_card_loadable_init (LensLoadableInterface *iface)
+{
+  iface->load = lens_headline_card_loadable_load;
+  iface->is_settled = lens_headline_card_loadable_is_settled;
 }
