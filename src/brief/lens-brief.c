@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lens-brief.h"
+#include "lens-describe.h"
 #include "lens-format.h"
 #include "lens-plot.h"
 
@@ -916,46 +917,14 @@ char *
 lens_brief_format_value (LensSeries *series,
                          double      value)
 {
-  const char *unit;
-  g_autofree char *number = NULL;
-
-  g_return_val_if_fail (series != NULL, NULL);
-
-  if (isnan (value))
-    /* Translators: a chart point without a value. */
-    return g_strdup (_("no data"));
-
-  if (lens_series_get_percent (series))
-    return lens_format_percent (value, 1);
-
-  if (value == floor (value))
-    number = lens_format_count (value);
-  else
-    number = lens_format_number (value, 1);
-
-  unit = lens_series_get_unit (series);
-  if (unit == NULL || *unit == '\0')
-    return g_steal_pointer (&number);
-
-  /* Translators: a number and its unit, e.g. "262,914 incidents". */
-  return g_strdup_printf (C_("value with unit", "%s %s"), number, unit);
+  return lens_describe_value (series, value);
 }
 
 char *
 lens_brief_format_label (LensSeries *series,
                          guint       label)
 {
-  const char *text;
-
-  g_return_val_if_fail (series != NULL, NULL);
-  g_return_val_if_fail (label < lens_series_get_n_labels (series), NULL);
-
-  text = lens_series_get_label (series, label);
-  if (lens_series_get_partial (series, label))
-    /* Translators: a chart category whose data are not complete yet, e.g. "2026 (so far)". */
-    return g_strdup_printf (_("%s (so far)"), text);
-
-  return g_strdup (text);
+  return lens_describe_label (series, label);
 }
 
 /* Layout primitives */
@@ -1545,14 +1514,7 @@ chart_table (LensBrief         *self,
     headers[c] = (names != NULL && c < g_strv_length (names)) ? names[c] : "";
 
   for (guint i = 0; i < n_labels; i++)
-    {
-      char **cells = g_new0 (char *, n_vectors + 2);
-
-      cells[0] = lens_brief_format_label (series, i);
-      for (guint v = 0; v < n_vectors; v++)
-        cells[v + 1] = lens_brief_format_value (series, lens_series_get_value (series, v, i));
-      g_ptr_array_add (rows, cells);
-    }
+    g_ptr_array_add (rows, lens_describe_row (series, i));
 
   /* value columns as wide as their widest value, with room for a header of two lines */
   for (guint c = 1; c <= n_vectors; c++)
@@ -1749,39 +1711,6 @@ flow_chart_section (Flow       *f,
     }
 
   flow_passages (f, chart->passages);
-}
-
-static char *
-format_content_date (const LensContentDate *date)
-{
-  g_autoptr(GDateTime) datetime = lens_content_date_to_date_time (date);
-
-  if (datetime == NULL)
-    return NULL;
-  if (date->day == 0)
-    return lens_format_month (date->year, date->month);
-
-  return lens_format_date (datetime);
-}
-
-static char *
-format_figure (const LensFigure *figure)
-{
-  g_autofree char *number = NULL;
-  int decimals;
-
-  if (figure == NULL)
-    /* Translators: a consent-decree figure the monitor did not publish */
-    return g_strdup (_("not published"));
-
-  decimals = figure->value == floor (figure->value) ? 0 : 1;
-  if (figure->unit == LENS_FIGURE_UNIT_PERCENT)
-    return lens_format_percent (figure->value, decimals);
-
-  number = lens_format_number (figure->value, decimals);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s paragraph", "%s paragraphs",
-                                       (gulong) MAX (figure->value, 0)),
-                          number);
 }
 
 static void
@@ -2065,9 +1994,7 @@ flow_compliance_chart (Flow              *f,
                   slot - 2.0, top_color);
       }
 
-      /* Translators: under a bar of the compliance history: IMR-11 is the 11th Independent
-       * Monitoring Report */
-      report = g_strdup_printf (_("IMR-%u"), bar->report);
+      report = lens_describe_report_name (bar->report);
       if (lens_content_date_is_set (&bar->period_end))
         {
           g_autofree char *end = lens_format_month (bar->period_end.year, bar->period_end.month);
@@ -2126,9 +2053,9 @@ flow_consent_decree (Flow *f)
     }
   else
     {
-      g_autofree char *start = format_content_date (&latest->period_start);
-      g_autofree char *end = format_content_date (&latest->period_end);
-      g_autofree char *released = format_content_date (&latest->released);
+      g_autofree char *start = lens_describe_content_date (&latest->period_start);
+      g_autofree char *end = lens_describe_content_date (&latest->period_end);
+      g_autofree char *released = lens_describe_content_date (&latest->released);
       g_autofree char *intro = NULL;
 
       if (released != NULL)
@@ -2157,7 +2084,7 @@ flow_consent_decree (Flow *f)
           char **cells = g_new0 (char *, 4);
 
           cells[0] = g_strdup (meaning != NULL ? meaning->name : lens_compliance_level_to_key (level));
-          cells[1] = format_figure (figure);
+          cells[1] = lens_describe_figure (figure);
           cells[2] = g_strdup (meaning != NULL ? meaning->meaning : "");
           g_ptr_array_add (rows, cells);
 

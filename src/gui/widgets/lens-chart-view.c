@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "lens-chart-view.h"
+#include "lens-describe.h"
 #include "lens-format.h"
 
 struct _LensChartView
@@ -168,94 +169,6 @@ get_plot_style (LensChartView *self,
   style->background[3] = 0.0;
 }
 
-static char *
-format_number (LensSeries *series,
-               double      value)
-{
-  if (isnan (value))
-    /* Translators: a table cell without a value. */
-    return g_strdup (_("—"));
-
-  if (lens_series_get_percent (series))
-    return lens_format_percent (value, 1);
-
-  if (value == floor (value))
-    return lens_format_count (value);
-
-  return lens_format_number (value, 1);
-}
-
-static char *
-format_value (LensSeries *series,
-              double      value)
-{
-  const char *unit = lens_series_get_unit (series);
-  g_autofree char *number = NULL;
-
-  if (isnan (value))
-    /* Translators: a chart point without a value. */
-    return g_strdup (_("no data"));
-
-  if (lens_series_get_percent (series))
-    return lens_format_percent (value, 1);
-
-  if (value == floor (value))
-    number = lens_format_count (value);
-  else
-    number = lens_format_number (value, 1);
-
-  if (unit == NULL || *unit == '\0')
-    return g_steal_pointer (&number);
-
-  /* Translators: a number and its unit, e.g. "262,914 incidents". */
-  return g_strdup_printf (C_("value with unit", "%s %s"), number, unit);
-}
-
-static char *
-format_label (LensSeries *series,
-              guint       label)
-{
-  const char *text = lens_series_get_label (series, label);
-
-  if (lens_series_get_partial (series, label))
-    /* Translators: a chart category whose data are not complete yet, e.g. "2026 (so far)". */
-    return g_strdup_printf (_("%s (so far)"), text);
-
-  return g_strdup (text);
-}
-
-/* "2023: 262,914 incidents", or with a comparison
- * "2023: District 5 – Calumet 12,345 incidents; Citywide 262,914 incidents". */
-static char *
-describe_point (LensSeries *series,
-                guint       label)
-{
-  g_autofree char *category = format_label (series, label);
-  guint n_vectors = lens_series_get_n_vectors (series);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (n_vectors == 1)
-    {
-      g_autofree char *value = format_value (series, lens_series_get_value (series, 0, label));
-
-      /* Translators: a chart point: the category, then its value ("2023: 262,914 incidents"). */
-      return g_strdup_printf (_("%s: %s"), category, value);
-    }
-
-  for (guint v = 0; v < n_vectors; v++)
-    {
-      g_autofree char *value = format_value (series, lens_series_get_value (series, v, label));
-
-      if (v > 0)
-        /* Translators: separates the values of the district and its comparison. */
-        g_string_append (text, _("; "));
-      /* Translators: a series name and its value ("Citywide 262,914 incidents"). */
-      g_string_append_printf (text, _("%s %s"), lens_series_get_vector_name (series, v), value);
-    }
-
-  return g_strdup_printf (_("%s: %s"), category, text->str);
-}
-
 /* Hit areas */
 
 static void
@@ -351,7 +264,7 @@ update_value_label (LensChartView *self)
 
   if (index >= 0 && (guint) index < lens_series_get_n_labels (series))
     {
-      g_autofree char *text = describe_point (series, index);
+      g_autofree char *text = lens_describe_point (series, index);
 
       gtk_label_set_label (self->value_label, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "dim-label");
@@ -383,7 +296,7 @@ update_accessible (LensChartView *self)
   label = g_strdup_printf (_("Chart: %s"), self->entry->title);
 
   if (self->focus_index >= 0 && (guint) self->focus_index < lens_series_get_n_labels (series))
-    description = describe_point (series, self->focus_index);
+    description = lens_describe_point (series, self->focus_index);
   else
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                 "%u value. Use the arrow keys to read it.",
@@ -535,7 +448,7 @@ query_tooltip_cb (GtkWidget  *widget,
   if (index < 0 || (guint) index >= lens_series_get_n_labels (series))
     return FALSE;
 
-  text = describe_point (series, index);
+  text = lens_describe_point (series, index);
   gtk_tooltip_set_text (tooltip, text);
 
   return TRUE;
@@ -671,9 +584,9 @@ table_cell_bind_cb (GtkSignalListItemFactory *factory,
     return;
 
   if (vector < 0)
-    text = format_label (series, index);
+    text = lens_describe_label (series, index);
   else
-    text = format_number (series, lens_series_get_value (series, vector, index));
+    text = lens_describe_value (series, lens_series_get_value (series, vector, index));
 
   gtk_label_set_label (label, text);
 }
@@ -704,7 +617,7 @@ rebuild_table (LensChartView *self)
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
   g_autoptr(GtkStringList) rows = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
-  const char *x_title;
+  g_auto(GStrv) names = NULL;
 
   while (g_list_model_get_n_items (columns) > 0)
     {
@@ -719,28 +632,11 @@ rebuild_table (LensChartView *self)
       return;
     }
 
-  x_title = self->entry->x_title;
-  {
-    g_autoptr(GtkColumnViewColumn) column =
-      create_table_column (self, x_title != NULL ? x_title : _("Category"), -1);
-
-    gtk_column_view_append_column (self->column_view, column);
-  }
-
-  for (guint v = 0; v < lens_series_get_n_vectors (series); v++)
+  /* The headings of the exports and the brief; the cells carry the unit. */
+  names = lens_chart_data_dup_column_names (self->result);
+  for (guint c = 0; names[c] != NULL && c <= lens_series_get_n_vectors (series); c++)
     {
-      const char *unit = lens_series_get_unit (series);
-      g_autofree char *title = NULL;
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      /* The unit goes in the heading once, not in every cell. */
-      if (unit != NULL && *unit != '\0' && !lens_series_get_percent (series))
-        /* Translators: a table heading: a series and its unit, "Citywide (incidents)". */
-        title = g_strdup_printf (_("%s (%s)"), lens_series_get_vector_name (series, v), unit);
-      else
-        title = g_strdup (lens_series_get_vector_name (series, v));
-
-      column = create_table_column (self, title, (int) v);
+      g_autoptr(GtkColumnViewColumn) column = create_table_column (self, names[c], (int) c - 1);
 
       gtk_column_view_append_column (self->column_view, column);
     }
