@@ -13,6 +13,7 @@
 #include "lens-compliance-chart.h"
 #include "lens-consent-decree-page.h"
 #include "lens-content-widgets.h"
+#include "lens-describe.h"
 #include "lens-format.h"
 #include "lens-reports-panel.h"
 #include "lens-split-layout.h"
@@ -71,36 +72,6 @@ lens_consent_decree_page_iface_init (LensPageInterface *iface)
 
 /* Figures */
 
-static char *
-format_share (double value)
-{
-  return lens_format_percent (value, value == floor (value) ? 0 : 1);
-}
-
-/* "16%", or "23 paragraphs (4.4%)" for a published count turned into a share. */
-static char *
-format_figure (const LensFigure   *figure,
-               double              percent)
-{
-  g_autofree char *count = NULL;
-  g_autofree char *share = NULL;
-
-  if (figure->unit == LENS_FIGURE_UNIT_PERCENT)
-    return format_share (figure->value);
-
-  count = lens_format_count (figure->value);
-  if (!isfinite (percent))
-    /* Translators: a published count of decree paragraphs, "182 paragraphs" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s paragraph", "%s paragraphs",
-                                         (gulong) figure->value), count);
-
-  share = format_share (percent);
-  /* Translators: a published count and the share Reform Lens worked out from it:
-   * "23 paragraphs (4.4%)" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s paragraph (%s)", "%s paragraphs (%s)",
-                                       (gulong) figure->value), count, share);
-}
-
 static const char *
 level_name (LensConsentDecree   *decree,
             LensComplianceLevel  level)
@@ -144,7 +115,7 @@ summarize_report (LensConsentDecree          *decree,
       if (figure == NULL)
         continue;
 
-      value = format_figure (figure, bar != NULL ? bar->percent[figure_order[k]] : NAN);
+      value = lens_describe_figure_with_share (figure, bar != NULL ? bar->percent[figure_order[k]] : NAN);
       if (text->len > 0)
         g_string_append (text, " · ");
       /* Translators: a level and its figure, "Full 16%" */
@@ -205,8 +176,8 @@ create_report_row (LensConsentDecree          *decree,
                    const LensComplianceBar    *bar)
 {
   GtkWidget *expander = adw_expander_row_new ();
-  g_autofree char *name = lens_monitoring_report_name (report->number);
-  g_autofree char *period = lens_monitoring_report_period (report);
+  g_autofree char *name = lens_describe_report_name (report->number);
+  g_autofree char *period = lens_describe_report_period (report);
   g_autofree char *title = NULL;
   g_autofree char *summary = summarize_report (decree, report, bar);
   g_autofree char *denominator = describe_denominator (&report->denominator);
@@ -220,7 +191,7 @@ create_report_row (LensConsentDecree          *decree,
 
   if (lens_content_date_is_set (&report->released))
     {
-      g_autofree char *date = lens_content_date_format (&report->released);
+      g_autofree char *date = lens_describe_content_date (&report->released);
       g_autofree char *when = NULL;
 
       if (report->release_kind == LENS_RELEASE_FILED)
@@ -251,7 +222,7 @@ create_report_row (LensConsentDecree          *decree,
       if (figure == NULL)
         continue;
 
-      value = format_figure (figure, bar != NULL ? bar->percent[figure_order[k]] : NAN);
+      value = lens_describe_figure_with_share (figure, bar != NULL ? bar->percent[figure_order[k]] : NAN);
       /* Translators: a level and its figure in the list of sources, "Full: 16%" */
       line = g_strdup_printf (_("%s: %s"), level_name (decree, figure_order[k]), value);
       if (bar != NULL && bar->derived[figure_order[k]])
@@ -296,7 +267,7 @@ describe_finding_reports (const LensTopicFinding *finding)
 
   for (guint i = 0; i < finding->reports->len; i++)
     {
-      g_autofree char *name = lens_monitoring_report_name (g_array_index (finding->reports, guint, i));
+      g_autofree char *name = lens_describe_report_name (g_array_index (finding->reports, guint, i));
 
       if (i > 0)
         g_string_append (names, ", ");
@@ -334,7 +305,7 @@ create_topic_row (const LensTopicArea *area)
         {
           /* The sentence names a month ("Added in June 2023"), so the day is left out. */
           LensContentDate month = { area->added.year, area->added.month, 0 };
-          g_autofree char *added = lens_content_date_format (&month);
+          g_autofree char *added = lens_describe_content_date (&month);
 
           /* Translators: a topic area's description, then the month it was added to the
            * decree: "…. Added in June 2023." The month and year come from the "month only"
@@ -388,7 +359,7 @@ fill (LensConsentDecreePage *self)
   change = lens_consent_decree_get_denominator_change (decree, &first_monitorable);
   if (change != NULL)
     {
-      g_autofree char *name = lens_monitoring_report_name (first_monitorable);
+      g_autofree char *name = lens_describe_report_name (first_monitorable);
       g_autofree char *text = NULL;
 
       /* Translators: under the compliance chart; %s is a report, "IMR-7", then the
@@ -424,7 +395,7 @@ fill (LensConsentDecreePage *self)
   for (guint i = 0; i < lens_consent_decree_get_n_key_facts (decree); i++)
     {
       const LensKeyFact *fact = lens_consent_decree_get_key_fact (decree, i);
-      g_autofree char *date = lens_content_date_format (&fact->date);
+      g_autofree char *date = lens_describe_content_date (&fact->date);
       g_autofree char *title = NULL;
 
       /* Translators: a key date and what happened, "August 29, 2017: Lawsuit filed" */

@@ -9,11 +9,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
 #include "lens-compliance-chart.h"
 #include "lens-content-widgets.h"
-#include "lens-format.h"
+#include "lens-describe.h"
 #include "lens-plot.h"
 
 struct _LensComplianceChart
@@ -25,75 +24,6 @@ struct _LensComplianceChart
 };
 
 G_DEFINE_FINAL_TYPE (LensComplianceChart, lens_compliance_chart, GTK_TYPE_WIDGET)
-
-/* Bottom to top: what is done first, then what is on its way. */
-static const LensComplianceLevel stack_order[] = {
-  LENS_COMPLIANCE_FULL,
-  LENS_COMPLIANCE_SECONDARY,
-  LENS_COMPLIANCE_PRELIMINARY,
-};
-
-LensSeries *
-lens_compliance_series_new (LensConsentDecree *decree)
-{
-  g_autoptr(GArray) bars = NULL;
-  LensSeries *series;
-  guint first_monitorable = 0;
-  guint monitorable = 0;
-  guint divider = 0;
-
-  g_return_val_if_fail (LENS_IS_CONSENT_DECREE (decree), NULL);
-
-  series = lens_series_new ();
-  lens_series_set_percent (series, TRUE);
-  lens_series_set_unit (series, "%");
-
-  for (guint k = 0; k < G_N_ELEMENTS (stack_order); k++)
-    {
-      const LensLevelMeaning *level = lens_consent_decree_get_level_meaning (decree, stack_order[k]);
-
-      lens_series_add_vector (series, level != NULL ? level->name : lens_compliance_level_to_key (stack_order[k]));
-    }
-
-  bars = lens_consent_decree_get_compliance_bars (decree);
-  lens_consent_decree_get_denominator_change (decree, &first_monitorable);
-  lens_consent_decree_get_monitorable_paragraphs (decree, &monitorable);
-
-  for (guint i = 0; i < lens_consent_decree_get_n_reports (decree); i++)
-    {
-      const LensMonitoringReport *report = lens_consent_decree_get_report (decree, i);
-      g_autofree char *name = lens_monitoring_report_name (report->number);
-      guint label = lens_series_add_label (series, name);
-
-      if (report->number == first_monitorable && label > 0)
-        divider = label;
-
-      for (guint b = 0; b < bars->len; b++)
-        {
-          const LensComplianceBar *bar = &g_array_index (bars, LensComplianceBar, b);
-
-          if (bar->report != report->number)
-            continue;
-
-          for (guint k = 0; k < G_N_ELEMENTS (stack_order); k++)
-            lens_series_set_value (series, k, label, bar->percent[stack_order[k]]);
-        }
-    }
-
-  if (divider > 0)
-    {
-      g_autofree char *after = NULL;
-
-      /* Translators: above the compliance chart, right of the line where the monitor started
-       * counting against all monitorable paragraphs; %u is their number (552) */
-      after = g_strdup_printf (_("Of all %u monitorable paragraphs"), monitorable);
-      lens_series_set_divider (series, divider,
-                               /* Translators: above the compliance chart, left of that line */
-                               _("Of the paragraphs assessed"), after);
-    }
-
-  return series;
-}
 
 static void
 get_plot_style (GtkWidget     *widget,
@@ -150,42 +80,6 @@ draw_func (GtkDrawingArea *area,
 
   lens_plot_draw (self->series, LENS_PLOT_STACKED_BAR, &style, NULL, NULL,
                   _("No compliance figures"), cr, width, height);
-}
-
-/* The chart as a sentence per report, for screen readers. */
-static char *
-describe_series (LensSeries *series)
-{
-  GString *text = g_string_new (_("Compliance by monitoring report."));
-
-  for (guint i = 0; i < lens_series_get_n_labels (series); i++)
-    {
-      gboolean any = FALSE;
-
-      g_string_append_c (text, ' ');
-      g_string_append (text, lens_series_get_label (series, i));
-      g_string_append (text, ": ");
-      for (guint v = 0; v < lens_series_get_n_vectors (series); v++)
-        {
-          double value = lens_series_get_value (series, v, i);
-          g_autofree char *percent = NULL;
-
-          if (!isfinite (value))
-            continue;
-          percent = lens_format_percent (value, value == floor (value) ? 0 : 1);
-          if (any)
-            g_string_append (text, ", ");
-          /* Translators: a level and its share, "Full 16%" */
-          g_string_append_printf (text, C_("level share", "%s %s"),
-                                  lens_series_get_vector_name (series, v), percent);
-          any = TRUE;
-        }
-      if (!any)
-        g_string_append (text, _("not published"));
-      g_string_append_c (text, '.');
-    }
-
-  return g_string_free (text, FALSE);
 }
 
 static void
@@ -248,9 +142,9 @@ lens_compliance_chart_set_decree (LensComplianceChart *self,
 
   g_clear_pointer (&self->series, lens_series_unref);
   if (decree != NULL)
-    self->series = lens_compliance_series_new (decree);
+    self->series = lens_describe_compliance_series (decree);
 
-  description = self->series != NULL ? describe_series (self->series) : NULL;
+  description = self->series != NULL ? lens_describe_compliance (self->series) : NULL;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compliance by monitoring report"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
