@@ -66,8 +66,6 @@ static const TextStyle style_continued = { SIZE_SMALL, PANGO_WEIGHT_NORMAL, PANG
 static const TextStyle style_cell = { SIZE_TABLE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, ink };
 static const TextStyle style_cell_head = { SIZE_TABLE, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, ink };
 static const TextStyle style_footer = { SIZE_FOOTER, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT, muted };
-static const TextStyle style_axis = { 7.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_CENTER, muted };
-static const TextStyle style_bar_label = { 7.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_CENTER, ink };
 
 /* Input */
 
@@ -111,6 +109,7 @@ typedef enum
   BLOCK_RECT,
   BLOCK_LINE,
   BLOCK_CHART,
+  BLOCK_PLOT,
   BLOCK_LINK,
 } BlockKind;
 
@@ -127,6 +126,8 @@ typedef struct
   double             line_offset;   /* TEXT: top of @first_line within the layout */
   LensChartDocument *document;      /* CHART */
   double             chart_scale;   /* CHART: export units to points */
+  LensSeries        *series;        /* PLOT: drawn with lens_plot_draw() */
+  LensPlotKind       plot_kind;     /* PLOT */
   guint              target_page;   /* LINK */
 } Block;
 
@@ -223,6 +224,7 @@ block_clear (gpointer data)
 
   g_clear_object (&block->layout);
   g_clear_pointer (&block->document, lens_chart_document_unref);
+  g_clear_pointer (&block->series, lens_series_unref);
 }
 
 static void
@@ -1731,283 +1733,94 @@ add_source (GPtrArray        *sources,
     g_ptr_array_add (sources, g_steal_pointer (&text));
 }
 
-static const double white[4] = { 1.0, 1.0, 1.0, 1.0 };
-
-/* Full compliance in the strongest colour, then lighter ones up the stack. */
+/* A plot of @series, drawn by lens_plot_draw() as the window draws it, kept on one page. */
 static void
-level_color (const LensPlotStyle *style,
-             LensComplianceLevel  level,
-             double               rgba[4])
+flow_plot (Flow         *f,
+           LensSeries   *series,
+           LensPlotKind  kind,
+           double        height)
 {
-  switch (level)
-    {
-    case LENS_COMPLIANCE_FULL:
-      lens_plot_get_series_color (style, 0, rgba);  /* blue */
-      break;
-    case LENS_COMPLIANCE_SECONDARY:
-      lens_plot_get_series_color (style, 2, rgba);  /* bluish green */
-      break;
-    case LENS_COMPLIANCE_PRELIMINARY:
-    case LENS_COMPLIANCE_ANY:
-    default:
-      lens_plot_get_series_color (style, 4, rgba);  /* sky blue */
-      break;
-    }
-}
-
-/* What a bar of the history can show. */
-typedef struct
-{
-  guint    n_filled;      /* levels of the stack with a share, from the bottom */
-  double   filled;        /* their sum */
-  double   any;           /* the share at any level, NAN when unknown */
-  gboolean derived;
-  gboolean counts_only;   /* figures published as counts, without a total to divide by */
-} BarShape;
-
-static void
-bar_shape (LensConsentDecree       *decree,
-           const LensComplianceBar *bar,
-           const LensComplianceLevel stack[3],
-           BarShape                *shape)
-{
-  const LensMonitoringReport *report = lens_consent_decree_lookup_report (decree, bar->report);
-
-  memset (shape, 0, sizeof *shape);
-  shape->any = bar->percent[LENS_COMPLIANCE_ANY];
-  shape->derived = isfinite (shape->any) && bar->derived[LENS_COMPLIANCE_ANY];
-
-  /* a level can sit on the stack only when every level under it is known */
-  for (guint i = 0; i < 3 && isfinite (bar->percent[stack[i]]); i++)
-    {
-      shape->n_filled++;
-      shape->filled += CLAMP (bar->percent[stack[i]], 0.0, 100.0);
-      shape->derived = shape->derived || bar->derived[stack[i]];
-    }
-
-  if (shape->n_filled == 0 && !isfinite (shape->any) && report != NULL)
-    {
-      for (guint l = 0; l < LENS_N_COMPLIANCE_LEVELS; l++)
-        {
-          const LensFigure *figure = lens_monitoring_report_get_figure (report, l);
-
-          if (figure != NULL && figure->unit == LENS_FIGURE_UNIT_COUNT)
-            shape->counts_only = TRUE;
-        }
-    }
-}
-
-static void
-add_legend_entry (Flow         *f,
-                  double       *x,
-                  const char   *text,
-                  const double *fill)
-{
-  g_autoptr(PangoLayout) name = make_layout (f->self, text, &style_small_ink, -1);
-  double width = layout_natural_width (name);
-
-  if (fill != NULL)
-    add_rect (f->page, *x, f->y + 2.0, 10.0, 8.0, fill);
-  else
-    {
-      add_line (f->page, *x, f->y + 10.0, 0, -8.0, 0.75, muted);
-      add_line (f->page, *x, f->y + 2.0, 10.0, 0, 0.75, muted);
-      add_line (f->page, *x + 10.0, f->y + 2.0, 0, 8.0, 0.75, muted);
-    }
-  add_text (f->page, name, *x + 14.0, f->y, width + 1.0, ink);
-  *x += 14.0 + width + 16.0;
-}
-
-/* The history: one stacked bar per report (full, secondary, preliminary from the bottom), as
- * shares of that report's own total, drawn from rectangles, lines and text. Where only the
- * share at any level is known, an outline up to it. */
-static void
-flow_compliance_chart (Flow              *f,
-                       LensConsentDecree *decree,
-                       GArray            *bars,
-                       double             height,
-                       gboolean          *any_derived,
-                       gboolean          *any_counts_only)
-{
-  static const LensComplianceLevel stack[] = {
-    LENS_COMPLIANCE_FULL, LENS_COMPLIANCE_SECONDARY, LENS_COMPLIANCE_PRELIMINARY,
-  };
-  LensBrief *self = f->self;
-  LensPlotStyle style;
-  double legend_h = SIZE_SMALL * 1.6;
-  double label_h = 7.5 * 1.4 * 2 + 4.0;
-  double axis_w = 34.0;
-  double plot_x, plot_y, plot_w, plot_h;
-  double slot;
-  double x;
-  gboolean any_outline = FALSE;
-
-  lens_plot_style_init_light (&style);
+  Block *block;
 
   flow_need (f, height);
-
-  for (guint b = 0; b < bars->len; b++)
-    {
-      BarShape shape;
-
-      bar_shape (decree, &g_array_index (bars, LensComplianceBar, b), stack, &shape);
-      any_outline = any_outline || (isfinite (shape.any) && shape.any > shape.filled + 0.5);
-    }
-
-  /* the legend, bottom of the stack first */
-  x = f->left + axis_w;
-  for (guint i = 0; i < G_N_ELEMENTS (stack); i++)
-    {
-      const LensLevelMeaning *meaning = lens_consent_decree_get_level_meaning (decree, stack[i]);
-      double color[4];
-
-      level_color (&style, stack[i], color);
-      add_legend_entry (f, &x, meaning != NULL ? meaning->name : lens_compliance_level_to_key (stack[i]), color);
-    }
-  if (any_outline)
-    {
-      /* Translators: the legend of an outlined bar in the compliance history */
-      add_legend_entry (f, &x, _("Any level, split not published"), NULL);
-    }
-
-  plot_x = f->left + axis_w;
-  plot_y = f->y + legend_h + 10.0;
-  plot_w = f->width - axis_w;
-  plot_h = height - legend_h - 10.0 - label_h;
-
-  /* the grid and the percent axis */
-  for (guint t = 0; t <= 4; t++)
-    {
-      double y = plot_y + plot_h - plot_h * t / 4.0;
-      g_autofree char *text = lens_format_percent (25.0 * t, 0);
-      TextStyle right = style_axis;
-      g_autoptr(PangoLayout) tick = NULL;
-
-      right.align = PANGO_ALIGN_RIGHT;
-      tick = make_layout (self, text, &right, axis_w - 6.0);
-      add_line (f->page, plot_x, y, plot_w, 0, t == 0 ? 0.75 : 0.4, t == 0 ? muted : rule);
-      add_text (f->page, tick, f->left, y - layout_height (tick) / 2.0, axis_w - 6.0, muted);
-    }
-
-  slot = plot_w / MAX (bars->len, 1);
-
-  for (guint b = 0; b < bars->len; b++)
-    {
-      const LensComplianceBar *bar = &g_array_index (bars, LensComplianceBar, b);
-      double bar_w = MIN (slot * 0.6, 48.0);
-      double bx = plot_x + slot * b + (slot - bar_w) / 2.0;
-      double base = plot_y + plot_h;
-      double top_y;
-      BarShape shape;
-      g_autofree char *report = NULL;
-      g_autofree char *top = NULL;
-      g_autoptr(PangoLayout) report_layout = NULL;
-      const double *top_color = ink;
-
-      bar_shape (decree, bar, stack, &shape);
-      *any_derived = *any_derived || shape.derived;
-      *any_counts_only = *any_counts_only || shape.counts_only;
-
-      if (bar->after_denominator_change &&
-          (b == 0 || !g_array_index (bars, LensComplianceBar, b - 1).after_denominator_change))
-        {
-          Block *line = add_block (f->page, BLOCK_LINE, plot_x + slot * b, plot_y - 4.0, 0, plot_h + 4.0);
-
-          line->line_width = 1.0;
-          line->dashed = TRUE;
-          set_rgba (line->rgba, muted);
-        }
-
-      for (guint i = 0; i < shape.n_filled; i++)
-        {
-          double value = CLAMP (bar->percent[stack[i]], 0.0, 100.0);
-          double h = plot_h * value / 100.0;
-          double color[4];
-
-          level_color (&style, stack[i], color);
-          add_rect (f->page, bx, base - h, bar_w, h, color);
-
-          /* the share inside its segment when there is room, for grey printers */
-          if (h >= 11.0 && bar_w >= 24.0)
-            {
-              g_autofree char *text = lens_format_percent (bar->percent[stack[i]], 0);
-              g_autoptr(PangoLayout) label = make_layout (self, text, &style_bar_label, bar_w);
-              double luminance = 0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2];
-
-              add_text (f->page, label, bx, base - h / 2.0 - layout_height (label) / 2.0, bar_w,
-                        luminance < 0.45 ? white : ink);
-            }
-          base -= h;
-        }
-      top_y = base;
-
-      if (isfinite (shape.any) && shape.any > shape.filled + 0.5)
-        {
-          double h = plot_h * CLAMP (shape.any, 0.0, 100.0) / 100.0;
-          double bottom = plot_y + plot_h;
-
-          add_line (f->page, bx, bottom, 0, -h, 0.75, muted);
-          add_line (f->page, bx, bottom - h, bar_w, 0, 0.75, muted);
-          add_line (f->page, bx + bar_w, bottom - h, 0, h, 0.75, muted);
-          top_y = bottom - h;
-        }
-
-      if (isfinite (shape.any))
-        top = lens_format_percent (shape.any, 0);
-      else if (shape.n_filled == G_N_ELEMENTS (stack))
-        top = lens_format_percent (shape.filled, 0);
-      else if (shape.n_filled > 0)
-        {
-          /* only the lower levels: name the top one, so it does not read as the total */
-          const LensLevelMeaning *meaning =
-            lens_consent_decree_get_level_meaning (decree, stack[shape.n_filled - 1]);
-          g_autofree char *value = lens_format_percent (bar->percent[stack[shape.n_filled - 1]], 0);
-
-          /* Translators: above a bar of the compliance history: a level's name and its share */
-          top = g_strdup_printf (_("%s: %s"),
-                                 meaning != NULL ? meaning->name : lens_compliance_level_to_key (stack[shape.n_filled - 1]),
-                                 value);
-        }
-      else if (shape.counts_only)
-        {
-          /* Translators: above an empty slot of the compliance history: the report gave
-           * numbers of paragraphs but not the total needed for a share */
-          top = g_strdup (_("counts only"));
-          top_color = muted;
-        }
-      else
-        {
-          top = g_strdup (_("not published"));
-          top_color = muted;
-        }
-
-      {
-        g_autofree char *text = shape.derived ? g_strconcat (top, "*", NULL) : g_strdup (top);
-        TextStyle above = style_bar_label;
-        g_autoptr(PangoLayout) label = NULL;
-
-        above.size = 7.0;
-        if (top_color == muted)
-          above.weight = PANGO_WEIGHT_NORMAL;
-        label = make_layout (self, text, &above, slot - 2.0);
-        add_text (f->page, label, plot_x + slot * b + 1.0, top_y - layout_height (label) - 1.0,
-                  slot - 2.0, top_color);
-      }
-
-      report = lens_describe_report_name (bar->report);
-      if (lens_content_date_is_set (&bar->period_end))
-        {
-          g_autofree char *end = lens_format_month (bar->period_end.year, bar->period_end.month);
-          g_autofree char *both = g_strdup_printf ("%s\n%s", report, end);
-
-          g_free (report);
-          report = g_steal_pointer (&both);
-        }
-      report_layout = make_layout (self, report, &style_axis, slot);
-      add_text (f->page, report_layout, plot_x + slot * b, plot_y + plot_h + 3.0, slot, muted);
-    }
-
+  block = add_block (f->page, BLOCK_PLOT, f->left, f->y, f->width, height);
+  block->series = lens_series_ref (series);
+  block->plot_kind = kind;
   f->y += height;
+}
+
+static const LensComplianceBar *
+find_bar (GArray *bars,
+          guint   report)
+{
+  for (guint b = 0; b < bars->len; b++)
+    if (g_array_index (bars, LensComplianceBar, b).report == report)
+      return &g_array_index (bars, LensComplianceBar, b);
+
+  return NULL;
+}
+
+/* Every figure of every report, as published (with the share worked out from a count), the
+ * numbers of the chart above. Sets @any_derived when a share was worked out. */
+static void
+flow_compliance_table (Flow              *f,
+                       LensConsentDecree *decree,
+                       GArray            *bars,
+                       gboolean          *any_derived)
+{
+  static const LensComplianceLevel columns[] = {
+    LENS_COMPLIANCE_FULL, LENS_COMPLIANCE_SECONDARY, LENS_COMPLIANCE_PRELIMINARY, LENS_COMPLIANCE_ANY,
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(Table) table = table_new (G_N_ELEMENTS (columns) + 1);
+  const char *headers[G_N_ELEMENTS (columns) + 1];
+  double total = 0;
+
+  /* Translators: the heading of the column of monitoring reports ("IMR-11") in the brief */
+  headers[0] = _("Report");
+  table->aligns[0] = PANGO_ALIGN_LEFT;
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      const LensLevelMeaning *meaning = lens_consent_decree_get_level_meaning (decree, columns[c]);
+
+      headers[c + 1] = meaning != NULL ? meaning->name : lens_compliance_level_to_key (columns[c]);
+      table->aligns[c + 1] = PANGO_ALIGN_RIGHT;
+    }
+
+  for (guint i = 0; i < lens_consent_decree_get_n_reports (decree); i++)
+    {
+      const LensMonitoringReport *report = lens_consent_decree_get_report (decree, i);
+      const LensComplianceBar *bar = find_bar (bars, report->number);
+      char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 2);
+
+      cells[0] = lens_describe_report_name (report->number);
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          const LensFigure *figure = lens_monitoring_report_get_figure (report, columns[c]);
+          double share = bar != NULL ? bar->percent[columns[c]] : NAN;
+
+          cells[c + 1] = lens_describe_figure_with_share (figure, share);
+          if (figure != NULL && figure->unit == LENS_FIGURE_UNIT_COUNT && isfinite (share))
+            *any_derived = TRUE;
+        }
+      g_ptr_array_add (rows, cells);
+    }
+
+  /* each column as wide as its widest text, the room left shared out */
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      double widest = text_width (f->self, headers[c], &style_cell_head);
+
+      for (guint r = 0; r < rows->len; r++)
+        widest = MAX (widest, text_width (f->self, ((char **) g_ptr_array_index (rows, r))[c], &style_cell));
+      table->widths[c] = widest + 2 * CELL_PAD_X + 4.0;
+      total += table->widths[c];
+    }
+  for (guint c = 0; c < table->n_columns; c++)
+    table->widths[c] *= f->width / total;
+
+  table_set_cells (table, f->self, headers, rows);
+  flow_table (f, table, NULL);
 }
 
 static void
@@ -2020,8 +1833,6 @@ flow_consent_decree (Flow *f)
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(Table) table = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  gboolean any_derived = FALSE;
-  gboolean any_counts_only = FALSE;
   const char *headers[3];
 
   if (!flow_at_top (f))
@@ -2133,13 +1944,37 @@ flow_consent_decree (Flow *f)
   bars = lens_consent_decree_get_compliance_bars (decree);
   if (bars->len > 0)
     {
+      g_autoptr(LensSeries) series = lens_describe_compliance_series (decree);
       const LensSourcedText *change;
       guint first_report = 0;
+      gboolean any_derived = FALSE;
 
       /* Translators: a heading in the brief, above the chart of compliance by report */
       flow_heading (f, _("Compliance in each monitoring report"), &style_h3, 12.0, 210.0);
-      flow_compliance_chart (f, decree, bars, 210.0, &any_derived, &any_counts_only);
+      flow_plot (f, series, LENS_PLOT_STACKED_BAR, 210.0);
       flow_space (f, 6.0);
+
+      /* the words under the chart on the consent-decree page */
+      flow_text (f, _("The share of the decree’s paragraphs at each level of compliance, as published for each of the monitor’s reports. Each paragraph counts once, at the highest level it has reached."),
+                 &style_small_ink, 0, 3.0);
+      flow_text (f, _("A dashed empty slot is a report for which no shares by level were published; a bar with only the full level had only that share published. The figures, with their sources, are listed below."),
+                 &style_small_ink, 0, 3.0);
+      change = lens_consent_decree_get_denominator_change (decree, &first_report);
+      if (change != NULL && change->text != NULL)
+        {
+          g_autofree char *name = lens_describe_report_name (first_report);
+          g_autofree char *text = g_strdup_printf (_("The dashed line before %s: %s"), name, change->text);
+
+          flow_text (f, text, &style_small_ink, 0, 3.0);
+          add_source (sources, &change->source);
+        }
+      flow_space (f, 6.0);
+
+      flow_compliance_table (f, decree, bars, &any_derived);
+      flow_space (f, 4.0);
+      if (any_derived)
+        flow_text (f, _("A share in brackets was worked out by Reform Lens from the published count of paragraphs."),
+                   &style_small_ink, 0, 3.0);
 
       for (guint b = 0; b < bars->len; b++)
         {
@@ -2153,23 +1988,6 @@ flow_consent_decree (Flow *f)
               if (figure != NULL)
                 add_source (sources, &figure->source);
             }
-        }
-
-      flow_text (f, _("Each bar is one report: full compliance at the bottom, then secondary, then preliminary; the number above a bar is the share at any level, when it was published."),
-                 &style_small_ink, 0, 3.0);
-      if (any_derived)
-        flow_text (f, _("* Worked out by Reform Lens from a published count of paragraphs."), &style_small_ink, 0, 3.0);
-      if (any_counts_only)
-        flow_text (f, _("“Counts only”: the report's figures were published as numbers of paragraphs, without the total needed to show them as shares."),
-                   &style_small_ink, 0, 3.0);
-
-      change = lens_consent_decree_get_denominator_change (decree, &first_report);
-      if (change != NULL && change->text != NULL)
-        {
-          g_autofree char *text = g_strdup_printf (_("Dashed line: %s"), change->text);
-
-          flow_text (f, text, &style_small_ink, 0, 3.0);
-          add_source (sources, &change->source);
         }
     }
 
@@ -2628,6 +2446,21 @@ draw_block (LensBrief   *self,
       cairo_restore (cr);
       break;
 
+    case BLOCK_PLOT:
+      {
+        LensPlotStyle style;
+
+        lens_plot_style_init_light (&style);
+        style.font_family = FONT_FAMILY;
+        style.font_size_pt = CHART_TICK_PT;
+        cairo_save (cr);
+        cairo_translate (cr, x, block->y);
+        lens_plot_draw (block->series, block->plot_kind, &style, NULL, NULL,
+                        _("No compliance figures"), cr, block->width, block->height);
+        cairo_restore (cr);
+      }
+      break;
+
     case BLOCK_LINK:
       {
         g_autofree char *attributes = NULL;
@@ -2652,6 +2485,12 @@ draw_block (LensBrief   *self,
     }
 }
 
+static gboolean
+is_plot (const Block *block)
+{
+  return block->kind == BLOCK_CHART || block->kind == BLOCK_PLOT;
+}
+
 void
 lens_brief_draw_page (LensBrief *self,
                       cairo_t   *cr,
@@ -2674,10 +2513,10 @@ lens_brief_draw_page (LensBrief *self,
    * the text above it */
   cairo_save (cr);
   for (guint i = 0; i < blocks->len; i++)
-    if (g_array_index (blocks, Block, i).kind == BLOCK_CHART)
+    if (is_plot (&g_array_index (blocks, Block, i)))
       draw_block (self, cr, &g_array_index (blocks, Block, i));
   for (guint i = 0; i < blocks->len; i++)
-    if (g_array_index (blocks, Block, i).kind != BLOCK_CHART)
+    if (!is_plot (&g_array_index (blocks, Block, i)))
       draw_block (self, cr, &g_array_index (blocks, Block, i));
   cairo_restore (cr);
 }
