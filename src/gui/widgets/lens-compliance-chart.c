@@ -7,93 +7,32 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
 #include "lens-compliance-chart.h"
-#include "lens-content-widgets.h"
 #include "lens-describe.h"
-#include "lens-plot.h"
+#include "lens-plot-area.h"
 
 struct _LensComplianceChart
 {
-  GtkWidget   parent_instance;
+  GtkWidget     parent_instance;
 
-  LensSeries *series;
-  GtkWidget  *area;
+  LensSeries   *series;
+  LensPlotArea *area;
 };
 
 G_DEFINE_FINAL_TYPE (LensComplianceChart, lens_compliance_chart, GTK_TYPE_WIDGET)
-
-static void
-get_plot_style (GtkWidget     *widget,
-                LensPlotStyle *style)
-{
-  GdkRGBA color;
-
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    lens_plot_style_init_dark (style);
-  else
-    lens_plot_style_init_light (style);
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  style->foreground[0] = style->grid[0] = color.red;
-  style->foreground[1] = style->grid[1] = color.green;
-  style->foreground[2] = style->grid[2] = color.blue;
-  style->foreground[3] = color.alpha;
-  style->grid[3] = 0.15;
-  /* the card paints the background */
-  style->background[3] = 0.0;
-}
-
-static void
-draw_func (GtkDrawingArea *area,
-           cairo_t        *cr,
-           int             width,
-           int             height,
-           gpointer        user_data)
-{
-  LensComplianceChart *self = user_data;
-  g_autofree char *font_family = NULL;
-  g_autofree char *font_name = NULL;
-  LensPlotStyle style;
-
-  if (self->series == NULL)
-    return;
-
-  get_plot_style (GTK_WIDGET (area), &style);
-
-  /* the UI font, so that the chart reads like the rest of the window */
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (area)), "gtk-font-name", &font_name, NULL);
-  if (font_name != NULL)
-    {
-      PangoFontDescription *desc = pango_font_description_from_string (font_name);
-
-      if (pango_font_description_get_family (desc) != NULL)
-        font_family = g_strdup (pango_font_description_get_family (desc));
-      pango_font_description_free (desc);
-    }
-  style.font_family = font_family;
-
-  lens_plot_draw (self->series, LENS_PLOT_STACKED_BAR, &style, NULL, NULL,
-                  _("No compliance figures"), cr, width, height);
-}
-
-static void
-dark_changed_cb (LensComplianceChart *self)
-{
-  gtk_widget_queue_draw (self->area);
-}
 
 static void
 lens_compliance_chart_dispose (GObject *object)
 {
   LensComplianceChart *self = LENS_COMPLIANCE_CHART (object);
 
-  g_clear_pointer (&self->area, gtk_widget_unparent);
+  if (self->area != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->area));
+      self->area = NULL;
+    }
   g_clear_pointer (&self->series, lens_series_unref);
 
   G_OBJECT_CLASS (lens_compliance_chart_parent_class)->dispose (object);
@@ -115,14 +54,12 @@ lens_compliance_chart_class_init (LensComplianceChartClass *klass)
 static void
 lens_compliance_chart_init (LensComplianceChart *self)
 {
-  self->area = gtk_drawing_area_new ();
+  self->area = LENS_PLOT_AREA (lens_plot_area_new ());
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->area), 320);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_func, self, NULL);
-  gtk_widget_set_hexpand (self->area, TRUE);
-  gtk_widget_set_parent (self->area, GTK_WIDGET (self));
-
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->area), TRUE);
+  lens_plot_area_set_title (self->area, _("Compliance by monitoring report"));
+  lens_plot_area_set_empty_message (self->area, _("No compliance figures"));
+  gtk_widget_set_parent (GTK_WIDGET (self->area), GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -144,12 +81,13 @@ lens_compliance_chart_set_decree (LensComplianceChart *self,
   if (decree != NULL)
     self->series = lens_describe_compliance_series (decree);
 
+  /* the whole history in words; the plot area reads out the report it is focused on */
   description = self->series != NULL ? lens_describe_compliance (self->series) : NULL;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compliance by monitoring report"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
                                   -1);
-  gtk_widget_queue_draw (self->area);
+  lens_plot_area_set_series (self->area, self->series, LENS_PLOT_STACKED_BAR);
 }
 
 LensSeries *
