@@ -78,6 +78,7 @@ typedef struct
   double        season;       /* amplitude of the summer peak */
   const Column *columns;
   guint         lag_days;     /* latest days an update leaves out, counting its own day */
+  const LensFakeField *unfilled;  /* fields of the real schema the generator leaves empty */
 } Dataset;
 
 /* Domains. Values use the portal's spelling; weights are synthetic. */
@@ -295,12 +296,34 @@ static const Column station_columns[] = {
   { NULL }
 };
 
+/* Fields of the real schema the generator leaves empty: the parts of Crimes' location and its
+ * computed regions (socrata-cpd.md §2.1). */
+static const LensFakeField crime_unfilled_fields[] = {
+  { "location_address", "text" },
+  { "location_city", "text" },
+  { "location_state", "text" },
+  { "location_zip", "text" },
+  { ":@computed_region_d9mm_jgwp", "number" },
+  { ":@computed_region_d3ds_rm58", "number" },
+  { ":@computed_region_vrxf_vc4k", "number" },
+  { ":@computed_region_43wa_7qmu", "number" },
+  { ":@computed_region_8hcu_yrd4", "number" },
+  { ":@computed_region_awaf_s7ux", "number" },
+  { ":@computed_region_bdys_3d7i", "number" },
+  { ":@computed_region_6mkv_f3dw", "number" },
+  { ":@computed_region_rpca_8um6", "number" },
+  { NULL, NULL }
+};
+
+static const LensFakeField no_fields[] = { { NULL, NULL } };
+
 static const Dataset datasets[] = {
   /* Like the City's Crimes, the most recent seven days are left out. */
-  { "ijzp-q8t2", "Crimes - 2001 to Present", "date", 235000, 0.12, crime_columns, 7 },
-  { "mft5-nfa8", "COPA Cases - Summary", "complaint_date", 4800, 0.05, copa_columns, 1 },
-  { "dpt3-jri9", "Arrests", "arrest_date", 42000, 0.08, arrest_columns, 1 },
-  { "z8bn-74gv", "Police Stations", NULL, 23, 0, station_columns, 0 },
+  { "ijzp-q8t2", "Crimes - 2001 to Present", "date", 235000, 0.12, crime_columns, 7,
+    crime_unfilled_fields },
+  { "mft5-nfa8", "COPA Cases - Summary", "complaint_date", 4800, 0.05, copa_columns, 1, no_fields },
+  { "dpt3-jri9", "Arrests", "arrest_date", 42000, 0.08, arrest_columns, 1, no_fields },
+  { "z8bn-74gv", "Police Stations", NULL, 23, 0, station_columns, 0, no_fields },
 };
 
 /* Pseudo-columns for date functions that are not month-based. */
@@ -1066,82 +1089,7 @@ unquote (const char *literal)
   return g_string_free (out, FALSE);
 }
 
-static const char *keywords[] = {
-  "and", "or", "not", "is", "null", "true", "false", "as", "asc", "desc", "between", "in",
-  "like", "distinct", "case", "when", "then", "else", "end", NULL
-};
-
-/* The first identifier in @expr that is neither a column of @ds, a function, a keyword, a
- * system field nor one of @aliases; NULL when all are known. *position receives its offset. */
-static char *
-unknown_identifier (const Dataset *ds,
-                    const char    *expr,
-                    GPtrArray     *aliases,
-                    guint         *position)
-{
-  const char *p = expr;
-
-  while (*p)
-    {
-      if (*p == '\'')
-        {
-          for (p++; *p && !(*p == '\'' && p[1] != '\''); p++)
-            if (*p == '\'')
-              p++;
-          if (*p)
-            p++;
-          continue;
-        }
-
-      if (g_ascii_isdigit (*p))
-        {
-          while (is_ident_char (*p) || *p == '.')
-            p++;
-          continue;
-        }
-
-      if (g_ascii_isalpha (*p) || *p == '_' || *p == ':' || *p == '@')
-        {
-          const char *start = p;
-          g_autofree char *name = NULL;
-          const char *after;
-          gboolean known = FALSE;
-
-          p++;
-          while (is_ident_char (*p) || *p == '@')
-            p++;
-          name = g_strndup (start, p - start);
-
-          for (after = p; *after == ' '; after++)
-            ;
-          if (*after == '(' || name[0] == ':')
-            known = TRUE;
-          for (guint i = 0; keywords[i] != NULL && !known; i++)
-            if (g_ascii_strcasecmp (keywords[i], name) == 0)
-              known = TRUE;
-
-          if (!known && find_column (ds, name) != NULL)
-            known = TRUE;
-          for (guint i = 0; !known && aliases != NULL && i < aliases->len; i++)
-            if (g_ascii_strcasecmp (g_ptr_array_index (aliases, i), name) == 0)
-              known = TRUE;
-
-          if (!known)
-            {
-              if (position != NULL)
-                *position = start - expr + 1;
-              return g_steal_pointer (&name);
-            }
-          continue;
-        }
-
-      p++;
-    }
-
-  return NULL;
-}
-
-/* Error bodies, in the two shapes Socrata uses. */
+/* Error bodies (the query coordinator's, for the SoQL rules, are in lens-fake-soql.c). */
 
 static GBytes *
 builder_to_bytes (JsonBuilder *builder)
@@ -1174,46 +1122,6 @@ set_malformed (LensFakeResponse *out,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "query");
   json_builder_add_string_value (b, query);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-
-  out->status = 400;
-  out->body = builder_to_bytes (b);
-}
-
-static void
-set_coordinator_error (LensFakeResponse *out,
-                       const Dataset    *ds,
-                       const char       *code,
-                       const char       *what,
-                       const char       *column,
-                       guint             position,
-                       const char       *line)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autofree char *message = g_strdup_printf ("Query coordinator error: %s; %s: %s", code, what, column);
-  g_autofree char *dataset = g_strdup_printf ("alpha.%u", g_str_hash (ds->id) % 100000);
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "message");
-  json_builder_add_string_value (b, message);
-  json_builder_set_member_name (b, "errorCode");
-  json_builder_add_string_value (b, code);
-  json_builder_set_member_name (b, "data");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "column");
-  json_builder_add_string_value (b, column);
-  json_builder_set_member_name (b, "dataset");
-  json_builder_add_string_value (b, dataset);
-  json_builder_set_member_name (b, "position");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "row");
-  json_builder_add_int_value (b, 1);
-  json_builder_set_member_name (b, "column");
-  json_builder_add_int_value (b, position);
-  json_builder_set_member_name (b, "line");
-  json_builder_add_string_value (b, line);
-  json_builder_end_object (b);
   json_builder_end_object (b);
   json_builder_end_object (b);
 
@@ -1344,13 +1252,10 @@ parse_item (const Dataset    *ds,
             const char       *select,
             LensFakeResponse *out)
 {
-  g_autoptr(GPtrArray) none = NULL;
   g_autofree char *fn = NULL;
   g_autofree char *arg = NULL;
-  g_autofree char *unknown = NULL;
   const char *as = find_as (text);
   Item *item = g_new0 (Item, 1);
-  guint position = 0;
 
   if (as != NULL)
     {
@@ -1359,15 +1264,6 @@ parse_item (const Dataset    *ds,
     }
   else
     item->expr = g_strdup (text);
-
-  unknown = unknown_identifier (ds, item->expr, NULL, &position);
-  if (unknown != NULL)
-    {
-      set_coordinator_error (out, ds, "query.soql.no-such-column", "No such column", unknown,
-                             position, select);
-      item_free (item);
-      return NULL;
-    }
 
   if (strcmp (item->expr, "*") == 0)
     {
@@ -2599,27 +2495,6 @@ lens_fake_data_query (guint32             seed,
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (aliases, ((Item *) g_ptr_array_index (items, i))->alias);
 
-  /* Every name in the other clauses must exist too. */
-  {
-    const char *clauses[] = { where, group, order, having };
-
-    for (guint i = 0; i < G_N_ELEMENTS (clauses); i++)
-      {
-        guint position = 0;
-        g_autofree char *unknown = NULL;
-
-        if (clauses[i] == NULL)
-          continue;
-        unknown = unknown_identifier (ds, clauses[i], i == 0 ? NULL : aliases, &position);
-        if (unknown != NULL)
-          {
-            set_coordinator_error (out, ds, "query.soql.no-such-column", "No such column", unknown,
-                                   position, clauses[i]);
-            return;
-          }
-      }
-  }
-
   /* $where and plain field=value filters. */
   if (as_of == NULL)
     {
@@ -2636,38 +2511,22 @@ lens_fake_data_query (guint32             seed,
 
       if (((const char *) key)[0] == '$')
         continue;
+      /* lens-fake-soql.c has refused the unknown ones. */
       col = find_column (ds, key);
       if (col == NULL)
-        {
-          set_coordinator_error (out, ds, "query.soql.no-such-column", "No such column", key, 1, key);
-          return;
-        }
+        continue;
       g_ptr_array_add (filter.constraints, constraint_new (col, value, FALSE));
     }
 
   if (aggregated || group != NULL)
     {
-      g_autoptr(GPtrArray) groups = group != NULL ? split_top (group, ',', NULL) : g_ptr_array_new_with_free_func (g_free);
-
-      /* Every plain item must be grouped on, as on the portal. */
+      /* Plain items are groups (lens-fake-soql.c has refused those not grouped on). */
       for (guint i = 0; i < items->len; i++)
         {
           Item *item = g_ptr_array_index (items, i);
-          gboolean grouped = FALSE;
 
-          if (item->kind == ITEM_AGGREGATE)
-            continue;
           if (item->kind == ITEM_RAW)
             item->kind = ITEM_CATEGORY;
-          for (guint g = 0; g < groups->len; g++)
-            if (find_item (items, g_ptr_array_index (groups, g)) == (int) i)
-              grouped = TRUE;
-          if (!grouped)
-            {
-              set_coordinator_error (out, ds, "query.soql.column-not-in-group-bys",
-                                     "Column not in group by", item->alias, 1, select);
-              return;
-            }
         }
 
       rows = aggregated_rows (seed, version, ds, items, &filter, having);
@@ -2958,4 +2817,44 @@ lens_fake_data_expected_count (guint32             seed,
     return -1;
 
   return llround (model_count (seed, version, ds, filter.constraints, NULL, &filter.range));
+}
+
+/* Built once per dataset and kept for the process, like the COPA beat model. */
+static LensFakeField *
+fields_new (const Dataset *ds)
+{
+  GArray *fields = g_array_new (TRUE, TRUE, sizeof (LensFakeField));
+
+  for (const Column *c = ds->columns; c->name != NULL; c++)
+    {
+      LensFakeField field = { c->name, soda2_type (c) };
+
+      g_array_append_val (fields, field);
+    }
+  for (const LensFakeField *f = ds->unfilled; f->name != NULL; f++)
+    g_array_append_val (fields, *f);
+
+  return (LensFakeField *) g_array_free (fields, FALSE);
+}
+
+const LensFakeField *
+lens_fake_data_get_fields (const char *dataset_id)
+{
+  static gsize initialized[G_N_ELEMENTS (datasets)];
+  static LensFakeField *fields[G_N_ELEMENTS (datasets)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (datasets); i++)
+    {
+      if (g_strcmp0 (datasets[i].id, dataset_id) != 0)
+        continue;
+
+      if (g_once_init_enter (&initialized[i]))
+        {
+          fields[i] = fields_new (&datasets[i]);
+          g_once_init_leave (&initialized[i], 1);
+        }
+      return fields[i];
+    }
+
+  return NULL;
 }

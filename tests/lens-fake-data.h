@@ -23,6 +23,20 @@ typedef struct
 } LensFakeResponse;
 
 void         lens_fake_response_clear        (LensFakeResponse    *response);
+
+/* A field as the portal's schema has it: the API field name and its SODA2 type ("text",
+ * "number", "floating_timestamp", "boolean", "point"). */
+typedef struct
+{
+  const char *name;
+  const char *type;
+} LensFakeField;
+
+/* The fields of @dataset_id, with the real field names and types (socrata-cpd.md §2), ending
+ * with { NULL, NULL }: the columns the generator fills, then those it leaves empty (the Crimes
+ * location parts and computed regions). System fields (:id, ...) are not in it. NULL for a
+ * dataset the fake portal does not have. */
+const LensFakeField *lens_fake_data_get_fields (const char *dataset_id);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LensFakeResponse, lens_fake_response_clear)
 
 /* Which days a dataset's synthetic rows cover. */

@@ -14,6 +14,8 @@
 
 #include "lens-fake-data.h"
 #include "lens-fake-portal.h"
+#include "lens-fake-soql.h"
+#include "lens-test-util.h"
 
 /* A SoupServer on 127.0.0.1 in its own thread with its own GMainContext (the pattern of
  * gnome-calendar's tests/gcal-simple-server.c), so a test can block or spin its own main
@@ -36,6 +38,8 @@ struct _LensFakePortal
   GThread       *thread;
   GMainContext  *context;
   GMainLoop     *loop;
+  /* The creator's: woken on each request, for lens_fake_portal_wait_for_requests(). */
+  GMainContext  *owner_context;
 
   /* Guards everything below: tests set and read it from their own thread. */
   GMutex         mutex;
@@ -55,6 +59,8 @@ struct _LensFakePortal
 
   guint          n_requests;
   guint          n_not_modified;
+  guint          n_refused;         /* queries the real portal's rules refuse */
+  guint          n_unjudged;        /* queries beyond the model of those rules */
   GPtrArray     *log;
   SoupMessageHeaders *last_headers;
 
@@ -437,6 +443,33 @@ not_modified (SoupMessageHeaders *request,
   return FALSE;
 }
 
+/* The real portal's rules (lens-fake-soql.c). FALSE with @response set to its 400 when the
+ * query breaks one; a query beyond the model is counted and passed on. */
+static gboolean
+judge_query (LensFakePortal   *self,
+             const char       *dataset_id,
+             GHashTable       *params,
+             LensFakeResponse *response)
+{
+  const LensFakeField *fields = lens_fake_data_get_fields (dataset_id);
+  LensFakeSoqlVerdict verdict;
+
+  /* An unknown dataset is the generator's 404. */
+  if (fields == NULL)
+    return TRUE;
+
+  verdict = lens_fake_soql_check (dataset_id, fields, params, response);
+
+  g_mutex_lock (&self->mutex);
+  if (verdict == LENS_FAKE_SOQL_REFUSED)
+    self->n_refused++;
+  else if (verdict == LENS_FAKE_SOQL_UNJUDGED)
+    self->n_unjudged++;
+  g_mutex_unlock (&self->mutex);
+
+  return verdict != LENS_FAKE_SOQL_REFUSED;
+}
+
 static void
 respond_normally (LensFakePortal    *self,
                   SoupServerMessage *msg)
@@ -505,7 +538,22 @@ respond_normally (LensFakePortal    *self,
                          "\"message\":\"Could not parse the query string\"}\n");
           return;
         }
+      if (!judge_query (self, dataset_id, params, &response))
+        {
+          set_body (self, msg, response.status, "application/json;charset=utf-8", response.body);
+          lens_fake_response_clear (&response);
+          return;
+        }
       lens_fake_data_query (self->seed, version, &as_of, raw_rows, dataset_id, params, &response);
+      /* Allowed by the rules, but beyond what the generator can compute: not the real answer. */
+      if (response.status == 400)
+        {
+          g_message ("The fake portal's generator cannot answer a query the real portal's rules "
+                     "allow; it answers 400 instead: %s?%s", path, query);
+          g_mutex_lock (&self->mutex);
+          self->n_unjudged++;
+          g_mutex_unlock (&self->mutex);
+        }
     }
 
   if (response.status != 200)
@@ -581,6 +629,7 @@ handle_request (SoupServer        *server,
         self->fault = LENS_FAKE_FAULT_NONE;
     }
   g_mutex_unlock (&self->mutex);
+  g_main_context_wakeup (self->owner_context);
 
   if (fault != LENS_FAKE_FAULT_NONE)
     {
@@ -709,6 +758,7 @@ lens_fake_portal_finalize (GObject *object)
 
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->owner_context, g_main_context_unref);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->retry_after, g_free);
   g_clear_pointer (&self->log, g_ptr_array_unref);
@@ -816,6 +866,7 @@ lens_fake_portal_init (LensFakePortal *self)
   self->stalls = g_ptr_array_new_with_free_func (stall_free);
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
+  self->owner_context = g_main_context_ref_thread_default ();
 }
 
 LensFakePortal *
@@ -984,6 +1035,59 @@ lens_fake_portal_get_n_not_modified (LensFakePortal *self)
   return ret;
 }
 
+guint
+lens_fake_portal_get_n_refused (LensFakePortal *self)
+{
+  guint ret;
+
+  g_return_val_if_fail (LENS_IS_FAKE_PORTAL (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  ret = self->n_refused;
+  g_mutex_unlock (&self->mutex);
+
+  return ret;
+}
+
+guint
+lens_fake_portal_get_n_unjudged (LensFakePortal *self)
+{
+  guint ret;
+
+  g_return_val_if_fail (LENS_IS_FAKE_PORTAL (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  ret = self->n_unjudged;
+  g_mutex_unlock (&self->mutex);
+
+  return ret;
+}
+
+typedef struct
+{
+  LensFakePortal *self;
+  guint           n;
+} RequestsWait;
+
+static gboolean
+has_requests (gpointer data)
+{
+  RequestsWait *wait = data;
+
+  return lens_fake_portal_get_n_requests (wait->self) >= wait->n;
+}
+
+gboolean
+lens_fake_portal_wait_for_requests (LensFakePortal *self,
+                                    guint           n)
+{
+  RequestsWait wait = { self, n };
+
+  g_return_val_if_fail (LENS_IS_FAKE_PORTAL (self), FALSE);
+
+  return lens_test_wait_until (has_requests, &wait);
+}
+
 void
 lens_fake_portal_reset_counters (LensFakePortal *self)
 {
@@ -992,6 +1096,8 @@ lens_fake_portal_reset_counters (LensFakePortal *self)
   g_mutex_lock (&self->mutex);
   self->n_requests = 0;
   self->n_not_modified = 0;
+  self->n_refused = 0;
+  self->n_unjudged = 0;
   g_ptr_array_set_size (self->log, 0);
   g_clear_pointer (&self->last_headers, soup_message_headers_unref);
   g_mutex_unlock (&self->mutex);

@@ -13,6 +13,7 @@
 
 #include "lens-portal-error.h"
 #include "lens-soql.h"
+#include "lens-test-util.h"
 
 /* Decodes the query string the way a server does and returns the value of @key. */
 static char *
@@ -349,13 +350,10 @@ test_soql_number_locale (void)
   g_autofree char *query = NULL;
   g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
 
-  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL &&
-      setlocale (LC_NUMERIC, "es_ES.UTF-8") == NULL &&
-      setlocale (LC_NUMERIC, "fr_FR.UTF-8") == NULL)
-    {
-      g_test_skip ("No locale with a decimal comma is installed");
-      return;
-    }
+  /* Spanish writes 0,25; build-aux/setup.sh generates the locale. */
+  if (!lens_test_require_locale ("es_ES.UTF-8"))
+    return;
+  g_assert_nonnull (setlocale (LC_NUMERIC, "es_ES.UTF-8"));
 
   lens_soql_add_where (soql, "x > @n");
   lens_soql_bind_number (soql, "n", 0.25);
@@ -542,6 +540,126 @@ test_soql_copy_refcount (void)
   g_value_unset (&value);
 }
 
+static LensSoql *
+query_with (const char *select,
+            const char *group,
+            const char *having,
+            const char *order)
+{
+  LensSoql *soql = lens_soql_new ("ijzp-q8t2");
+
+  lens_soql_set_select (soql, select);
+  lens_soql_set_group (soql, group);
+  lens_soql_set_having (soql, having);
+  lens_soql_set_order (soql, order);
+  return soql;
+}
+
+/* The portal's analyzer: $group or $having, or an aggregate in $select or $order, groups. */
+static void
+test_soql_shape (void)
+{
+  static const struct {
+    const char    *select;
+    const char    *group;
+    const char    *having;
+    const char    *order;
+    LensSoqlShape  shape;
+  } cases[] = {
+    { NULL, NULL, NULL, NULL, LENS_SOQL_SHAPE_ROWS },
+    { "id, date, primary_type", NULL, NULL, "date DESC", LENS_SOQL_SHAPE_ROWS },
+    { "count(*) AS value", NULL, NULL, NULL, LENS_SOQL_SHAPE_AGGREGATE },
+    { "COUNT (*) AS value", NULL, NULL, NULL, LENS_SOQL_SHAPE_AGGREGATE },
+    { "sum(case(arrest = true, 1, true, 0)) AS arrests", NULL, NULL, NULL, LENS_SOQL_SHAPE_AGGREGATE },
+    { "max(date) AS latest", NULL, NULL, NULL, LENS_SOQL_SHAPE_AGGREGATE },
+    { "district", NULL, NULL, "count(*) DESC", LENS_SOQL_SHAPE_AGGREGATE },
+    { "district", NULL, "district = '005'", NULL, LENS_SOQL_SHAPE_AGGREGATE },
+    { "date_extract_y(date) AS label, count(*) AS value", "label", NULL, "label", LENS_SOQL_SHAPE_GROUPED },
+    { "district", "district", NULL, NULL, LENS_SOQL_SHAPE_GROUPED },
+    /* Not calls of an aggregate: a literal, a column named like one, a window. */
+    { "'count(*)' AS text, id", NULL, NULL, NULL, LENS_SOQL_SHAPE_ROWS },
+    { "counts, summary, max_value", NULL, NULL, NULL, LENS_SOQL_SHAPE_ROWS },
+    { "id, count(*) OVER (PARTITION BY district) AS n", NULL, NULL, NULL, LENS_SOQL_SHAPE_ROWS },
+    { "`count`(id)", NULL, NULL, NULL, LENS_SOQL_SHAPE_ROWS },
+    { ":@computed_region_d9mm_jgwp, :id", NULL, NULL, NULL, LENS_SOQL_SHAPE_ROWS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LensSoql) soql = query_with (cases[i].select, cases[i].group,
+                                             cases[i].having, cases[i].order);
+
+      if (lens_soql_get_shape (soql) != cases[i].shape)
+        g_error ("$select=%s $group=%s $having=%s $order=%s: shape %d, not %d",
+                 cases[i].select, cases[i].group, cases[i].having, cases[i].order,
+                 lens_soql_get_shape (soql), cases[i].shape);
+    }
+}
+
+static char *
+page_param (LensSoql   *page,
+            const char *key)
+{
+  g_autofree char *query = lens_soql_to_query_string (page);
+
+  return decoded_param (query, key);
+}
+
+/* A page's $order: :id only for rows, group expressions for groups, nothing for one row. */
+static void
+test_soql_page (void)
+{
+  static const struct {
+    const char *select;
+    const char *group;
+    const char *order;
+    const char *page_order;
+  } cases[] = {
+    { "id, date", NULL, NULL, ":id" },
+    { "id, date", NULL, "date DESC", "date DESC, :id" },
+    { "id, date", NULL, ":id DESC", ":id DESC" },
+    { "date_extract_y(date) AS label, count(*) AS value", "label", NULL, "label" },
+    { "date_extract_y(date) AS label, count(*) AS value", "label", "label", "label" },
+    { "primary_type AS label, count(*) AS value", "label", "value DESC, label", "value DESC, label" },
+    { "primary_type AS label, count(*) AS value", "label", "value DESC", "value DESC, label" },
+    { "beat, current_category AS label, count(*) AS value", "beat, label", "beat, label", "beat, label" },
+    { "beat, current_category AS label, count(*) AS value", "beat, label", "label desc", "label desc, beat" },
+    { "date_trunc_ym(date) AS m, count(*) AS n", "date_trunc_ym(date)", "n", "n, date_trunc_ym(date)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LensSoql) soql = query_with (cases[i].select, cases[i].group, NULL, cases[i].order);
+      g_autoptr(LensSoql) page = lens_soql_dup_page (soql, 100, 50);
+      g_autofree char *order = page_param (page, "$order");
+      g_autofree char *limit = page_param (page, "$limit");
+      g_autofree char *offset = page_param (page, "$offset");
+
+      g_assert_cmpstr (order, ==, cases[i].page_order);
+      g_assert_cmpstr (limit, ==, "50");
+      g_assert_cmpstr (offset, ==, "100");
+      /* The query itself is left as it was. */
+      g_assert_cmpstr (lens_soql_get_order (soql), ==, cases[i].order);
+    }
+
+  /* The first page has no $offset. */
+  {
+    g_autoptr(LensSoql) soql = query_with ("id", NULL, NULL, NULL);
+    g_autoptr(LensSoql) page = lens_soql_dup_page (soql, 0, 1000);
+    g_autofree char *query = lens_soql_to_query_string (page);
+
+    g_assert_cmpstr (query, ==, "$select=id&$order=:id&$limit=1000");
+  }
+
+  /* One row: no page at all, so no $order, which the portal would refuse. */
+  {
+    g_autoptr(LensSoql) soql = query_with ("count(*) AS value", NULL, NULL, NULL);
+
+    lens_soql_add_where (soql, "date >= '2026-01-01T00:00:00'");
+    g_assert_null (lens_soql_dup_page (soql, 0, 1000));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +677,8 @@ main (int   argc,
   g_test_add_func ("/soql/invalid", test_soql_invalid);
   g_test_add_func ("/soql/encoding", test_soql_encoding);
   g_test_add_func ("/soql/copy-refcount", test_soql_copy_refcount);
+  g_test_add_func ("/soql/shape", test_soql_shape);
+  g_test_add_func ("/soql/page", test_soql_page);
 
   return g_test_run ();
 }

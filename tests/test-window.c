@@ -13,6 +13,7 @@
 #include "lens-fake-portal.h"
 #include "lens-preferences-window.h"
 #include "lens-resources.h"
+#include "lens-test-window.h"
 #include "lens-window.h"
 
 typedef struct
@@ -24,33 +25,6 @@ typedef struct
 
 /* One application for the whole run: it is registered on the session bus. */
 static LensApplication *app;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until @predicate holds or @seconds pass. */
-static gboolean
-wait_for (gboolean (*predicate) (gpointer),
-          gpointer   data,
-          guint      seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return predicate (data);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -128,7 +102,7 @@ show_crime_page (Fixture *fixture)
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "page",
                                   g_variant_new_string ("crime"));
   g_assert_cmpstr (lens_window_get_page (fixture->window), ==, "crime");
-  g_assert_true (wait_for (window_settled, fixture, 120));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
 }
 
 static void
@@ -177,7 +151,7 @@ test_window_district_reloads (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "5");
 
   /* The charts went back to loading and asked the portal for district 5. */
-  g_assert_true (wait_for (window_settled, fixture, 120));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, before);
 
@@ -207,14 +181,16 @@ test_window_error_state (Fixture       *fixture,
   LensChartView *view;
   GtkWidget *retry;
 
-  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_MALFORMED, 0);
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_SERVER_ERROR, 0);
   show_crime_page (fixture);
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_ERROR);
 
   charts = get_crime_charts (fixture);
   view = g_ptr_array_index (charts, 0);
   g_assert_nonnull (lens_chart_view_get_message (view));
-  g_assert_nonnull (strstr (lens_chart_view_get_message (view), "did not accept"));
+  g_assert_nonnull (strstr (lens_chart_view_get_message (view), "had a problem answering"));
+  /* Not a refused query: no bug report. */
+  g_assert_null (lens_chart_view_get_bug_report (view));
 
   /* A Retry button is on screen, and it works once the portal does. */
   retry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), LENS_TYPE_CHART_VIEW,
@@ -225,7 +201,7 @@ test_window_error_state (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
   g_signal_emit_by_name (retry, "clicked");
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_LOADING);
-  g_assert_true (wait_for (window_settled, fixture, 120));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_CHART);
 }
 
@@ -327,7 +303,7 @@ test_window_cached_with_warning (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_SERVER_ERROR, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
   g_assert_false (lens_window_is_settled (fixture->window));
-  g_assert_true (wait_for (window_settled, fixture, 120));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
 
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   view = find_chart (fixture, "crime-incidents-per-year");
@@ -384,6 +360,105 @@ text_is_set (gpointer data)
   return *(char **) data != NULL;
 }
 
+/* The details show the portal's message; the button copies a report with what the developers
+ * need. */
+static void
+assert_bug_report (LensBugReport *report,
+                   const char    *chart_id)
+{
+  g_autofree char *chart_line = g_strdup_printf ("Chart: %s\n", chart_id);
+  g_autofree char *copied = NULL;
+  const char *text;
+
+  g_assert_nonnull (report);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (report)));
+  g_assert_cmpstr (lens_bug_report_get_details (report), ==,
+                   "Query coordinator error: query.soql.no-such-column; No such column: ncategory");
+
+  text = lens_bug_report_get_text (report);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "Reform Lens " PACKAGE_VERSION ": "));
+  g_assert_nonnull (strstr (text, chart_line));
+  g_assert_nonnull (strstr (text, "Request: http://127.0.0.1:"));
+  g_assert_nonnull (strstr (text, "/resource/"));
+  g_assert_nonnull (strstr (text, "Answer: HTTP 400, query.soql.no-such-column\n"));
+  g_assert_nonnull (strstr (text, "\"errorCode\":\"query.soql.no-such-column\""));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "bug-report.copy", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (report)), NULL,
+                                 clipboard_read_cb, &copied);
+  g_assert_true (lens_test_wait_until (text_is_set, &copied));
+  g_assert_cmpstr (copied, ==, text);
+}
+
+/* The portal refuses the query: the chart says that Reform Lens asked for something the portal
+ * cannot answer, names itself, shows the portal's message and offers a bug report. */
+static void
+test_window_refused_query (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GPtrArray *charts;
+
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, 0);
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_ERROR);
+
+  charts = get_crime_charts (fixture);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      LensChartView *view = g_ptr_array_index (charts, i);
+      LensChartSpec *spec = lens_chart_view_get_entry (view);
+      g_autofree char *named = g_strdup_printf ("Reform Lens asked the City’s data portal for “%s”",
+                                                spec->title);
+      const char *message = lens_chart_view_get_message (view);
+
+      g_assert_true (g_str_has_prefix (message, named));
+      g_assert_nonnull (strstr (message, "This is a fault in Reform Lens, not in your connection or your choices."));
+      /* Not the words for a network or a portal problem. */
+      g_assert_null (strstr (message, "could not be reached"));
+      g_assert_null (strstr (message, "did not accept"));
+      assert_bug_report (lens_chart_view_get_bug_report (view), spec->id);
+    }
+}
+
+/* Saved data is still shown when a later request is refused, with the same account of it. */
+static void
+test_window_refused_query_keeps_cache (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  LensChartView *view;
+  double shown, before;
+  gint64 expected;
+  const char *message;
+
+  show_crime_page (fixture);
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+  get_last_full_year (fixture, &before, &expected);
+  g_assert_null (lens_chart_view_get_bug_report (find_chart (fixture, "crime-incidents-per-year")));
+
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
+  g_assert_false (lens_window_is_settled (fixture->window));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
+
+  assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
+  get_last_full_year (fixture, &shown, &expected);
+  g_assert_cmpfloat (shown, ==, before);
+
+  view = find_chart (fixture, "crime-incidents-per-year");
+  message = lens_chart_view_get_message (view);
+  g_assert_true (g_str_has_prefix (message, "Showing data from "));
+  g_assert_nonnull (strstr (message, "Reform Lens asked the City’s data portal for “Reported incidents per year”"));
+  assert_bug_report (lens_chart_view_get_bug_report (view), "crime-incidents-per-year");
+
+  /* Once the portal answers again, the report goes. */
+  lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
+  g_assert_null (lens_chart_view_get_bug_report (view));
+  g_assert_null (lens_chart_view_get_message (view));
+}
+
 static void
 test_window_chart_values (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -402,7 +477,7 @@ test_window_chart_values (Fixture       *fixture,
   area = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), LENS_TYPE_CHART_VIEW,
                                                     "drawing_area"));
   /* Only the page shown is measured and allocated: wait for the chart's first allocation. */
-  g_assert_true (wait_for (widget_allocated, area, 10));
+  g_assert_true (lens_test_wait_until (widget_allocated, area));
   value_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
                                                            LENS_TYPE_CHART_VIEW, "value_label"));
 
@@ -446,7 +521,7 @@ test_window_chart_values (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (view), "chart.copy", NULL);
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
                                  clipboard_read_cb, &tsv);
-  g_assert_true (wait_for (text_is_set, &tsv, 10));
+  g_assert_true (lens_test_wait_until (text_is_set, &tsv));
   expected = g_strdup_printf ("%s\t%.0f", lens_series_get_label (series, 0),
                               lens_series_get_value (series, 0, 0));
   g_assert_true (g_str_has_prefix (tsv, "Year\t"));
@@ -666,6 +741,8 @@ main (int   argc,
   ADD ("/window/loads-charts", test_window_loads_charts, FALSE);
   ADD ("/window/district-reloads", test_window_district_reloads, FALSE);
   ADD ("/window/error-state", test_window_error_state, FALSE);
+  ADD ("/window/refused-query", test_window_refused_query, FALSE);
+  ADD ("/window/refused-query-keeps-cache", test_window_refused_query_keeps_cache, FALSE);
   ADD ("/window/offline-empty-cache", test_window_offline_empty_cache, TRUE);
   ADD ("/window/keyboard", test_window_keyboard, FALSE);
   ADD ("/window/chart-values", test_window_chart_values, FALSE);
@@ -685,6 +762,7 @@ main (int   argc,
     g_application_register (G_APPLICATION (app), NULL, &error);
     g_assert_no_error (error);
   }
+  lens_test_park_pointer (gdk_display_get_default ());
 
   ret = g_test_run ();
   g_clear_object (&app);

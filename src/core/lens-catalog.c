@@ -495,22 +495,31 @@ check_attribution (LensContentReader    *reader,
   return TRUE;
 }
 
-/* A trial build of the query for a district, so broken SoQL fails at load, not in the UI. */
+/* A trial build of the query for a district, so broken SoQL fails at load, not in the UI. Its
+ * shape too: a chart's rows are groups the portal counts (the app never downloads rows to
+ * count them), a headline's answer is one row. */
 static gboolean
 check_query (LensContentReader  *reader,
              LensSoql           *soql,
              const GError       *soql_error,
+             LensSoqlShape       shape,
              GError            **error)
 {
-  if (soql != NULL)
-    {
-      lens_soql_unref (soql);
-      return TRUE;
-    }
+  g_autoptr(LensSoql) query = soql;
 
-  return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, "select",
-                                   /* Translators: the SoQL checker's own message follows */
-                                   _("the query is not valid: %s"), soql_error->message);
+  if (query == NULL)
+    return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, "select",
+                                     /* Translators: the SoQL checker's own message follows */
+                                     _("the query is not valid: %s"), soql_error->message);
+
+  if (lens_soql_get_shape (query) == shape)
+    return TRUE;
+
+  if (shape == LENS_SOQL_SHAPE_GROUPED)
+    return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "group",
+                                     _("a chart's query must be grouped, so that the portal counts the rows"));
+  return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "select",
+                                   _("a headline's query must give one number: an aggregate such as count(*), without \"group\""));
 }
 
 static gboolean
@@ -709,7 +718,7 @@ read_charts (LensCatalog        *self,
       soql = lens_chart_spec_build_query (spec,
                                           spec->district_condition || spec->district_beat_field ? 5 : 0,
                                           &from, &to, &soql_error);
-      if (!check_query (reader, soql, soql_error, error))
+      if (!check_query (reader, soql, soql_error, LENS_SOQL_SHAPE_GROUPED, error))
         return FALSE;
 
       g_ptr_array_add (self->charts, g_steal_pointer (&spec));
@@ -790,7 +799,7 @@ read_headlines (LensCatalog        *self,
       g_date_set_dmy (&to, 31, G_DATE_DECEMBER, 2020);
       soql = lens_headline_spec_build_query (spec, spec->district_condition ? 5 : 0,
                                              &from, &to, &soql_error);
-      if (!check_query (reader, soql, soql_error, error))
+      if (!check_query (reader, soql, soql_error, LENS_SOQL_SHAPE_AGGREGATE, error))
         return FALSE;
 
       g_ptr_array_add (self->headlines, g_steal_pointer (&spec));

@@ -7,12 +7,58 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "lens-portal-error.h"
 
-G_DEFINE_QUARK (lens-portal-error-quark, lens_portal_error)
+/* An extended domain: a refused query keeps its details for the bug report through every
+ * g_error_copy() (the cache's stale answer, the loaders, the widgets). */
+typedef struct
+{
+  guint  status;
+  char  *code;
+  char  *portal_message;
+  char  *url;
+  char  *answer;
+} LensPortalErrorPrivate;
+
+static void
+lens_portal_error_private_init (LensPortalErrorPrivate *priv)
+{
+  if (priv != NULL)
+    memset (priv, 0, sizeof *priv);
+}
+
+static void
+lens_portal_error_private_copy (const LensPortalErrorPrivate *src,
+                                LensPortalErrorPrivate       *dest)
+{
+  if (src == NULL || dest == NULL)
+    return;
+
+  dest->status = src->status;
+  dest->code = g_strdup (src->code);
+  dest->portal_message = g_strdup (src->portal_message);
+  dest->url = g_strdup (src->url);
+  dest->answer = g_strdup (src->answer);
+}
+
+static void
+lens_portal_error_private_clear (LensPortalErrorPrivate *priv)
+{
+  if (priv == NULL)
+    return;
+
+  g_clear_pointer (&priv->code, g_free);
+  g_clear_pointer (&priv->portal_message, g_free);
+  g_clear_pointer (&priv->url, g_free);
+  g_clear_pointer (&priv->answer, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (LensPortalError, lens_portal_error)
 
 static const char *
 sentence_for_code (LensPortalError code)
@@ -48,6 +94,127 @@ lens_portal_error_set (GError          **error,
     g_set_error (error, LENS_PORTAL_ERROR, code, _("%s (%s)"), sentence, detail);
   else
     g_set_error_literal (error, LENS_PORTAL_ERROR, code, sentence);
+}
+
+gboolean
+lens_portal_error_code_is_soql (const char *error_code)
+{
+  return error_code != NULL &&
+         (g_str_has_prefix (error_code, "query.soql.") ||
+          g_str_has_prefix (error_code, "query.compiler."));
+}
+
+GError *
+lens_portal_error_new_refused_query (guint       status,
+                                     const char *error_code,
+                                     const char *portal_message,
+                                     const char *url,
+                                     GBytes     *body)
+{
+  LensPortalErrorPrivate *priv;
+  g_autofree char *detail = NULL;
+  GError *error = NULL;
+
+  g_return_val_if_fail (error_code != NULL, NULL);
+
+  detail = g_strdup_printf ("HTTP %u: %s", status,
+                            portal_message != NULL ? portal_message : error_code);
+  g_set_error (&error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY,
+               /* Translators: a sentence explaining an error, then the portal's own technical message. */
+               _("%s (%s)"),
+               _("Reform Lens asked the City’s data portal for something the portal cannot answer. "
+                 "This is a fault in Reform Lens, not in your connection or your choices."),
+               detail);
+
+  priv = lens_portal_error_get_private (error);
+  if (priv == NULL)
+    return error;
+
+  priv->status = status;
+  priv->code = g_strdup (error_code);
+  priv->portal_message = g_strdup (portal_message != NULL ? portal_message : error_code);
+  priv->url = g_strdup (url);
+  if (body != NULL && g_bytes_get_size (body) > 0)
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (body, &len);
+
+      priv->answer = g_utf8_make_valid (data, len);
+      g_strstrip (priv->answer);
+    }
+
+  return error;
+}
+
+static const LensPortalErrorPrivate *
+refused_private (const GError *error)
+{
+  const LensPortalErrorPrivate *priv;
+
+  if (error == NULL || error->domain != LENS_PORTAL_ERROR)
+    return NULL;
+
+  priv = lens_portal_error_get_private (error);
+  return priv != NULL && priv->code != NULL ? priv : NULL;
+}
+
+gboolean
+lens_portal_error_is_refused_query (const GError *error)
+{
+  return refused_private (error) != NULL;
+}
+
+const char *
+lens_portal_error_get_code (const GError *error)
+{
+  const LensPortalErrorPrivate *priv = refused_private (error);
+
+  return priv != NULL ? priv->code : NULL;
+}
+
+const char *
+lens_portal_error_get_portal_message (const GError *error)
+{
+  const LensPortalErrorPrivate *priv = refused_private (error);
+
+  return priv != NULL ? priv->portal_message : NULL;
+}
+
+const char *
+lens_portal_error_get_url (const GError *error)
+{
+  const LensPortalErrorPrivate *priv = refused_private (error);
+
+  return priv != NULL ? priv->url : NULL;
+}
+
+const char *
+lens_portal_error_get_answer (const GError *error)
+{
+  const LensPortalErrorPrivate *priv = refused_private (error);
+
+  return priv != NULL ? priv->answer : NULL;
+}
+
+char *
+lens_portal_error_dup_bug_report (const GError *error,
+                                  const char   *subject)
+{
+  const LensPortalErrorPrivate *priv = refused_private (error);
+  GString *report;
+
+  if (priv == NULL)
+    return NULL;
+
+  /* For the developers, as a log would be: not translated. */
+  report = g_string_new (NULL);
+  g_string_append_printf (report, "Reform Lens %s: the portal refused a query\n", PACKAGE_VERSION);
+  g_string_append_printf (report, "Chart: %s\n", subject != NULL ? subject : "(unknown)");
+  g_string_append_printf (report, "Request: %s\n", priv->url != NULL ? priv->url : "(unknown)");
+  g_string_append_printf (report, "Answer: HTTP %u, %s\n", priv->status, priv->code);
+  g_string_append_printf (report, "%s\n", priv->answer != NULL ? priv->answer : priv->portal_message);
+
+  return g_string_free (report, FALSE);
 }
 
 char *

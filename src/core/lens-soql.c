@@ -560,6 +560,256 @@ lens_soql_validate (const LensSoql  *self,
   return TRUE;
 }
 
+/* Shapes and pages */
+
+/* SoQL's aggregate functions (soql-reference, soql-stdlib .../functions/SoQLFunctions.scala,
+ * FunctionType.Aggregate). spatial_union is left out: only its one-argument form aggregates. */
+static const char * const aggregate_functions[] = {
+  "count", "count_distinct", "sum", "avg", "min", "max", "median", "stddev_pop",
+  "stddev_samp", "regr_intercept", "regr_r2", "regr_slope", "extent", NULL
+};
+
+static gboolean
+is_aggregate_function (const char *name,
+                       gsize       len)
+{
+  for (guint i = 0; aggregate_functions[i] != NULL; i++)
+    if (strlen (aggregate_functions[i]) == len &&
+        g_ascii_strncasecmp (aggregate_functions[i], name, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Past the literal or quoted identifier that starts at @p. */
+static const char *
+skip_quoted (const char *p)
+{
+  char quote = *p++;
+
+  for (; *p != '\0'; p++)
+    if (*p == quote)
+      {
+        if (p[1] != quote)
+          return p + 1;
+        p++;
+      }
+  return p;
+}
+
+/* Past the parenthesis that closes the one at @open. */
+static const char *
+skip_parens (const char *open)
+{
+  const char *p = open + 1;
+  int depth = 1;
+
+  while (*p != '\0' && depth > 0)
+    {
+      if (*p == '\'' || *p == '"' || *p == '`')
+        {
+          p = skip_quoted (p);
+          continue;
+        }
+      if (*p == '(')
+        depth++;
+      else if (*p == ')')
+        depth--;
+      p++;
+    }
+  return p;
+}
+
+/* TRUE when @clause calls an aggregate function; a windowed call ("count(*) OVER (...)")
+ * does not group the query. */
+static gboolean
+calls_aggregate (const char *clause)
+{
+  const char *p = clause;
+
+  if (clause == NULL)
+    return FALSE;
+
+  while (*p != '\0')
+    {
+      if (*p == '\'' || *p == '"' || *p == '`')
+        p = skip_quoted (p);
+      else if (is_name_start (*p) && (p == clause || (!is_name_char (p[-1]) && p[-1] != ':' && p[-1] != '@')))
+        {
+          const char *start = p;
+          const char *after;
+
+          while (is_name_char (*p))
+            p++;
+          for (after = p; g_ascii_isspace (*after); after++)
+            ;
+          if (*after == '(' && is_aggregate_function (start, p - start))
+            {
+              const char *next = skip_parens (after);
+
+              while (g_ascii_isspace (*next))
+                next++;
+              if (g_ascii_strncasecmp (next, "over", 4) != 0 || is_name_char (next[4]))
+                return TRUE;
+            }
+        }
+      else
+        p++;
+    }
+
+  return FALSE;
+}
+
+LensSoqlShape
+lens_soql_get_shape (const LensSoql *self)
+{
+  g_return_val_if_fail (self != NULL, LENS_SOQL_SHAPE_ROWS);
+
+  if (self->group != NULL)
+    return LENS_SOQL_SHAPE_GROUPED;
+  /* $having alone, or an aggregate: grouped by the empty list, one row. */
+  if (self->having != NULL || calls_aggregate (self->select) || calls_aggregate (self->order))
+    return LENS_SOQL_SHAPE_AGGREGATE;
+  return LENS_SOQL_SHAPE_ROWS;
+}
+
+/* The terms of a list clause ("a, b DESC"), split at top-level commas, trimmed. */
+static GPtrArray *
+split_terms (const char *clause)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
+  const char *start = clause;
+  const char *p = clause;
+
+  while (TRUE)
+    {
+      if (*p == '\'' || *p == '"' || *p == '`')
+        {
+          p = skip_quoted (p);
+          continue;
+        }
+      if (*p == '(')
+        {
+          p = skip_parens (p);
+          continue;
+        }
+      if (*p == ',' || *p == '\0')
+        {
+          g_autofree char *term = g_strstrip (g_strndup (start, p - start));
+
+          if (*term != '\0')
+            g_ptr_array_add (terms, g_steal_pointer (&term));
+          if (*p == '\0')
+            break;
+          start = p + 1;
+        }
+      p++;
+    }
+
+  return terms;
+}
+
+/* An order term without its direction, for comparing it with a group expression. */
+static char *
+order_expression (const char *term)
+{
+  static const char * const suffixes[] = { "asc", "desc", "null first", "null last",
+                                           "nulls first", "nulls last", NULL };
+  char *expr = g_strdup (term);
+  gboolean stripped = TRUE;
+
+  while (stripped)
+    {
+      gsize len = strlen (expr);
+
+      stripped = FALSE;
+      for (guint i = 0; suffixes[i] != NULL && !stripped; i++)
+        {
+          gsize n = strlen (suffixes[i]);
+
+          if (len > n && g_ascii_strcasecmp (expr + len - n, suffixes[i]) == 0 &&
+              g_ascii_isspace (expr[len - n - 1]))
+            {
+              expr[len - n] = '\0';
+              g_strchomp (expr);
+              stripped = TRUE;
+            }
+        }
+    }
+
+  return expr;
+}
+
+static gboolean
+order_names (GPtrArray  *order_terms,
+             const char *expression)
+{
+  for (guint i = 0; i < order_terms->len; i++)
+    {
+      g_autofree char *expr = order_expression (g_ptr_array_index (order_terms, i));
+
+      if (g_ascii_strcasecmp (expr, expression) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The query's $order with the tie-breakers a stable paging needs (see lens_soql_dup_page()). */
+static char *
+stable_order (const LensSoql *self,
+              LensSoqlShape   shape)
+{
+  g_autoptr(GPtrArray) order_terms = split_terms (self->order != NULL ? self->order : "");
+  g_autoptr(GPtrArray) tie_breakers = NULL;
+  GString *order = g_string_new (self->order);
+
+  /* Rows: :id, every dataset's row identifier. Groups: only grouped expressions (or
+   * aggregates) may be named, and the group expressions together tell the rows apart. */
+  if (shape == LENS_SOQL_SHAPE_GROUPED)
+    tie_breakers = split_terms (self->group);
+  else
+    {
+      tie_breakers = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (tie_breakers, g_strdup (":id"));
+    }
+
+  for (guint i = 0; i < tie_breakers->len; i++)
+    {
+      const char *term = g_ptr_array_index (tie_breakers, i);
+
+      if (order_names (order_terms, term))
+        continue;
+      if (order->len > 0)
+        g_string_append (order, ", ");
+      g_string_append (order, term);
+    }
+
+  return g_string_free (order, FALSE);
+}
+
+LensSoql *
+lens_soql_dup_page (const LensSoql *self,
+                    gint64          offset,
+                    gint64          limit)
+{
+  LensSoqlShape shape;
+  g_autofree char *order = NULL;
+  LensSoql *page;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  shape = lens_soql_get_shape (self);
+  if (shape == LENS_SOQL_SHAPE_AGGREGATE)
+    return NULL;
+
+  order = stable_order (self, shape);
+  page = lens_soql_copy (self);
+  lens_soql_set_order (page, order);
+  lens_soql_set_limit (page, limit);
+  lens_soql_set_offset (page, offset > 0 ? offset : -1);
+
+  return page;
+}
+
 static void
 append_param (GString    *query,
               const char *key,

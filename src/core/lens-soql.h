@@ -59,6 +59,27 @@ void         lens_soql_bind_date          (LensSoql     *self,
                                            const char   *name,
                                            GDate        *date);
 
+/* What a query returns, as the portal's SoQL analyzer sees it (socrata-platform/soql-reference,
+ * soql-analyzer .../aggregates/AggregateChecker.scala): a query is grouped when it has $group
+ * or $having, or calls an aggregate (count, sum, avg, min, max, ...) in $select or $order. */
+typedef enum
+{
+  LENS_SOQL_SHAPE_ROWS,       /* rows of the dataset: may be paged, ordered by :id */
+  LENS_SOQL_SHAPE_AGGREGATE,  /* grouped by nothing ("count(*) AS n"): exactly one row, never
+                               * paged; it cannot be ordered by a column, not even :id */
+  LENS_SOQL_SHAPE_GROUPED,    /* $group: one row per group, ordered by group expressions */
+} LensSoqlShape;
+
+LensSoqlShape lens_soql_get_shape         (const LensSoql *self);
+
+/* The request for one page of a ROWS or GROUPED answer: a copy with @limit, @offset (0 leaves
+ * $offset out) and an $order the portal accepts that makes the pages stable: the query's own
+ * $order, then :id for rows, or then the group expressions it does not already name for
+ * groups. NULL for an AGGREGATE query, which is one row and is never paged. */
+LensSoql    *lens_soql_dup_page           (const LensSoql *self,
+                                           gint64          offset,
+                                           gint64          limit);
+
 /* Validates the query: every `@name` is bound, parentheses and quotes balance, the dataset id
  * has the 4x4 shape. Errors are LENS_PORTAL_ERROR_BAD_QUERY. */
 gboolean     lens_soql_validate           (const LensSoql *self,

@@ -28,6 +28,7 @@ struct _LensChartView
   GtkToggleButton   *table_button;
   GtkMenuButton     *menu_button;
   GtkLabel          *stale_banner;
+  LensBugReport     *banner_report;
   GtkStack          *stack;
   LensPlotArea      *drawing_area;
   GtkLabel          *value_label;
@@ -35,6 +36,7 @@ struct _LensChartView
   GtkImage          *error_icon;
   GtkLabel          *error_title;
   GtkLabel          *error_label;
+  LensBugReport     *error_report;
   GtkButton         *retry_button;
   GtkLabel          *empty_label;
   GtkBox            *footer;

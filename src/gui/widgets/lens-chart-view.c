@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-bug-report.h"
 #include "lens-chart-view-private.h"
 #include "lens-describe.h"
 #include "lens-format.h"
@@ -323,12 +324,16 @@ static void
 update_banner (LensChartView *self)
 {
   const GError *warning = self->refresh_error;
+  GDateTime *fetched_at;
+  g_autofree char *age = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *text = NULL;
 
   if (warning == NULL && self->result != NULL)
     warning = lens_chart_data_get_warning (self->result);
-  GDateTime *fetched_at;
-  g_autofree char *age = NULL;
-  g_autofree char *text = NULL;
+
+  /* A refused query is the app's fault: say so, with the details and a bug report. */
+  lens_bug_report_set_error (self->banner_report, warning, self->entry->id);
 
   if (warning == NULL)
     {
@@ -344,10 +349,14 @@ update_banner (LensChartView *self)
       age = lens_format_age (MAX (0, g_date_time_difference (now, fetched_at) / G_TIME_SPAN_SECOND));
     }
 
+  if (lens_portal_error_is_refused_query (warning))
+    sentence = lens_bug_report_dup_sentence (self->entry->title);
+
   /* Translators: shown above a chart drawn from saved data: "Showing data from 3 hours ago:
    * The City’s data portal could not be reached…". */
   text = g_strdup_printf (_("Showing data from %s: %s"),
-                          age != NULL ? age : _("earlier"), warning->message);
+                          age != NULL ? age : _("earlier"),
+                          sentence != NULL ? sentence : warning->message);
   gtk_label_set_label (self->stale_banner, text);
   gtk_widget_set_visible (GTK_WIDGET (self->stale_banner), TRUE);
 }
@@ -416,6 +425,7 @@ show_error (LensChartView *self,
   g_clear_error (&self->refresh_error);
   update_footer (self);
   update_banner (self);
+  lens_bug_report_set_error (self->error_report, NULL, NULL);
 
   if (offline)
     {
@@ -433,6 +443,17 @@ show_error (LensChartView *self,
                                "internet and try again; once loaded, the chart also shows "
                                "offline."));
       set_state (self, LENS_CHART_STATE_OFFLINE);
+    }
+  else if (lens_portal_error_is_refused_query (error))
+    {
+      g_autofree char *sentence = lens_bug_report_dup_sentence (self->entry->title);
+
+      /* Not the network, not the filters: the query Reform Lens sent. */
+      gtk_image_set_from_icon_name (self->error_icon, "dialog-warning-symbolic");
+      gtk_label_set_label (self->error_title, _("This Chart Could Not Be Loaded"));
+      gtk_label_set_label (self->error_label, sentence);
+      lens_bug_report_set_error (self->error_report, error, self->entry->id);
+      set_state (self, LENS_CHART_STATE_ERROR);
     }
   else
     {
@@ -706,6 +727,7 @@ lens_chart_view_class_init (LensChartViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (LENS_TYPE_BUG_REPORT);
   g_type_ensure (LENS_TYPE_PLOT_AREA);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-chart-view.ui");
@@ -716,6 +738,7 @@ lens_chart_view_class_init (LensChartViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LensChartView, table_button);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, stale_banner);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, banner_report);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, stack);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, drawing_area);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, value_label);
@@ -723,6 +746,7 @@ lens_chart_view_class_init (LensChartViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LensChartView, error_icon);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, error_title);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LensChartView, error_report);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, retry_button);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, empty_label);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, footer);
@@ -802,6 +826,19 @@ lens_chart_view_get_message (LensChartView *self)
   if (self->state == LENS_CHART_STATE_EMPTY)
     return gtk_label_get_label (self->empty_label);
 
+  return NULL;
+}
+
+LensBugReport *
+lens_chart_view_get_bug_report (LensChartView *self)
+{
+  g_return_val_if_fail (LENS_IS_CHART_VIEW (self), NULL);
+
+  if (self->state == LENS_CHART_STATE_ERROR &&
+      gtk_widget_get_visible (GTK_WIDGET (self->error_report)))
+    return self->error_report;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->banner_report)))
+    return self->banner_report;
   return NULL;
 }
 

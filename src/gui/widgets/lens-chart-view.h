@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "lens-bug-report.h"
 #include "lens-catalog.h"
 #include "lens-chart-loader.h"
 #include "lens-filters.h"
@@ -36,6 +37,9 @@ LensChartState  lens_chart_view_get_state  (LensChartView    *self);
 LensChartData  *lens_chart_view_get_data   (LensChartView    *self);
 /* The error shown in the ERROR and OFFLINE states, or the reason cached data is shown. */
 const char     *lens_chart_view_get_message (LensChartView   *self);
+/* When the portal refused the chart's query: the details and bug report shown (with the error,
+ * or under the saved data's banner); otherwise NULL. */
+LensBugReport  *lens_chart_view_get_bug_report (LensChartView *self);
 
 /* Loads the chart for @filters. Cancels a load in progress. With LENS_QUERY_CACHE_FIRST the
  * cached answer shows at once and, when it is stale, a second load with LENS_QUERY_DEFAULT

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "lens-bug-report.h"
 #include "lens-format.h"
 #include "lens-headline-card.h"
 
@@ -33,7 +34,9 @@ struct _LensHeadlineCard
   GtkLabel         *change_label;
   GtkLabel         *period_label;
   GtkLabel         *warning_label;
+  LensBugReport    *warning_report;
   GtkLabel         *error_label;
+  LensBugReport    *error_report;
   GtkLabel         *note_label;
   GtkLabel         *source_label;
   GtkWidget        *open_button;
@@ -120,11 +123,16 @@ show_headline (LensHeadlineCard *self,
   if (warning != NULL && fetched_at != NULL)
     {
       g_autofree char *age = age_of (fetched_at);
-      g_autofree char *text = g_strdup_printf (_("Showing data from %s: %s"), age, warning->message);
+      g_autofree char *sentence = lens_portal_error_is_refused_query (warning)
+                                  ? lens_bug_report_dup_sentence (self->spec->title) : NULL;
+      g_autofree char *text = g_strdup_printf (_("Showing data from %s: %s"), age,
+                                               sentence != NULL ? sentence : warning->message);
 
       gtk_label_set_label (self->warning_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
+  /* A refused query is the app's fault: the details and a bug report under the numbers. */
+  lens_bug_report_set_error (self->warning_report, warning, self->spec->id);
 
   /* Translators: %s is a dataset name, e.g. "Crimes - 2001 to Present". */
   g_string_append_printf (source, _("Source: %s"), lens_headline_get_dataset_name (headline));
@@ -172,11 +180,18 @@ show_error (LensHeadlineCard *self,
             const GError     *error)
 {
   g_clear_object (&self->headline);
+  lens_bug_report_set_error (self->error_report, error, self->spec->id);
 
   if (g_error_matches (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_OFFLINE))
     gtk_label_set_label (self->error_label,
                          _("There is no saved data for this number yet. Connect to the internet "
                            "and try again."));
+  else if (lens_portal_error_is_refused_query (error))
+    {
+      g_autofree char *sentence = lens_bug_report_dup_sentence (self->spec->title);
+
+      gtk_label_set_label (self->error_label, sentence);
+    }
   else
     gtk_label_set_label (self->error_label, error->message);
 
@@ -297,11 +312,15 @@ lens_headline_card_constructed (GObject *object)
   self->change_label = add_label (numbers, "headline-change", FALSE);
   self->warning_label = add_label (numbers, "stale-banner", FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), FALSE);
+  self->warning_report = LENS_BUG_REPORT (lens_bug_report_new ());
+  gtk_box_append (GTK_BOX (numbers), GTK_WIDGET (self->warning_report));
   gtk_stack_add_named (self->stack, numbers, "numbers");
 
   error = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (error, 6);
   self->error_label = add_label (error, NULL, FALSE);
+  self->error_report = LENS_BUG_REPORT (lens_bug_report_new ());
+  gtk_box_append (GTK_BOX (error), GTK_WIDGET (self->error_report));
   retry = gtk_button_new_with_mnemonic (_("_Retry"));
   gtk_widget_set_halign (retry, GTK_ALIGN_START);
   g_signal_connect_swapped (retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
@@ -483,6 +502,17 @@ lens_headline_card_has_numbers (LensHeadlineCard *self)
   g_return_val_if_fail (LENS_IS_HEADLINE_CARD (self), FALSE);
 
   return self->headline != NULL;
+}
+
+LensBugReport *
+lens_headline_card_get_bug_report (LensHeadlineCard *self)
+{
+  LensBugReport *report;
+
+  g_return_val_if_fail (LENS_IS_HEADLINE_CARD (self), NULL);
+
+  report = self->headline != NULL ? self->warning_report : self->error_report;
+  return gtk_widget_get_visible (GTK_WIDGET (report)) ? report : NULL;
 }
 
 const char *

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "lens-bug-report.h"
 #include "lens-headline.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ void              lens_headline_card_load        (LensHeadlineCard *self,
 gboolean          lens_headline_card_is_settled  (LensHeadlineCard *self);
 /* TRUE when it shows numbers (fresh or saved). */
 gboolean          lens_headline_card_has_numbers (LensHeadlineCard *self);
+/* When the portal refused the card's query: the details and bug report shown (under the error,
+ * or under saved numbers); otherwise NULL. */
+LensBugReport    *lens_headline_card_get_bug_report (LensHeadlineCard *self);
 /* The number shown ("262,914") or the error, for tests. */
 const char       *lens_headline_card_get_text    (LensHeadlineCard *self);
 
