@@ -274,17 +274,6 @@ flow_plot (Flow         *f,
   f->y += height;
 }
 
-static const LensComplianceBar *
-find_bar (GArray *bars,
-          guint   report)
-{
-  for (guint b = 0; b < bars->len; b++)
-    if (g_array_index (bars, LensComplianceBar, b).report == report)
-      return &g_array_index (bars, LensComplianceBar, b);
-
-  return NULL;
-}
-
 /* Every figure of every report, as published (with the share worked out from a count), the
  * numbers of the chart above. Sets @any_derived when a share was worked out. */
 static void
@@ -306,16 +295,14 @@ flow_compliance_table (Flow              *f,
   table->aligns[0] = PANGO_ALIGN_LEFT;
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
-      const LensLevelMeaning *meaning = lens_consent_decree_get_level_meaning (decree, columns[c]);
-
-      headers[c + 1] = meaning != NULL ? meaning->name : lens_compliance_level_to_key (columns[c]);
+      headers[c + 1] = lens_describe_level (decree, columns[c]);
       table->aligns[c + 1] = PANGO_ALIGN_RIGHT;
     }
 
   for (guint i = 0; i < lens_consent_decree_get_n_reports (decree); i++)
     {
       const LensMonitoringReport *report = lens_consent_decree_get_report (decree, i);
-      const LensComplianceBar *bar = find_bar (bars, report->number);
+      const LensComplianceBar *bar = lens_compliance_bars_find (bars, report->number);
       char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 2);
 
       cells[0] = lens_describe_report_name (report->number);
@@ -419,7 +406,7 @@ brief_flow_consent_decree (Flow *f)
           const LensFigure *figure = lens_monitoring_report_get_figure (latest, level);
           char **cells = g_new0 (char *, 4);
 
-          cells[0] = g_strdup (meaning != NULL ? meaning->name : lens_compliance_level_to_key (level));
+          cells[0] = g_strdup (lens_describe_level (decree, level));
           cells[1] = lens_describe_figure (figure);
           cells[2] = g_strdup (meaning != NULL ? meaning->meaning : "");
           g_ptr_array_add (rows, cells);

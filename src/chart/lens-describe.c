@@ -285,6 +285,15 @@ lens_describe_content_date (const LensContentDate *date)
 
 /* The consent decree */
 
+const char *
+lens_describe_level (LensConsentDecree   *decree,
+                     LensComplianceLevel  level)
+{
+  const LensLevelMeaning *meaning = lens_consent_decree_get_level_meaning (decree, level);
+
+  return meaning != NULL ? meaning->name : lens_compliance_level_to_key (level);
+}
+
 char *
 lens_describe_report_name (guint number)
 {
@@ -368,11 +377,7 @@ lens_describe_compliance_series (LensConsentDecree *decree)
   lens_series_set_as_published (series, TRUE);
 
   for (guint k = 0; k < G_N_ELEMENTS (stack_order); k++)
-    {
-      const LensLevelMeaning *level = lens_consent_decree_get_level_meaning (decree, stack_order[k]);
-
-      lens_series_add_vector (series, level != NULL ? level->name : lens_compliance_level_to_key (stack_order[k]));
-    }
+    lens_series_add_vector (series, lens_describe_level (decree, stack_order[k]));
 
   bars = lens_consent_decree_get_compliance_bars (decree);
   lens_consent_decree_get_denominator_change (decree, &first_monitorable);

@@ -63,6 +63,10 @@ char        *lens_describe_content_date      (const LensContentDate      *date);
 
 /* The consent decree */
 
+/* "Full", "Any level": a level's name as the shipped file has it (translated); its key when the
+ * file has none. Borrowed. */
+const char  *lens_describe_level             (LensConsentDecree          *decree,
+                                              LensComplianceLevel         level);
 /* "IMR-11": the short name of the monitor's report @number. */
 char        *lens_describe_report_name       (guint                       number);
 /* "Jan 2020 – Dec 2024": the months a report covers; "" when not known. */

@@ -72,26 +72,6 @@ lens_consent_decree_page_iface_init (LensPageInterface *iface)
 
 /* Figures */
 
-static const char *
-level_name (LensConsentDecree   *decree,
-            LensComplianceLevel  level)
-{
-  const LensLevelMeaning *meaning = lens_consent_decree_get_level_meaning (decree, level);
-
-  return meaning != NULL ? meaning->name : lens_compliance_level_to_key (level);
-}
-
-static const LensComplianceBar *
-find_bar (GArray *bars,
-          guint   number)
-{
-  for (guint i = 0; i < bars->len; i++)
-    if (g_array_index (bars, LensComplianceBar, i).report == number)
-      return &g_array_index (bars, LensComplianceBar, i);
-
-  return NULL;
-}
-
 /* Full first, as on the chart, then the total. */
 static const LensComplianceLevel figure_order[] = {
   LENS_COMPLIANCE_FULL,
@@ -120,7 +100,7 @@ summarize_report (LensConsentDecree          *decree,
         g_string_append (text, " · ");
       /* Translators: a level and its figure, "Full 16%" */
       g_string_append_printf (text, C_("level figure", "%s %s"),
-                              level_name (decree, figure_order[k]), value);
+                              lens_describe_level (decree, figure_order[k]), value);
     }
 
   if (text->len == 0)
@@ -224,7 +204,7 @@ create_report_row (LensConsentDecree          *decree,
 
       value = lens_describe_figure_with_share (figure, bar != NULL ? bar->percent[figure_order[k]] : NAN);
       /* Translators: a level and its figure in the list of sources, "Full: 16%" */
-      line = g_strdup_printf (_("%s: %s"), level_name (decree, figure_order[k]), value);
+      line = g_strdup_printf (_("%s: %s"), lens_describe_level (decree, figure_order[k]), value);
       if (bar != NULL && bar->derived[figure_order[k]])
         /* Translators: the confidence of a published count, then how its share was found */
         confidence = g_strdup_printf (_("%s. The share was worked out by Reform Lens from the published count."),
@@ -376,7 +356,7 @@ fill (LensConsentDecreePage *self)
       const LensMonitoringReport *report = lens_consent_decree_get_report (decree, i - 1);
 
       adw_preferences_group_add (self->figures_group,
-                                 create_report_row (decree, report, find_bar (bars, report->number)));
+                                 create_report_row (decree, report, lens_compliance_bars_find (bars, report->number)));
     }
 
   for (guint k = 0; k < G_N_ELEMENTS (meaning_order); k++)
