@@ -44,7 +44,6 @@ HINTS = {
     'heard': 'Whose views a report gathers.',
     'x-title': 'An axis title on a chart; keep it short.',
     'y-title': 'An axis title on a chart; keep it short.',
-    'unit': 'The unit of a chart\'s numbers, shown in tables and read by screen readers.',
 }
 DEFAULT_HINT = 'Keep numbers, dates, names and quoted words exact.'
 

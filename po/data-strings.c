@@ -27,8 +27,6 @@ N_("The number of crime incidents recorded by the Chicago Police Department in e
 NC_("axis title", "Year");
 /* Translators: charts.json, charts[id=crime-incidents-per-year].y-title. An axis title on a chart; keep it short. */
 NC_("axis title", "Incidents");
-/* Translators: charts.json, charts[id=crime-incidents-per-year].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-NC_("unit", "incidents");
 /* Translators: charts.json, charts[id=crime-incidents-per-month].title. A title or heading. */
 NC_("chart title", "Reported incidents per month");
 /* Translators: charts.json, charts[id=crime-incidents-per-month].description. Keep numbers, dates, names and quoted words exact. */
@@ -37,8 +35,6 @@ N_("The number of crime incidents recorded in each month of the chosen dates.");
 NC_("axis title", "Month");
 /* Translators: charts.json, charts[id=crime-incidents-per-month].y-title. An axis title on a chart; keep it short. */
 NC_("axis title", "Incidents");
-/* Translators: charts.json, charts[id=crime-incidents-per-month].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-NC_("unit", "incidents");
 /* Translators: charts.json, charts[id=crime-top-offenses].title. A title or heading. */
 NC_("chart title", "Most common offenses");
 /* Translators: charts.json, charts[id=crime-top-offenses].description. Keep numbers, dates, names and quoted words exact. */
@@ -47,8 +43,6 @@ N_("The ten most common primary offense types over the chosen dates.");
 NC_("axis title", "Offense");
 /* Translators: charts.json, charts[id=crime-top-offenses].y-title. An axis title on a chart; keep it short. */
 NC_("axis title", "Incidents");
-/* Translators: charts.json, charts[id=crime-top-offenses].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-NC_("unit", "incidents");
 /* Translators: charts.json, charts[id=crime-arrest-share].title. A title or heading. */
 NC_("chart title", "Share of incidents with an arrest");
 /* Translators: charts.json, charts[id=crime-arrest-share].description. Keep numbers, dates, names and quoted words exact. */
@@ -58,9 +52,6 @@ NC_("axis title", "Year");
 /* Translators: charts.json, charts[id=crime-arrest-share].y-title. An axis title on a chart; keep it short. */
 /* xgettext:no-c-format */
 NC_("axis title", "Incidents with an arrest (%)");
-/* Translators: charts.json, charts[id=crime-arrest-share].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-/* xgettext:no-c-format */
-NC_("unit", "%");
 /* Translators: charts.json, charts[id=complaints-per-year].title. A title or heading. */
 NC_("chart title", "Complaints and cases per year");
 /* Translators: charts.json, charts[id=complaints-per-year].description. Keep numbers, dates, names and quoted words exact. */
@@ -69,8 +60,6 @@ N_("The number of cases in COPA's summary table, by the year of the complaint.")
 NC_("axis title", "Year");
 /* Translators: charts.json, charts[id=complaints-per-year].y-title. An axis title on a chart; keep it short. */
 NC_("axis title", "Cases");
-/* Translators: charts.json, charts[id=complaints-per-year].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-NC_("unit", "cases");
 /* Translators: charts.json, charts[id=complaints-categories].title. A title or heading. */
 NC_("chart title", "Most common complaint categories");
 /* Translators: charts.json, charts[id=complaints-categories].description. Keep numbers, dates, names and quoted words exact. */
@@ -79,8 +68,6 @@ N_("The ten most common categories of the cases, as currently classified, for co
 NC_("axis title", "Category");
 /* Translators: charts.json, charts[id=complaints-categories].y-title. An axis title on a chart; keep it short. */
 NC_("axis title", "Cases");
-/* Translators: charts.json, charts[id=complaints-categories].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-NC_("unit", "cases");
 /* Translators: charts.json, charts[id=complaints-findings].title. A title or heading. */
 NC_("chart title", "Findings of closed cases");
 /* Translators: charts.json, charts[id=complaints-findings].description. Keep numbers, dates, names and quoted words exact. */
@@ -89,8 +76,6 @@ N_("How the closed cases for complaints made in the chosen dates were concluded:
 NC_("axis title", "Finding");
 /* Translators: charts.json, charts[id=complaints-findings].y-title. An axis title on a chart; keep it short. */
 NC_("axis title", "Cases");
-/* Translators: charts.json, charts[id=complaints-findings].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-NC_("unit", "cases");
 /* Translators: charts.json, charts[id=complaints-status].title. A title or heading. */
 NC_("chart title", "Where the cases stand");
 /* Translators: charts.json, charts[id=complaints-status].description. Keep numbers, dates, names and quoted words exact. */
@@ -99,26 +84,18 @@ N_("How many of the cases for complaints made in the chosen dates are closed, an
 NC_("axis title", "Status");
 /* Translators: charts.json, charts[id=complaints-status].y-title. An axis title on a chart; keep it short. */
 NC_("axis title", "Cases");
-/* Translators: charts.json, charts[id=complaints-status].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-NC_("unit", "cases");
 /* Translators: charts.json, headlines[id=crime-year-to-date].title. A title or heading. */
 NC_("chart title", "Reported incidents so far this year");
 /* Translators: charts.json, headlines[id=crime-year-to-date].note. Keep numbers, dates, names and quoted words exact. */
 N_("From 1 January to the latest day the data covers, compared with the same days a year earlier. The Crimes dataset leaves out the most recent seven days, so both periods end at least seven days ago, and earlier when the City has not updated the data.");
-/* Translators: charts.json, headlines[id=crime-year-to-date].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-NC_("unit", "incidents");
 /* Translators: charts.json, headlines[id=crime-latest-full-year].title. A title or heading. */
 NC_("chart title", "Reported incidents in the last full year");
 /* Translators: charts.json, headlines[id=crime-latest-full-year].note. Keep numbers, dates, names and quoted words exact. */
 N_("The last calendar year the data covers in full, compared with the year before it.");
-/* Translators: charts.json, headlines[id=crime-latest-full-year].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-NC_("unit", "incidents");
 /* Translators: charts.json, headlines[id=complaints-latest-full-year].title. A title or heading. */
 NC_("chart title", "COPA cases in the last full year");
 /* Translators: charts.json, headlines[id=complaints-latest-full-year].note. Keep numbers, dates, names and quoted words exact. */
 N_("Cases in COPA’s summary table by the date of the complaint: the last full calendar year compared with the year before it. Always for the whole city, whichever district is chosen.");
-/* Translators: charts.json, headlines[id=complaints-latest-full-year].unit. The unit of a chart's numbers, shown in tables and read by screen readers. */
-NC_("unit", "cases");
 
 /* data/consent-decree.json */
 /* Translators: consent-decree.json, monitorable-paragraphs.text. Keep numbers, dates, names and quoted words exact. */

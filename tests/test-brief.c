@@ -16,6 +16,7 @@
 #include "lens-brief.h"
 #include "lens-catalog.h"
 #include "lens-format.h"
+#include "lens-pdf-text.h"
 #include "lens-test-util.h"
 
 #define DISTRICT "District 5 – Calumet"
@@ -199,142 +200,6 @@ make_brief (guint       n_charts,
   return brief;
 }
 
-/* Running the poppler tools */
-
-static gboolean
-have_poppler (void)
-{
-  const char *tools[] = { "pdfinfo", "pdftotext", "pdftoppm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *path = g_find_program_in_path (tools[i]);
-
-      if (path == NULL)
-        {
-          g_test_skip ("poppler-utils (pdfinfo, pdftotext, pdftoppm) is not installed");
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
-                               G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-
-  return g_steal_pointer (&out);
-}
-
-/* Runs of blanks (also no-break spaces) as one space, so a date with two spaces in it or a
- * number with a narrow no-break space matches what pdftotext lays out. */
-static char *
-squeeze (const char *text)
-{
-  GString *str = g_string_new (NULL);
-  gboolean blank = FALSE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ' ' || c == '\t' || c == 0x00A0 || c == 0x202F || c == 0x2007)
-        {
-          blank = TRUE;
-          continue;
-        }
-      if (blank && str->len > 0 && str->str[str->len - 1] != '\n' && c != '\n')
-        g_string_append_c (str, ' ');
-      blank = FALSE;
-      g_string_append_unichar (str, c);
-    }
-
-  return g_string_free (str, FALSE);
-}
-
-static guint
-pdf_n_pages (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run (argv);
-  const char *pages = strstr (info, "\nPages:");
-
-  g_assert_nonnull (pages);
-  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:") + strspn (pages + strlen ("\nPages:"), " "), NULL, 10);
-}
-
-static char *
-pdf_info (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-
-  return run (argv);
-}
-
-/* The text of @page (from 1), squeezed. */
-static char *
-pdf_page_text (const char *path,
-               guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-layout", "-f", number, "-l", number, path, "-", NULL };
-  g_autofree char *text = run (argv);
-
-  return squeeze (text);
-}
-
-static GPtrArray *
-pdf_pages_text (const char *path,
-                guint       n_pages)
-{
-  GPtrArray *pages = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint p = 1; p <= n_pages; p++)
-    g_ptr_array_add (pages, pdf_page_text (path, p));
-
-  return pages;
-}
-
-/* TRUE when a line of @text holds every one of @cells, in order. */
-static gboolean
-has_row (const char  *text,
-         const char **cells,
-         guint        n_cells)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint l = 0; lines[l] != NULL; l++)
-    {
-      const char *p = lines[l];
-      guint c;
-
-      for (c = 0; c < n_cells; c++)
-        {
-          g_autofree char *cell = squeeze (cells[c]);
-          const char *found = strstr (p, cell);
-
-          if (found == NULL)
-            break;
-          p = found + strlen (cell);
-        }
-      if (c == n_cells)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static char *
 make_tmpdir (void)
 {
@@ -406,21 +271,21 @@ check_pdf (LensBrief  *brief,
            GPtrArray  *documents)
 {
   guint n_charts = documents->len;
-  g_autofree char *info = pdf_info (path);
+  g_autofree char *info = lens_pdf_info (path);
   g_autoptr(GPtrArray) pages = NULL;
   g_autofree char *all = NULL;
   guint n_pages = lens_brief_get_n_pages (brief);
   gboolean saw_continued = FALSE;
 
   g_assert_cmpuint (n_pages, >, n_charts);
-  g_assert_cmpuint (pdf_n_pages (path), ==, n_pages);
+  g_assert_cmpuint (lens_pdf_n_pages (path), ==, n_pages);
   g_assert_true (g_regex_match_simple ("^Title: +Meeting brief: " DISTRICT "$", info,
                                        G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^Creator: +" PACKAGE_NAME " " PACKAGE_VERSION "$", info,
                                        G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^CreationDate: +.*2026", info, G_REGEX_MULTILINE, 0));
 
-  pages = pdf_pages_text (path, n_pages);
+  pages = lens_pdf_pages_text (path, n_pages);
   {
     g_autoptr(GString) joined = g_string_new (NULL);
 
@@ -447,9 +312,9 @@ check_pdf (LensBrief  *brief,
     g_autofree char *as_of_text = lens_format_datetime (as_of_local);
     g_autofree char *fetched_text = lens_format_datetime (fetched_local);
     g_autofree char *old_text = lens_format_datetime (old_local);
-    g_autofree char *as_of_squeezed = squeeze (as_of_text);
-    g_autofree char *fetched_squeezed = squeeze (fetched_text);
-    g_autofree char *old_squeezed = squeeze (old_text);
+    g_autofree char *as_of_squeezed = lens_pdf_squeeze (as_of_text);
+    g_autofree char *fetched_squeezed = lens_pdf_squeeze (fetched_text);
+    g_autofree char *old_squeezed = lens_pdf_squeeze (old_text);
     const char *cover = g_ptr_array_index (pages, 0);
 
     g_assert_nonnull (strstr (cover, as_of_squeezed));
@@ -491,7 +356,7 @@ check_pdf (LensBrief  *brief,
       if (strstr (text, continued) != NULL)
         {
           /* the header row is repeated under the marker */
-          g_assert_true (has_row (text, header, G_N_ELEMENTS (header)));
+          g_assert_true (lens_pdf_has_row (text, header, G_N_ELEMENTS (header)));
           saw_continued = TRUE;
         }
     }
@@ -513,7 +378,7 @@ check_tables (GPtrArray *documents,
           g_autofree char *v1 = expected_value (series, lens_series_get_value (series, 1, i));
           const char *cells[] = { label, v0, v1 };
 
-          if (!has_row (all_text, cells, 3))
+          if (!lens_pdf_has_row (all_text, cells, 3))
             g_error ("no row “%s | %s | %s” in the brief", label, v0, v1);
         }
     }
@@ -546,7 +411,7 @@ write_and_check (const char *keep_name,
     {
       g_autofree char *prefix = g_test_build_filename (G_TEST_BUILT, "brief-page", NULL);
       const char *argv[] = { "pdftoppm", "-r", "60", "-png", keep, prefix, NULL };
-      g_autofree char *out = run (argv);
+      g_autofree char *out = lens_pdf_run (argv);
     }
 
   remove_dir (dir);
@@ -555,7 +420,7 @@ write_and_check (const char *keep_name,
 static void
 test_brief_pdf (void)
 {
-  if (!have_poppler ())
+  if (!lens_pdf_have_poppler ())
     return;
 
   /* grouped numbers where the locale has them: "10,919 incidents" */
@@ -578,7 +443,7 @@ test_brief_spanish (void)
   g_autoptr(GError) error = NULL;
   guint n_pages;
 
-  if (!have_poppler ())
+  if (!lens_pdf_have_poppler ())
     return;
 
   if (!lens_test_require_locale ("es_ES.UTF-8"))
@@ -593,10 +458,10 @@ test_brief_spanish (void)
   n_pages = lens_brief_paginate (brief, LENS_BRIEF_PAGE_WIDTH, LENS_BRIEF_PAGE_HEIGHT);
   g_assert_true (lens_brief_write_pdf (brief, path, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (pdf_n_pages (path), ==, n_pages);
+  g_assert_cmpuint (lens_pdf_n_pages (path), ==, n_pages);
 
   {
-    g_autoptr(GPtrArray) pages = pdf_pages_text (path, n_pages);
+    g_autoptr(GPtrArray) pages = lens_pdf_pages_text (path, n_pages);
     g_autoptr(GString) all = g_string_new (NULL);
     LensSeries *series = lens_chart_document_get_series (g_ptr_array_index (documents, 0));
     char grouped[32];
@@ -618,7 +483,7 @@ test_brief_spanish (void)
     {
       LensSeries *share = lens_chart_document_get_series (g_ptr_array_index (documents, 3));
       g_autofree char *percent = lens_format_percent (lens_series_get_value (share, 0, 0), 1);
-      g_autofree char *squeezed = squeeze (percent);
+      g_autofree char *squeezed = lens_pdf_squeeze (percent);
 
       g_assert_nonnull (strchr (percent, ','));
       g_assert_nonnull (strstr (text, squeezed));
@@ -973,16 +838,16 @@ test_brief_chart_data (void)
   g_assert_true (lens_brief_write_pdf (brief, path, &error));
   g_assert_no_error (error);
 
-  if (have_poppler ())
+  if (lens_pdf_have_poppler ())
     {
       guint n_pages = lens_brief_get_n_pages (brief);
-      g_autoptr(GPtrArray) pages = pdf_pages_text (path, n_pages);
+      g_autoptr(GPtrArray) pages = lens_pdf_pages_text (path, n_pages);
       g_autoptr(GString) joined = g_string_new (NULL);
       const char *cover = g_ptr_array_index (pages, 0);
       const char *crime_title = NULL;
       const char *complaints_title = NULL;
 
-      g_assert_cmpuint (pdf_n_pages (path), ==, n_pages);
+      g_assert_cmpuint (lens_pdf_n_pages (path), ==, n_pages);
       for (guint p = 0; p < pages->len; p++)
         g_string_append (joined, g_ptr_array_index (pages, p));
 
@@ -1001,7 +866,7 @@ test_brief_chart_data (void)
       for (guint i = 0; months->caveat_texts[i] != NULL; i++)
         {
           g_autofree char *start = g_strndup (months->caveat_texts[i], 40);
-          g_autofree char *squeezed = squeeze (start);
+          g_autofree char *squeezed = lens_pdf_squeeze (start);
 
           g_assert_nonnull (strstr (joined->str, squeezed));
         }

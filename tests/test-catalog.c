@@ -393,7 +393,7 @@ static const char base_file[] =
   "{\n"
   "  \"format\": 1,\n"
   "  \"translatable\": { \"title\": \"chart title\", \"description\": null, \"x-title\": \"axis title\",\n"
-  "                    \"y-title\": \"axis title\", \"unit\": \"unit\", \"note\": null, \"text\": null },\n"
+  "                    \"y-title\": \"axis title\", \"note\": null, \"text\": null },\n"
   "  \"caveats\": [ { \"id\": \"c1\", \"text\": \"Caveat one.\" }, { \"id\": \"c2\", \"text\": \"Caveat two.\" } ],\n"
   "  \"charts\": [\n"
   "    { \"id\": \"a\", \"page\": \"crime\", \"dataset\": \"ijzp-q8t2\", \"title\": \"A\", \"description\": \"A.\",\n"
@@ -402,7 +402,7 @@ static const char base_file[] =
   "      \"district-condition\": \"district = @district\", \"label\": \"year\", \"value\": \"value\",\n"
   "      \"caveats\": [\"c1\"], \"reports\": [] },\n"
   "    { \"id\": \"b\", \"page\": \"complaints\", \"dataset\": \"mft5-nfa8\", \"title\": \"B\", \"description\": \"B.\",\n"
-  "      \"kind\": \"hbar\", \"unit\": \"%\", \"percent\": true,\n"
+  "      \"kind\": \"hbar\", \"unit\": \"percent\", \"percent\": true,\n"
   "      \"select\": \"current_status AS label, count(*) AS n, sum(case(police_shooting = 'Yes', 1, true, 0)) AS s\",\n"
   "      \"group\": \"label\", \"date-condition\": \"complaint_date >= @from AND complaint_date < @to\",\n"
   "      \"label\": \"category\", \"value\": { \"numerator\": \"s\", \"denominator\": \"n\" }, \"top-n\": 3,\n"
@@ -432,6 +432,12 @@ static const BrokenCase broken_cases[] = {
     LENS_CONTENT_ERROR_SCHEMA, "charts.json: chart \"a\": missing \"title\"" },
   { "\"unit\": \"incidents\", \"select\": \"date", "\"select\": \"date",
     LENS_CONTENT_ERROR_SCHEMA, "charts.json: chart \"a\": missing \"unit\"" },
+  { "\"unit\": \"incidents\", \"select\": \"date", "\"unit\": \"crimes\", \"select\": \"date",
+    LENS_CONTENT_ERROR_VALUE, "charts.json: chart \"a\": \"unit\": \"crimes\" is not one of percent, incidents, cases, arrests, victims, paragraphs" },
+  { "\"unit\": \"incidents\", \"select\": \"date", "\"unit\": \"percent\", \"select\": \"date",
+    LENS_CONTENT_ERROR_INCONSISTENT, "charts.json: chart \"a\": \"unit\": a percentage has the unit \"percent\", and only a percentage has it" },
+  { "\"unit\": \"incidents\", \"period\"", "\"unit\": \"percent\", \"period\"",
+    LENS_CONTENT_ERROR_INCONSISTENT, "charts.json: headline \"h\": \"unit\": a percentage has the unit \"percent\", and only a percentage has it" },
   { "\"kind\": \"bar\",", "\"kind\": \"bar\", \"colour\": \"red\",",
     LENS_CONTENT_ERROR_SCHEMA, "charts.json: chart \"a\": unknown key \"colour\"" },
   { "{ \"id\": \"b\"", "{ \"id\": \"a\"",

@@ -251,7 +251,7 @@ test_stale (Fixture       *f,
 static const char zero_catalog[] =
   "{ \"format\": 1,\n"
   "  \"translatable\": { \"title\": \"chart title\", \"description\": null, \"x-title\": \"axis title\",\n"
-  "                    \"y-title\": \"axis title\", \"unit\": \"unit\", \"note\": null, \"text\": null },\n"
+  "                    \"y-title\": \"axis title\", \"note\": null, \"text\": null },\n"
   "  \"caveats\": [ { \"id\": \"c\", \"text\": \"C.\" } ], \"charts\": [],\n"
   "  \"headlines\": [ { \"id\": \"h\", \"page\": \"crime\", \"dataset\": \"ijzp-q8t2\", \"title\": \"H\",\n"
   "      \"note\": \"N.\", \"unit\": \"incidents\", \"period\": \"latest-full-year\",\n"

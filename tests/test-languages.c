@@ -8,8 +8,10 @@
  * would, runs the app's start-up (lens_language_init(), reading the translations from the build
  * tree through $REFORM_LENS_LOCALEDIR) and builds the window against the fake portal. It checks
  * that the sidebar's page titles and a chart title are the catalogue's translations, that
- * the window's direction follows the language, and writes
- * $G_TEST_BUILDDIR/screenshots/wide-light-crime-<lang>.png for a person to look at.
+ * the window's direction follows the language, writes
+ * $G_TEST_BUILDDIR/screenshots/wide-light-crime-<lang>.png for a person to look at, and that
+ * the chart's table in the window and the brief made from the same chart show the same text
+ * (English too; not Arabic, which pdftotext cannot read back).
  */
 #include "config.h"
 
@@ -18,12 +20,15 @@
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <math.h>
 
 #include "lens-application.h"
+#include "lens-brief.h"
 #include "lens-chart-view.h"
 #include "lens-dashboard-page.h"
 #include "lens-fake-portal.h"
 #include "lens-language.h"
+#include "lens-pdf-text.h"
 #include "lens-preferences-window.h"
 #include "lens-resources.h"
 #include "lens-test-window.h"
@@ -171,6 +176,193 @@ check_mirroring (LensWindow *window,
     g_assert_cmpfloat (sidebar_bounds.origin.x, <, page_bounds.origin.x);
 }
 
+/* The table of a chart as the window shows it */
+
+typedef struct
+{
+  double      x, y;
+  const char *text;
+} Cell;
+
+static void
+collect_cells (GtkWidget *widget,
+               GtkWidget *column_view,
+               GArray    *cells)
+{
+  /* the header row is read from the columns' titles */
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      graphene_rect_t bounds;
+      Cell cell;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, column_view, &bounds));
+      cell.x = bounds.origin.x;
+      cell.y = bounds.origin.y;
+      cell.text = gtk_label_get_label (GTK_LABEL (widget));
+      g_array_append_val (cells, cell);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, column_view, cells);
+}
+
+static gboolean column_rtl;
+
+/* Rows top to bottom, the cells of a row in reading order. */
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const Cell *p = a, *q = b;
+
+  if (fabs (p->y - q->y) > 2.0)
+    return p->y < q->y ? -1 : 1;
+  if (p->x == q->x)
+    return 0;
+  return (p->x < q->x) == !column_rtl ? -1 : 1;
+}
+
+/* The header and the rows of @view's table: GStrv each, header first. */
+static GPtrArray *
+window_table (LensChartView *view)
+{
+  GtkWidget *column_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                      LENS_TYPE_CHART_VIEW,
+                                                                      "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view));
+  guint n_columns = g_list_model_get_n_items (columns);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GStrvBuilder *header = g_strv_builder_new ();
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      g_strv_builder_add (header, gtk_column_view_column_get_title (column));
+    }
+  g_ptr_array_add (rows, g_strv_builder_end (header));
+  g_strv_builder_unref (header);
+
+  column_rtl = gtk_widget_get_direction (column_view) == GTK_TEXT_DIR_RTL;
+  collect_cells (column_view, column_view, cells);
+  g_array_sort (cells, compare_cells);
+  g_assert_cmpuint (cells->len % n_columns, ==, 0);
+
+  for (guint i = 0; i < cells->len; i += n_columns)
+    {
+      char **row = g_new0 (char *, n_columns + 1);
+
+      for (guint c = 0; c < n_columns; c++)
+        row[c] = g_strdup (g_array_index (cells, Cell, i + c).text);
+      g_ptr_array_add (rows, row);
+    }
+
+  return rows;
+}
+
+static gboolean
+table_shown (gpointer data)
+{
+  LensChartView *view = data;
+  LensSeries *series = lens_chart_data_get_series (lens_chart_view_get_data (view));
+  g_autoptr(GPtrArray) rows = window_table (view);
+
+  return rows->len == lens_series_get_n_labels (series) + 1;
+}
+
+/* TRUE when a line of @text is the cells of @row and nothing else. */
+static gboolean
+has_line (const char  *text,
+          char       **row)
+{
+  g_autofree char *joined = g_strjoinv (" ", row);
+  g_autofree char *wanted = lens_pdf_squeeze (joined);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint l = 0; lines[l] != NULL; l++)
+    if (g_str_equal (g_strstrip (lines[l]), wanted))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The same chart says the same thing in the window's table and in the brief: every row of
+ * the table, the header too, is a row of the brief's table. */
+static void
+check_table_matches_brief (LensWindow         *window,
+                           const LensLanguage *language)
+{
+  GtkWidget *page = lens_window_get_page_widget (window, "crime");
+  GPtrArray *charts = lens_dashboard_page_get_charts (LENS_DASHBOARD_PAGE (page));
+  LensChartView *view = NULL;
+  g_autoptr(LensBrief) brief = lens_brief_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-layout", NULL, "-", NULL };
+
+  if (!lens_pdf_have_poppler ())
+    return;
+  /* pdftotext reads Arabic back a letter at a time, out of order: nothing to compare with */
+  if (language->rtl)
+    {
+      g_test_message ("%s: pdftotext cannot read right-to-left text back; not compared", language->code);
+      return;
+    }
+
+  for (guint i = 0; i < charts->len; i++)
+    if (g_str_equal (lens_chart_view_get_entry (g_ptr_array_index (charts, i))->id, CHART_ID))
+      view = g_ptr_array_index (charts, i);
+  g_assert_nonnull (view);
+  g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_CHART);
+
+  g_object_set (view, "show-table", TRUE, NULL);
+  g_assert_true (lens_test_wait_until (table_shown, view));
+  rows = window_table (view);
+
+  lens_brief_set_parts (brief, LENS_BRIEF_PART_CRIME);
+  lens_brief_add_chart_data (brief, lens_chart_view_get_data (view), NULL);
+  directory = g_dir_make_tmp ("reform-lens-same-words-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (directory, "brief.pdf", NULL);
+  g_assert_true (lens_brief_write_pdf (brief, path, &error));
+  g_assert_no_error (error);
+  argv[2] = path;
+  {
+    g_autofree char *out = lens_pdf_run (argv);
+
+    text = lens_pdf_squeeze (out);
+  }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      /* a heading may wrap in the brief; a row of numbers is a line of its own */
+      if (r == 0 ? !lens_pdf_has_row (text, (const char **) row, g_strv_length (row))
+                 : !has_line (text, row))
+        {
+          g_autofree char *joined = g_strjoinv (" | ", row);
+
+          g_error ("%s: the window's table has “%s”, the brief does not:\n%s",
+                   language->code, joined, text);
+        }
+    }
+  g_test_message ("%s: the %u rows of the window's table are in the brief", language->code, rows->len);
+
+  g_object_set (view, "show-table", FALSE, NULL);
+  g_unlink (path);
+  g_rmdir (directory);
+}
+
 /* Runs in the subprocess, with LANGUAGE and LC_ALL set by the parent. */
 static void
 run_window (const LensLanguage *language)
@@ -236,6 +428,8 @@ run_window (const LensLanguage *language)
   path = g_build_filename (directory, file, NULL);
   save_window (GTK_WINDOW (window), path);
   g_printerr ("# wrote %s\n", path);
+
+  check_table_matches_brief (window, language);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
@@ -614,6 +808,9 @@ main (int   argc,
       g_test_add_data_func (window_path, linguas[i], test_language);
       g_test_add_data_func (setting_path, linguas[i], test_setting);
     }
+
+  /* English: the window's table and the brief in the source language too. */
+  g_test_add_data_func ("/languages/window/en", "en", test_language);
 
   /* Right to left, even before the Arabic translation lands (GTK's own says so). */
   if (!in_linguas ("ar"))

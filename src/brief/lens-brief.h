@@ -177,8 +177,9 @@ gboolean            lens_brief_write_pdf              (LensBrief          *self,
                                                        const char         *path,
                                                        GError            **error);
 
-/* The table cells as the chart view shows them: "12,345 incidents", "12.3%", "no data";
- * a partial label as "2026 (so far)". */
+/* The table cells as the chart view shows them (lens_describe_value() and
+ * lens_describe_label()): "12,345 incidents", "12.3%", "no data"; a partial label as
+ * "2026 (so far)". */
 char               *lens_brief_format_value           (LensSeries         *series,
                                                        double              value);
 char               *lens_brief_format_label           (LensSeries         *series,

@@ -14,6 +14,7 @@
 #include "lens-chart-loader.h"
 #include "lens-chart-private.h"
 #include "lens-datasets.h"
+#include "lens-describe.h"
 #include "lens-format.h"
 
 struct _LensChartData
@@ -236,7 +237,7 @@ lens_chart_dup_data_end_line (const GDate *last_full_day)
 
   g_return_val_if_fail (last_full_day != NULL && g_date_valid (last_full_day), NULL);
 
-  day = lens_chart_format_day (last_full_day);
+  day = lens_describe_day (last_full_day);
   /* Translators: under a chart, in an export and on a brief whose dates run past the data;
    * %s is a day such as "30 Mar 2026" */
   return g_strdup_printf (_("The numbers end on %s, the latest day the data covers."), day);

@@ -39,23 +39,6 @@ lens_chart_effective_filters (LensChartSpec *spec,
   return effective;
 }
 
-char *
-lens_chart_format_day (const GDate *date)
-{
-  g_autoptr(GDateTime) datetime = NULL;
-
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("?");
-
-  datetime = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
-                                  g_date_get_day (date), 0, 0, 0);
-  if (datetime == NULL)
-    return g_strdup ("?");
-
-  /* The same msgid and context as in lens-filters.c: one translation for both. */
-  return g_date_time_format (datetime, C_("day in a range", "%-d %b %Y"));
-}
-
 /* Several queries at once */
 
 struct _LensMultiQuery

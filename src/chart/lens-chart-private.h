@@ -25,9 +25,6 @@ LensFilters *lens_chart_effective_filters (LensChartSpec *spec,
 gboolean     lens_chart_beats_in_district (const char * const *beats,
                                            guint               district);
 
-/* "1 Jan 2026" in the locale's format (the same form as filter ranges). */
-char        *lens_chart_format_day        (const GDate   *date);
-
 /* Runs several queries concurrently, plus the dataset metadata (whose failure is tolerated),
  * and reports when all have finished. */
 typedef struct _LensMultiQuery LensMultiQuery;

@@ -12,6 +12,7 @@
 
 #include "lens-chart-private.h"
 #include "lens-datasets.h"
+#include "lens-describe.h"
 #include "lens-format.h"
 #include "lens-headline.h"
 
@@ -80,44 +81,6 @@ lens_headline_init (LensHeadline *self)
   g_date_clear (&self->current_to, 1);
   g_date_clear (&self->previous_from, 1);
   g_date_clear (&self->previous_to, 1);
-}
-
-/* "2025" for a whole calendar year, else "1 Jan 2026 – 19 Nov 2026". When the data end
- * before the calendar says they should (@data_end non-NULL), the card says where: "1 Jan 2026
- * to 30 Mar 2026, the latest day the data covers", "2025; the latest day the data covers is
- * 30 Mar 2026". */
-static char *
-describe_period (const GDate *from,
-                 const GDate *to,
-                 const GDate *data_end)
-{
-  LensPeriod period = { *from, *to };
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  if (lens_period_is_calendar_year (&period))
-    {
-      g_autofree char *year = g_strdup_printf ("%d", g_date_get_year (from));
-
-      if (data_end == NULL)
-        return g_steal_pointer (&year);
-
-      b = lens_chart_format_day (data_end);
-      /* Translators: a headline's period when the data stop short: "2025; the latest day the
-       * data covers is 30 Mar 2026" */
-      return g_strdup_printf (C_("headline period", "%s; the latest day the data covers is %s"),
-                              year, b);
-    }
-
-  a = lens_chart_format_day (from);
-  b = lens_chart_format_day (to);
-  if (data_end != NULL && g_date_compare (to, data_end) == 0)
-    /* Translators: a headline's period when the data stop short: "1 Jan 2026 to 30 Mar 2026,
-     * the latest day the data covers" */
-    return g_strdup_printf (C_("headline period", "%s to %s, the latest day the data covers"), a, b);
-
-  /* The same msgid as the filters' range: "1 Jan 2021 – 26 Nov 2026" */
-  return g_strdup_printf (_("%s – %s"), a, b);
 }
 
 static gboolean
@@ -214,9 +177,9 @@ coverage_cb (GObject      *object,
   lens_headline_spec_get_periods (self->spec, end,
                                   &self->current_from, &self->current_to,
                                   &self->previous_from, &self->previous_to);
-  self->current_period = describe_period (&self->current_from, &self->current_to,
-                                          lens_data_coverage_get_ends_early (self->coverage) ? end : NULL);
-  self->previous_period = describe_period (&self->previous_from, &self->previous_to, NULL);
+  self->current_period = lens_describe_period (&self->current_from, &self->current_to,
+                                               lens_data_coverage_get_ends_early (self->coverage) ? end : NULL);
+  self->previous_period = lens_describe_period (&self->previous_from, &self->previous_to, NULL);
 
   if (!(current = lens_headline_spec_build_query (self->spec, self->district, &self->current_from,
                                                   &self->current_to, &error)) ||

@@ -25,6 +25,7 @@ struct _LensSeries
   GArray         *vectors;  /* Vector */
   char           *unit;
   gboolean        percent;
+  gboolean        as_published;
   guint           divider;  /* 0: none */
   char           *divider_before;
   char           *divider_after;
@@ -162,6 +163,15 @@ lens_series_set_percent (LensSeries *self,
   self->percent = !!percent;
 }
 
+void
+lens_series_set_as_published (LensSeries *self,
+                              gboolean    as_published)
+{
+  g_return_if_fail (self != NULL);
+
+  self->as_published = !!as_published;
+}
+
 guint
 lens_series_get_n_labels (LensSeries *self)
 {
@@ -234,6 +244,14 @@ lens_series_get_percent (LensSeries *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->percent;
+}
+
+gboolean
+lens_series_get_as_published (LensSeries *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->as_published;
 }
 
 gboolean

@@ -37,12 +37,18 @@ void         lens_series_set_partial     (LensSeries *self,
                                           guint       label,
                                           gboolean    partial);
 
-/* Units of the values: "incidents", "%", "cases"; used in accessible text and tables. */
+/* What the values count, as a lens-unit.h key ("incidents", "cases", "percent"); lens-describe.h
+ * words a value with it, in tables and accessible text. */
 void         lens_series_set_unit        (LensSeries *self,
                                           const char *unit);
 /* TRUE when values are percentages 0..100 (axis and labels get a % sign). */
 void         lens_series_set_percent     (LensSeries *self,
                                           gboolean    percent);
+
+/* TRUE when the values are figures as someone published them (16%, 4.4%): each is written with
+ * the decimals it has, none for a whole number, rather than every value with one. */
+void         lens_series_set_as_published (LensSeries *self,
+                                           gboolean    as_published);
 
 /* A vertical divider drawn before category @label (stacked bars), with a short text on each
  * side saying what changed there (e.g. how the values were measured); either text may be
@@ -69,6 +75,7 @@ gboolean     lens_series_get_partial     (LensSeries *self,
                                           guint       label);
 const char  *lens_series_get_unit        (LensSeries *self);
 gboolean     lens_series_get_percent     (LensSeries *self);
+gboolean     lens_series_get_as_published (LensSeries *self);
 /* Largest finite value over all vectors; FALSE when there is none. */
 gboolean     lens_series_get_max         (LensSeries *self,
                                           double     *max);

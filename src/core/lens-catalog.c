@@ -17,6 +17,7 @@
 #include "lens-datasets.h"
 #include "lens-districts.h"
 #include "lens-portal-error.h"
+#include "lens-unit.h"
 
 struct _LensCatalog
 {
@@ -32,7 +33,7 @@ G_DEFINE_FINAL_TYPE (LensCatalog, lens_catalog, G_TYPE_OBJECT)
 
 /* The fields passed through gettext; charts.json must list exactly these. */
 static const char * const translatable_keys[] = {
-  "title", "description", "x-title", "y-title", "unit", "note", "text", NULL
+  "title", "description", "x-title", "y-title", "note", "text", NULL
 };
 
 /* Chart specs */
@@ -548,6 +549,32 @@ parse_enum (LensContentReader   *reader,
                                    _("\"%s\" is not one of %s"), value, list);
 }
 
+/* A unit is a key of lens-unit.h, not words: lens-describe.c has the words for each, with
+ * their plural forms. */
+static gboolean
+read_unit (LensContentReader  *reader,
+           JsonObject         *object,
+           char              **out,
+           GError            **error)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *list = NULL;
+  LensUnit unit;
+
+  if (!lens_content_reader_get_string (reader, NULL, object, "unit", TRUE, &value, error))
+    return FALSE;
+
+  if (lens_unit_from_key (value, &unit) && unit != LENS_UNIT_NONE)
+    {
+      *out = g_steal_pointer (&value);
+      return TRUE;
+    }
+
+  list = g_strjoinv (", ", (char **) lens_unit_get_keys ());
+  return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, "unit",
+                                   _("\"%s\" is not one of %s"), value, list);
+}
+
 static gboolean
 read_value (LensContentReader  *reader,
             JsonObject         *object,
@@ -631,7 +658,7 @@ read_charts (LensCatalog        *self,
           !parse_enum (reader, object, "kind", kinds, &kind, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "x-title", FALSE, &spec->x_title, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "y-title", FALSE, &spec->y_title, error) ||
-          !lens_content_reader_get_string (reader, NULL, object, "unit", TRUE, &spec->unit, error) ||
+          !read_unit (reader, object, &spec->unit, error) ||
           !lens_content_reader_get_boolean (reader, NULL, object, "percent", FALSE, &spec->percent, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "select", TRUE, &spec->select, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "where", FALSE, &spec->where, error) ||
@@ -679,6 +706,10 @@ read_charts (LensCatalog        *self,
       if (spec->percent != (spec->value_kind == LENS_VALUE_KIND_RATIO))
         return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "percent",
                                          _("a ratio is shown as a percentage, and only a ratio is"));
+
+      if (spec->percent != g_str_equal (spec->unit, "percent"))
+        return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "unit",
+                                         _("a percentage has the unit \"percent\", and only a percentage has it"));
 
       g_date_clear (&from, 1);
       g_date_clear (&to, 1);
@@ -740,7 +771,7 @@ read_headlines (LensCatalog        *self,
           !read_dataset (reader, object, &spec->dataset_id, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "title", TRUE, &spec->title, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "note", TRUE, &spec->note, error) ||
-          !lens_content_reader_get_string (reader, NULL, object, "unit", TRUE, &spec->unit, error) ||
+          !read_unit (reader, object, &spec->unit, error) ||
           !parse_enum (reader, object, "period", periods, &period, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "select", TRUE, &spec->select, error) ||
           !lens_content_reader_get_string (reader, NULL, object, "where", FALSE, &spec->where, error) ||
@@ -752,6 +783,11 @@ read_headlines (LensCatalog        *self,
         return FALSE;
 
       spec->period = period;
+
+      /* a headline is a count, compared as a change in percent */
+      if (g_str_equal (spec->unit, "percent"))
+        return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "unit",
+                                         _("a percentage has the unit \"percent\", and only a percentage has it"));
 
       if (spec->chart != NULL && lens_catalog_lookup_chart (self, spec->chart) == NULL)
         return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "chart",

@@ -62,7 +62,8 @@ typedef struct
   LensChartKind  kind;
   char          *x_title;             /* axis titles, may be NULL */
   char          *y_title;
-  char          *unit;                /* "incidents", "cases", "%": for tables and accessible text */
+  char          *unit;                /* a lens-unit.h key: "incidents", "cases", "percent"
+                                       * (exactly when @percent); lens-describe.h words it */
   gboolean       percent;             /* values are 0..100 */
 
   /* SoQL: written by the project, never containing user values; parameters are bound. */
@@ -126,7 +127,7 @@ typedef struct
   char               *dataset_id;
   char               *title;               /* "Incidents so far this year" */
   char               *note;                /* why the windows are what they are */
-  char               *unit;
+  char               *unit;                /* a lens-unit.h key, never "percent" */
   LensHeadlinePeriod  period;              /* the dataset's lag is in lens-datasets.h */
   char               *select;              /* "count(*) AS value" */
   char               *where;               /* may be NULL */

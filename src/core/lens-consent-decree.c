@@ -1214,3 +1214,16 @@ lens_consent_decree_get_compliance_bars (LensConsentDecree *self)
 
   return bars;
 }
+
+const LensComplianceBar *
+lens_compliance_bars_find (GArray *bars,
+                           guint   report)
+{
+  g_return_val_if_fail (bars != NULL, NULL);
+
+  for (guint i = 0; i < bars->len; i++)
+    if (g_array_index (bars, LensComplianceBar, i).report == report)
+      return &g_array_index (bars, LensComplianceBar, i);
+
+  return NULL;
+}

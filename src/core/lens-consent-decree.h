@@ -194,5 +194,8 @@ const LensTopicArea        *lens_consent_decree_lookup_topic_area    (LensConsen
 /* One LensComplianceBar per report that has at least one published figure, in report order:
  * each level as a percentage of that report's own denominator. Free with g_array_unref(). */
 GArray                     *lens_consent_decree_get_compliance_bars  (LensConsentDecree   *self);
+/* The bar of report @report in @bars, or NULL when that report published no figure. */
+const LensComplianceBar    *lens_compliance_bars_find                (GArray              *bars,
+                                                                     guint                report);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "lens-compliance-chart.h"
 #include "lens-consent-decree-page.h"
 #include "lens-content-widgets.h"
+#include "lens-describe.h"
 #include "lens-format.h"
 #include "lens-reports-panel.h"
 #include "lens-split-layout.h"
@@ -38,56 +39,6 @@ G_DEFINE_FINAL_TYPE (LensConsentDecreePage, lens_consent_decree_page, LENS_TYPE_
 
 /* Figures */
 
-static char *
-format_share (double value)
-{
-  return lens_format_percent (value, value == floor (value) ? 0 : 1);
-}
-
-/* "16%", or "23 paragraphs (4.4%)" for a published count turned into a share. */
-static char *
-format_figure (const LensFigure   *figure,
-               double              percent)
-{
-  g_autofree char *count = NULL;
-  g_autofree char *share = NULL;
-
-  if (figure->unit == LENS_FIGURE_UNIT_PERCENT)
-    return format_share (figure->value);
-
-  count = lens_format_count (figure->value);
-  if (!isfinite (percent))
-    /* Translators: a published count of decree paragraphs, "182 paragraphs" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s paragraph", "%s paragraphs",
-                                         (gulong) figure->value), count);
-
-  share = format_share (percent);
-  /* Translators: a published count and the share Reform Lens worked out from it:
-   * "23 paragraphs (4.4%)" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s paragraph (%s)", "%s paragraphs (%s)",
-                                       (gulong) figure->value), count, share);
-}
-
-static const char *
-level_name (LensConsentDecree   *decree,
-            LensComplianceLevel  level)
-{
-  const LensLevelMeaning *meaning = lens_consent_decree_get_level_meaning (decree, level);
-
-  return meaning != NULL ? meaning->name : lens_compliance_level_to_key (level);
-}
-
-static const LensComplianceBar *
-find_bar (GArray *bars,
-          guint   number)
-{
-  for (guint i = 0; i < bars->len; i++)
-    if (g_array_index (bars, LensComplianceBar, i).report == number)
-      return &g_array_index (bars, LensComplianceBar, i);
-
-  return NULL;
-}
-
 /* Full first, as on the chart, then the total. */
 static const LensComplianceLevel figure_order[] = {
   LENS_COMPLIANCE_FULL,
@@ -111,12 +62,12 @@ summarize_report (LensConsentDecree          *decree,
       if (figure == NULL)
         continue;
 
-      value = format_figure (figure, bar != NULL ? bar->percent[figure_order[k]] : NAN);
+      value = lens_describe_figure_with_share (figure, bar != NULL ? bar->percent[figure_order[k]] : NAN);
       if (text->len > 0)
         g_string_append (text, " · ");
       /* Translators: a level and its figure, "Full 16%" */
       g_string_append_printf (text, C_("level figure", "%s %s"),
-                              level_name (decree, figure_order[k]), value);
+                              lens_describe_level (decree, figure_order[k]), value);
     }
 
   if (text->len == 0)
@@ -172,8 +123,8 @@ create_report_row (LensConsentDecree          *decree,
                    const LensComplianceBar    *bar)
 {
   GtkWidget *expander = adw_expander_row_new ();
-  g_autofree char *name = lens_monitoring_report_name (report->number);
-  g_autofree char *period = lens_monitoring_report_period (report);
+  g_autofree char *name = lens_describe_report_name (report->number);
+  g_autofree char *period = lens_describe_report_period (report);
   g_autofree char *title = NULL;
   g_autofree char *summary = summarize_report (decree, report, bar);
   g_autofree char *denominator = describe_denominator (&report->denominator);
@@ -187,7 +138,7 @@ create_report_row (LensConsentDecree          *decree,
 
   if (lens_content_date_is_set (&report->released))
     {
-      g_autofree char *date = lens_content_date_format (&report->released);
+      g_autofree char *date = lens_describe_content_date (&report->released);
       g_autofree char *when = NULL;
 
       if (report->release_kind == LENS_RELEASE_FILED)
@@ -218,9 +169,9 @@ create_report_row (LensConsentDecree          *decree,
       if (figure == NULL)
         continue;
 
-      value = format_figure (figure, bar != NULL ? bar->percent[figure_order[k]] : NAN);
+      value = lens_describe_figure_with_share (figure, bar != NULL ? bar->percent[figure_order[k]] : NAN);
       /* Translators: a level and its figure in the list of sources, "Full: 16%" */
-      line = g_strdup_printf (_("%s: %s"), level_name (decree, figure_order[k]), value);
+      line = g_strdup_printf (_("%s: %s"), lens_describe_level (decree, figure_order[k]), value);
       if (bar != NULL && bar->derived[figure_order[k]])
         /* Translators: the confidence of a published count, then how its share was found */
         confidence = g_strdup_printf (_("%s. The share was worked out by Reform Lens from the published count."),
@@ -263,7 +214,7 @@ describe_finding_reports (const LensTopicFinding *finding)
 
   for (guint i = 0; i < finding->reports->len; i++)
     {
-      g_autofree char *name = lens_monitoring_report_name (g_array_index (finding->reports, guint, i));
+      g_autofree char *name = lens_describe_report_name (g_array_index (finding->reports, guint, i));
 
       if (i > 0)
         g_string_append (names, ", ");
@@ -301,7 +252,7 @@ create_topic_row (const LensTopicArea *area)
         {
           /* The sentence names a month ("Added in June 2023"), so the day is left out. */
           LensContentDate month = { area->added.year, area->added.month, 0 };
-          g_autofree char *added = lens_content_date_format (&month);
+          g_autofree char *added = lens_describe_content_date (&month);
 
           /* Translators: a topic area's description, then the month it was added to the
            * decree: "…. Added in June 2023." The month and year come from the "month only"
@@ -355,7 +306,7 @@ fill (LensConsentDecreePage *self)
   change = lens_consent_decree_get_denominator_change (decree, &first_monitorable);
   if (change != NULL)
     {
-      g_autofree char *name = lens_monitoring_report_name (first_monitorable);
+      g_autofree char *name = lens_describe_report_name (first_monitorable);
       g_autofree char *text = NULL;
 
       /* Translators: under the compliance chart; %s is a report, "IMR-7", then the
@@ -372,7 +323,7 @@ fill (LensConsentDecreePage *self)
       const LensMonitoringReport *report = lens_consent_decree_get_report (decree, i - 1);
 
       adw_preferences_group_add (self->figures_group,
-                                 create_report_row (decree, report, find_bar (bars, report->number)));
+                                 create_report_row (decree, report, lens_compliance_bars_find (bars, report->number)));
     }
 
   for (guint k = 0; k < G_N_ELEMENTS (meaning_order); k++)
@@ -391,7 +342,7 @@ fill (LensConsentDecreePage *self)
   for (guint i = 0; i < lens_consent_decree_get_n_key_facts (decree); i++)
     {
       const LensKeyFact *fact = lens_consent_decree_get_key_fact (decree, i);
-      g_autofree char *date = lens_content_date_format (&fact->date);
+      g_autofree char *date = lens_describe_content_date (&fact->date);
       g_autofree char *title = NULL;
 
       /* Translators: a key date and what happened, "August 29, 2017: Lawsuit filed" */

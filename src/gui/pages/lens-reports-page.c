@@ -11,6 +11,7 @@
 
 #include "lens-catalog.h"
 #include "lens-content-widgets.h"
+#include "lens-describe.h"
 #include "lens-reports-page.h"
 
 struct _LensReportsPage
@@ -149,7 +150,7 @@ describe_report_source (const char * const *sources,
 static char *
 describe_perspective (const LensReport *report)
 {
-  g_autofree char *date = lens_content_date_format (&report->date);
+  g_autofree char *date = lens_describe_content_date (&report->date);
 
   if (date == NULL)
     /* Translators: whose perspective a report gives, "Community perspective" */
@@ -294,8 +295,8 @@ fill (LensReportsPage *self)
   for (guint i = 0; i < lens_reports_get_n_engagement_events (reports); i++)
     {
       const LensEngagementEvent *event = lens_reports_get_engagement_event (reports, i);
-      g_autofree char *start = lens_content_date_format (&event->date);
-      g_autofree char *end = lens_content_date_format (&event->end_date);
+      g_autofree char *start = lens_describe_content_date (&event->date);
+      g_autofree char *end = lens_describe_content_date (&event->end_date);
       g_autofree char *title = NULL;
       GtkWidget *row;
 

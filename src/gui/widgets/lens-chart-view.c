@@ -8,63 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
 #include "lens-bug-report.h"
-#include "lens-chart-view.h"
+#include "lens-chart-view-private.h"
+#include "lens-describe.h"
 #include "lens-format.h"
 #include "lens-loadable.h"
-
-struct _LensChartView
-{
-  GtkWidget          parent_instance;
-
-  /* Template */
-  GtkLabel          *title_label;
-  GtkLabel          *subtitle_label;
-  GtkSpinner        *refresh_spinner;
-  GtkSpinner        *loading_spinner;
-  GtkToggleButton   *table_button;
-  GtkMenuButton     *menu_button;
-  GtkLabel          *stale_banner;
-  LensBugReport     *banner_report;
-  GtkStack          *stack;
-  GtkDrawingArea    *drawing_area;
-  GtkLabel          *value_label;
-  GtkColumnView     *column_view;
-  GtkImage          *error_icon;
-  GtkLabel          *error_title;
-  GtkLabel          *error_label;
-  LensBugReport     *error_report;
-  GtkButton         *retry_button;
-  GtkLabel          *empty_label;
-  GtkBox            *footer;
-  GtkLabel          *source_label;
-  GtkLabel          *as_of_label;
-  GtkLabel          *caveats_label;
-
-  /* What it shows */
-  LensChartSpec     *entry;
-  LensChartData     *result;
-  LensFilters       *filters;
-  LensPortalClient  *client;
-  GCancellable      *cancellable;
-  LensChartState     state;
-  LensQueryFlags     last_flags;
-  /* A background refresh failed: the data shown is older than it should be. */
-  GError            *refresh_error;
-
-  /* Hit areas of the labels for the current size, computed on demand */
-  GArray            *label_areas;
-  int                areas_width;
-  int                areas_height;
-
-  int                hover_index;
-  int                focus_index;
-  guint              age_source;
-  guint              show_table : 1;
-  guint              has_focus : 1;
-};
 
 static void lens_chart_view_loadable_init (LensLoadableInterface *iface);
 
@@ -89,10 +38,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void lens_chart_view_start_load (LensChartView  *self,
-                                        LensQueryFlags  flags,
-                                        gboolean        keep_shown);
 
 /* Helpers */
 
@@ -147,210 +92,13 @@ set_state (LensChartView  *self,
     }
 }
 
-/* The style of the plot follows the widget: its text colour and the light or dark scheme. */
-static void
-get_plot_style (LensChartView *self,
-                LensPlotStyle *style)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  GtkWidget *widget = GTK_WIDGET (self->drawing_area);
-  GdkRGBA color;
-
-  if (adw_style_manager_get_dark (manager))
-    lens_plot_style_init_dark (style);
-  else
-    lens_plot_style_init_light (style);
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  style->foreground[0] = color.red;
-  style->foreground[1] = color.green;
-  style->foreground[2] = color.blue;
-  style->foreground[3] = color.alpha;
-  style->grid[0] = color.red;
-  style->grid[1] = color.green;
-  style->grid[2] = color.blue;
-  style->grid[3] = 0.15;
-  /* The card paints the background. */
-  style->background[3] = 0.0;
-}
-
-static char *
-format_number (LensSeries *series,
-               double      value)
-{
-  if (isnan (value))
-    /* Translators: a table cell without a value. */
-    return g_strdup (_("—"));
-
-  if (lens_series_get_percent (series))
-    return lens_format_percent (value, 1);
-
-  if (value == floor (value))
-    return lens_format_count (value);
-
-  return lens_format_number (value, 1);
-}
-
-static char *
-format_value (LensSeries *series,
-              double      value)
-{
-  const char *unit = lens_series_get_unit (series);
-  g_autofree char *number = NULL;
-
-  if (isnan (value))
-    /* Translators: a chart point without a value. */
-    return g_strdup (_("no data"));
-
-  if (lens_series_get_percent (series))
-    return lens_format_percent (value, 1);
-
-  if (value == floor (value))
-    number = lens_format_count (value);
-  else
-    number = lens_format_number (value, 1);
-
-  if (unit == NULL || *unit == '\0')
-    return g_steal_pointer (&number);
-
-  /* Translators: a number and its unit, e.g. "262,914 incidents". */
-  return g_strdup_printf (C_("value with unit", "%s %s"), number, unit);
-}
-
-static char *
-format_label (LensSeries *series,
-              guint       label)
-{
-  const char *text = lens_series_get_label (series, label);
-
-  if (lens_series_get_partial (series, label))
-    /* Translators: a chart category whose data are not complete yet, e.g. "2026 (so far)". */
-    return g_strdup_printf (_("%s (so far)"), text);
-
-  return g_strdup (text);
-}
-
-/* "2023: 262,914 incidents", or with a comparison
- * "2023: District 5 – Calumet 12,345 incidents; Citywide 262,914 incidents". */
-static char *
-describe_point (LensSeries *series,
-                guint       label)
-{
-  g_autofree char *category = format_label (series, label);
-  guint n_vectors = lens_series_get_n_vectors (series);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (n_vectors == 1)
-    {
-      g_autofree char *value = format_value (series, lens_series_get_value (series, 0, label));
-
-      /* Translators: a chart point: the category, then its value ("2023: 262,914 incidents"). */
-      return g_strdup_printf (_("%s: %s"), category, value);
-    }
-
-  for (guint v = 0; v < n_vectors; v++)
-    {
-      g_autofree char *value = format_value (series, lens_series_get_value (series, v, label));
-
-      if (v > 0)
-        /* Translators: separates the values of the district and its comparison. */
-        g_string_append (text, _("; "));
-      /* Translators: a series name and its value ("Citywide 262,914 incidents"). */
-      g_string_append_printf (text, _("%s %s"), lens_series_get_vector_name (series, v), value);
-    }
-
-  return g_strdup_printf (_("%s: %s"), category, text->str);
-}
-
-/* Hit areas */
-
-static void
-invalidate_label_areas (LensChartView *self)
-{
-  g_clear_pointer (&self->label_areas, g_array_unref);
-}
-
-static GArray *
-ensure_label_areas (LensChartView *self)
-{
-  LensSeries *series = get_series (self);
-  int width = gtk_widget_get_width (GTK_WIDGET (self->drawing_area));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->drawing_area));
-  LensPlotStyle style;
-
-  if (series == NULL || width <= 1 || height <= 1)
-    return NULL;
-
-  if (self->label_areas != NULL && self->areas_width == width && self->areas_height == height)
-    return self->label_areas;
-
-  invalidate_label_areas (self);
-  get_plot_style (self, &style);
-
-  self->label_areas = g_array_sized_new (FALSE, TRUE, sizeof (cairo_rectangle_t),
-                                         lens_series_get_n_labels (series));
-  for (guint i = 0; i < lens_series_get_n_labels (series); i++)
-    {
-      cairo_rectangle_t area = { 0, 0, 0, 0 };
-
-      if (!lens_plot_get_label_area_full (series,
-                                          kind_of (self),
-                                          &style,
-                                          self->entry->x_title,
-                                          self->entry->y_title,
-                                          width, height, i, &area))
-        area = (cairo_rectangle_t) { 0, 0, 0, 0 };
-      g_array_append_val (self->label_areas, area);
-    }
-
-  self->areas_width = width;
-  self->areas_height = height;
-
-  return self->label_areas;
-}
-
-static int
-hit_test (LensChartView *self,
-          double         x,
-          double         y)
-{
-  GArray *areas = ensure_label_areas (self);
-  gboolean horizontal = kind_of (self) == LENS_PLOT_HORIZONTAL_BAR;
-
-  if (areas == NULL)
-    return -1;
-
-  /* The whole band of a category counts, not only the bar: small bars stay easy to point at. */
-  for (guint i = 0; i < areas->len; i++)
-    {
-      const cairo_rectangle_t *area = &g_array_index (areas, cairo_rectangle_t, i);
-
-      if (area->width <= 0 || area->height <= 0)
-        continue;
-
-      if (horizontal)
-        {
-          if (y >= area->y && y < area->y + area->height)
-            return i;
-        }
-      else if (x >= area->x && x < area->x + area->width)
-        return i;
-    }
-
-  return -1;
-}
-
-/* The value line under the chart and the accessible description */
+/* The value line under the chart */
 
 static void
 update_value_label (LensChartView *self)
 {
   LensSeries *series = get_series (self);
-  int index = self->hover_index >= 0 ? self->hover_index
-            : self->has_focus ? self->focus_index : -1;
+  int index = lens_plot_area_get_point (self->drawing_area);
 
   if (series == NULL)
     {
@@ -360,7 +108,7 @@ update_value_label (LensChartView *self)
 
   if (index >= 0 && (guint) index < lens_series_get_n_labels (series))
     {
-      g_autofree char *text = describe_point (series, index);
+      g_autofree char *text = lens_describe_point (series, index);
 
       gtk_label_set_label (self->value_label, text);
       gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "dim-label");
@@ -376,276 +124,6 @@ update_value_label (LensChartView *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "chart-hint");
       gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "chart-value");
     }
-}
-
-static void
-update_accessible (LensChartView *self)
-{
-  LensSeries *series = get_series (self);
-  g_autofree char *label = NULL;
-  g_autofree char *description = NULL;
-
-  if (series == NULL)
-    return;
-
-  /* Translators: the accessible name of a chart; %s is its title. */
-  label = g_strdup_printf (_("Chart: %s"), self->entry->title);
-
-  if (self->focus_index >= 0 && (guint) self->focus_index < lens_series_get_n_labels (series))
-    description = describe_point (series, self->focus_index);
-  else
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u value. Use the arrow keys to read it.",
-                                                "%u values. Use the arrow keys to read them.",
-                                                lens_series_get_n_labels (series)),
-                                   lens_series_get_n_labels (series));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing_area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-}
-
-/* Drawing */
-
-static void
-draw_func (GtkDrawingArea *area,
-           cairo_t        *cr,
-           int             width,
-           int             height,
-           gpointer        user_data)
-{
-  LensChartView *self = user_data;
-  LensSeries *series = get_series (self);
-  LensPlotStyle style;
-  g_autofree char *font_family = NULL;
-  int highlight;
-  GArray *areas;
-
-  if (series == NULL || width < 2 || height < 2)
-    return;
-
-  get_plot_style (self, &style);
-
-  /* The UI font, so that the chart reads like the rest of the window. */
-  {
-    GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (area));
-    g_autofree char *font_name = NULL;
-
-    g_object_get (settings, "gtk-font-name", &font_name, NULL);
-    if (font_name != NULL)
-      {
-        PangoFontDescription *desc = pango_font_description_from_string (font_name);
-
-        if (pango_font_description_get_family (desc) != NULL)
-          font_family = g_strdup (pango_font_description_get_family (desc));
-        pango_font_description_free (desc);
-      }
-    style.font_family = font_family;
-  }
-
-  /* The highlighted category sits behind the bars, so it is drawn first. */
-  highlight = self->hover_index >= 0 ? self->hover_index
-            : self->has_focus ? self->focus_index : -1;
-  areas = highlight >= 0 ? ensure_label_areas (self) : NULL;
-
-  if (areas != NULL && (guint) highlight < areas->len)
-    {
-      const cairo_rectangle_t *rect = &g_array_index (areas, cairo_rectangle_t, highlight);
-      AdwStyleManager *manager = adw_style_manager_get_default ();
-      gboolean dark = adw_style_manager_get_dark (manager);
-
-      cairo_save (cr);
-      cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, dark ? 0.25 : 0.14);
-      cairo_fill_preserve (cr);
-      if (self->has_focus && highlight == self->focus_index)
-        {
-          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
-          cairo_set_line_width (cr, 2.0);
-          cairo_stroke (cr);
-        }
-      cairo_new_path (cr);
-      cairo_restore (cr);
-    }
-
-  lens_plot_draw (series,
-                  kind_of (self),
-                  &style,
-                  self->entry->x_title,
-                  self->entry->y_title,
-                  _("No data for these filters."),
-                  cr, width, height);
-}
-
-static void
-drawing_area_resize_cb (LensChartView  *self,
-                        int             width,
-                        int             height,
-                        GtkDrawingArea *area)
-{
-  invalidate_label_areas (self);
-}
-
-static void
-style_changed_cb (LensChartView *self)
-{
-  invalidate_label_areas (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
-}
-
-static void
-set_hover (LensChartView *self,
-           int            index)
-{
-  if (self->hover_index == index)
-    return;
-
-  self->hover_index = index;
-  update_value_label (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
-}
-
-static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           gpointer                  user_data)
-{
-  LensChartView *self = user_data;
-
-  set_hover (self, hit_test (self, x, y));
-}
-
-static void
-leave_cb (GtkEventControllerMotion *controller,
-          gpointer                  user_data)
-{
-  set_hover (LENS_CHART_VIEW (user_data), -1);
-}
-
-static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard_mode,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  LensChartView *self = user_data;
-  LensSeries *series = get_series (self);
-  g_autofree char *text = NULL;
-  int index;
-
-  if (series == NULL)
-    return FALSE;
-
-  index = keyboard_mode ? self->focus_index : hit_test (self, x, y);
-  if (index < 0 || (guint) index >= lens_series_get_n_labels (series))
-    return FALSE;
-
-  text = describe_point (series, index);
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
-}
-
-static void
-set_focus_index (LensChartView *self,
-                 int            index)
-{
-  LensSeries *series = get_series (self);
-  int n;
-
-  if (series == NULL)
-    return;
-
-  n = lens_series_get_n_labels (series);
-  if (n == 0)
-    return;
-
-  self->focus_index = CLAMP (index, 0, n - 1);
-  update_value_label (self);
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                gpointer               user_data)
-{
-  LensChartView *self = user_data;
-  LensSeries *series = get_series (self);
-  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-  int n;
-
-  if (series == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-
-  n = lens_series_get_n_labels (series);
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      set_focus_index (self, self->focus_index + (rtl ? 1 : -1));
-      return TRUE;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      set_focus_index (self, self->focus_index + (rtl ? -1 : 1));
-      return TRUE;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      set_focus_index (self, self->focus_index - 1);
-      return TRUE;
-
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      set_focus_index (self, self->focus_index + 1);
-      return TRUE;
-
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      set_focus_index (self, 0);
-      return TRUE;
-
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      set_focus_index (self, n - 1);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-static void
-focus_enter_cb (GtkEventControllerFocus *controller,
-                gpointer                 user_data)
-{
-  LensChartView *self = user_data;
-
-  self->has_focus = TRUE;
-  if (self->focus_index < 0)
-    set_focus_index (self, 0);
-  else
-    set_focus_index (self, self->focus_index);
-}
-
-static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                gpointer                 user_data)
-{
-  LensChartView *self = user_data;
-
-  self->has_focus = FALSE;
-  update_value_label (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
 }
 
 /* The table */
@@ -680,9 +158,9 @@ table_cell_bind_cb (GtkSignalListItemFactory *factory,
     return;
 
   if (vector < 0)
-    text = format_label (series, index);
+    text = lens_describe_label (series, index);
   else
-    text = format_number (series, lens_series_get_value (series, vector, index));
+    text = lens_describe_value (series, lens_series_get_value (series, vector, index));
 
   gtk_label_set_label (label, text);
 }
@@ -713,7 +191,7 @@ rebuild_table (LensChartView *self)
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
   g_autoptr(GtkStringList) rows = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
-  const char *x_title;
+  g_auto(GStrv) names = NULL;
 
   while (g_list_model_get_n_items (columns) > 0)
     {
@@ -728,28 +206,11 @@ rebuild_table (LensChartView *self)
       return;
     }
 
-  x_title = self->entry->x_title;
-  {
-    g_autoptr(GtkColumnViewColumn) column =
-      create_table_column (self, x_title != NULL ? x_title : _("Category"), -1);
-
-    gtk_column_view_append_column (self->column_view, column);
-  }
-
-  for (guint v = 0; v < lens_series_get_n_vectors (series); v++)
+  /* The headings of the exports and the brief; the cells carry the unit. */
+  names = lens_chart_data_dup_column_names (self->result);
+  for (guint c = 0; names[c] != NULL && c <= lens_series_get_n_vectors (series); c++)
     {
-      const char *unit = lens_series_get_unit (series);
-      g_autofree char *title = NULL;
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      /* The unit goes in the heading once, not in every cell. */
-      if (unit != NULL && *unit != '\0' && !lens_series_get_percent (series))
-        /* Translators: a table heading: a series and its unit, "Citywide (incidents)". */
-        title = g_strdup_printf (_("%s (%s)"), lens_series_get_vector_name (series, v), unit);
-      else
-        title = g_strdup (lens_series_get_vector_name (series, v));
-
-      column = create_table_column (self, title, (int) v);
+      g_autoptr(GtkColumnViewColumn) column = create_table_column (self, names[c], (int) c - 1);
 
       gtk_column_view_append_column (self->column_view, column);
     }
@@ -938,11 +399,6 @@ show_result (LensChartView   *self,
   self->result = g_object_ref (result);
   series = get_series (self);
 
-  invalidate_label_areas (self);
-  self->hover_index = -1;
-  if (series == NULL || self->focus_index >= (int) lens_series_get_n_labels (series))
-    self->focus_index = -1;
-
   update_footer (self);
   update_banner (self);
 
@@ -956,12 +412,11 @@ show_result (LensChartView   *self,
   else
     {
       rebuild_table (self);
-      update_value_label (self);
-      update_accessible (self);
       set_state (self, LENS_CHART_STATE_CHART);
     }
 
-  gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
+  lens_plot_area_set_series (self->drawing_area, series, kind_of (self));
+  update_value_label (self);
 }
 
 static void
@@ -1070,7 +525,7 @@ load_cb (GObject      *object,
   g_signal_emit (self, signals[LOADED], 0);
 }
 
-static void
+void
 lens_chart_view_start_load (LensChartView  *self,
                             LensQueryFlags  flags,
                             gboolean        keep_shown)
@@ -1101,177 +556,6 @@ lens_chart_view_start_load (LensChartView  *self,
                                 self->cancellable,
                                 load_cb,
                                 g_object_ref (self));
-}
-
-/* Export and copy */
-
-static LensChartDocument *
-create_document (LensChartView *self)
-{
-  if (self->result == NULL)
-    return NULL;
-
-  return lens_chart_data_to_document (self->result);
-}
-
-static void
-show_toast (LensChartView *self,
-            const char    *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
-}
-
-/* "crime-incidents-per-year-district-5-vs-citywide" */
-static char *
-suggest_file_name (LensChartView *self)
-{
-  LensFilters *filters = lens_chart_data_get_filters (self->result);
-  GString *name = g_string_new (self->entry->id);
-
-  if (lens_filters_get_district (filters) != 0 && self->entry->district_condition != NULL)
-    g_string_append_printf (name, "-district-%u", lens_filters_get_district (filters));
-  if (lens_chart_data_get_series (self->result) != NULL &&
-      lens_series_get_n_vectors (lens_chart_data_get_series (self->result)) > 1)
-    {
-      if (lens_filters_get_compare (filters) == LENS_COMPARE_CITYWIDE)
-        g_string_append (name, "-vs-citywide");
-      else if (lens_filters_get_compare (filters) == LENS_COMPARE_DISTRICT)
-        g_string_append_printf (name, "-vs-district-%u",
-                                lens_filters_get_compare_district (filters));
-    }
-
-  return g_string_free (name, FALSE);
-}
-
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
-{
-  LensChartView *self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(LensChartDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  LensExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "lens-format"));
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file != NULL ? g_file_get_path (file) : NULL;
-  document = create_document (self);
-  if (path == NULL || document == NULL)
-    goto out;
-
-  if (!lens_chart_export_to_file (document, path, format, &error))
-    show_toast (self, error->message);
-  else
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is a file name. */
-      message = g_strdup_printf (_("Saved “%s”"), basename);
-      show_toast (self, message);
-    }
-
-out:
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LensChartView *self = LENS_CHART_VIEW (widget);
-  const char *extension = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = NULL;
-  g_autofree char *id = NULL;
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *filter;
-  LensExportFormat format;
-  GtkRoot *root;
-
-  name = g_strdup_printf ("chart.%s", extension);
-  format = lens_export_format_from_path (name);
-  if (format == LENS_EXPORT_FORMAT_UNKNOWN || self->result == NULL)
-    return;
-
-  root = gtk_widget_get_root (widget);
-  dialog = gtk_file_chooser_native_new (_("Export Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  filter = gtk_file_filter_new ();
-  switch (format)
-    {
-    case LENS_EXPORT_FORMAT_PNG:
-      gtk_file_filter_set_name (filter, _("PNG Image"));
-      gtk_file_filter_add_mime_type (filter, "image/png");
-      break;
-    case LENS_EXPORT_FORMAT_SVG:
-      gtk_file_filter_set_name (filter, _("SVG Image"));
-      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-      break;
-    case LENS_EXPORT_FORMAT_PDF:
-      gtk_file_filter_set_name (filter, _("PDF Document"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      break;
-    case LENS_EXPORT_FORMAT_CSV:
-    case LENS_EXPORT_FORMAT_UNKNOWN:
-    default:
-      gtk_file_filter_set_name (filter, _("CSV Table"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      break;
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-
-  id = suggest_file_name (self);
-  g_free (name);
-  name = g_strdup_printf ("%s.%s", id, extension);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
-  g_object_set_data (G_OBJECT (dialog), "lens-format", GINT_TO_POINTER (format));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  LensChartView *self = LENS_CHART_VIEW (widget);
-  g_autoptr(LensChartDocument) document = create_document (self);
-  g_autofree char *tsv = NULL;
-
-  if (document == NULL)
-    return;
-
-  tsv = lens_chart_export_to_tsv (document);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
-  show_toast (self, _("Table copied"));
-}
-
-static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  lens_chart_view_start_load (LENS_CHART_VIEW (widget), LENS_QUERY_REFRESH, TRUE);
 }
 
 /* GObject */
@@ -1311,10 +595,8 @@ lens_chart_view_constructed (GObject *object)
   gtk_label_set_label (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing_area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->entry->title,
-                                  -1);
+  lens_plot_area_set_title (self->drawing_area, self->entry->title);
+  lens_plot_area_set_axis_titles (self->drawing_area, self->entry->x_title, self->entry->y_title);
 }
 
 static void
@@ -1341,7 +623,6 @@ lens_chart_view_finalize (GObject *object)
 {
   LensChartView *self = LENS_CHART_VIEW (object);
 
-  invalidate_label_areas (self);
   g_clear_object (&self->result);
   g_clear_error (&self->refresh_error);
   g_clear_pointer (&self->filters, lens_filters_unref);
@@ -1460,6 +741,7 @@ lens_chart_view_class_init (LensChartViewClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (LENS_TYPE_BUG_REPORT);
+  g_type_ensure (LENS_TYPE_PLOT_AREA);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-chart-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LensChartView, title_label);
@@ -1485,10 +767,7 @@ lens_chart_view_class_init (LensChartViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LensChartView, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, LensChartView, caveats_label);
 
-  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "chart.retry", NULL, retry_action);
-  gtk_widget_class_install_property_action (widget_class, "chart.show-table", "show-table");
+  _lens_chart_view_class_actions_init (klass);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "lenschartview");
@@ -1497,11 +776,8 @@ lens_chart_view_class_init (LensChartViewClass *klass)
 static void
 lens_chart_view_init (LensChartView *self)
 {
-  GtkEventController *controller;
   GtkLayoutManager *layout;
 
-  self->hover_index = -1;
-  self->focus_index = -1;
   self->state = LENS_CHART_STATE_LOADING;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1510,31 +786,9 @@ lens_chart_view_init (LensChartView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
 
-  gtk_drawing_area_set_draw_func (self->drawing_area, draw_func, self, NULL);
-  g_signal_connect_object (self->drawing_area, "resize", G_CALLBACK (drawing_area_resize_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->drawing_area, "query-tooltip", G_CALLBACK (query_tooltip_cb),
-                           self, 0);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), controller);
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect (controller, "enter", G_CALLBACK (focus_enter_cb), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), controller);
-
-  /* Light and dark: the plot's colours come from the style, so it is drawn again. */
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-font-name",
-                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  lens_plot_area_set_empty_message (self->drawing_area, _("No data for these filters."));
+  g_signal_connect_object (self->drawing_area, "notify::point",
+                           G_CALLBACK (update_value_label), self, G_CONNECT_SWAPPED);
 
   set_state (self, LENS_CHART_STATE_LOADING);
 }

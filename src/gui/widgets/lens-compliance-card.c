@@ -13,7 +13,7 @@
 
 #include "lens-compliance-card.h"
 #include "lens-content-widgets.h"
-#include "lens-format.h"
+#include "lens-describe.h"
 
 struct _LensComplianceCard
 {
@@ -40,12 +40,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static char *
-format_share (double value)
-{
-  return lens_format_percent (value, value == floor (value) ? 0 : 1);
-}
 
 static void
 open_clicked_cb (LensComplianceCard *self)
@@ -98,11 +92,11 @@ fill (LensComplianceCard *self)
     }
 
   report = lens_consent_decree_lookup_report (decree, bar->report);
-  name = lens_monitoring_report_name (bar->report);
-  period = lens_monitoring_report_period (report);
-  full = format_share (bar->percent[LENS_COMPLIANCE_FULL]);
-  secondary = format_share (bar->percent[LENS_COMPLIANCE_SECONDARY]);
-  preliminary = format_share (bar->percent[LENS_COMPLIANCE_PRELIMINARY]);
+  name = lens_describe_report_name (bar->report);
+  period = lens_describe_report_period (report);
+  full = lens_describe_share (bar->percent[LENS_COMPLIANCE_FULL]);
+  secondary = lens_describe_share (bar->percent[LENS_COMPLIANCE_SECONDARY]);
+  preliminary = lens_describe_share (bar->percent[LENS_COMPLIANCE_PRELIMINARY]);
 
   {
     /* Translators: the monitoring report and the months it covers:
@@ -122,7 +116,7 @@ fill (LensComplianceCard *self)
 
   if (lens_content_date_is_set (&report->released))
     {
-      g_autofree char *date = lens_content_date_format (&report->released);
+      g_autofree char *date = lens_describe_content_date (&report->released);
       g_autofree char *when = NULL;
 
       if (report->release_kind == LENS_RELEASE_FILED)

@@ -24,8 +24,4 @@ void        lens_compliance_chart_set_decree (LensComplianceChart *self,
 /* What is drawn; NULL before a decree is set. */
 LensSeries *lens_compliance_chart_get_series (LensComplianceChart *self);
 
-/* The series alone: reports in order as "IMR-n" labels, vectors full / secondary /
- * preliminary in percent, NAN where nothing was published. */
-LensSeries *lens_compliance_series_new       (LensConsentDecree   *decree);
-
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "lens-content-widgets.h"
-#include "lens-format.h"
 
 LensConsentDecree *
 lens_shipped_consent_decree (void)
@@ -207,53 +206,6 @@ lens_source_row_new (const char       *title,
     full = g_strdup_printf (_("%s · %s"), subtitle, line);
 
   return lens_link_row_new (title, full != NULL ? full : line, source->url, outlet);
-}
-
-char *
-lens_content_date_format (const LensContentDate *date)
-{
-  g_autoptr(GDateTime) datetime = NULL;
-
-  if (!lens_content_date_is_set (date))
-    return NULL;
-
-  datetime = lens_content_date_to_date_time (date);
-  if (datetime == NULL)
-    return NULL;
-
-  if (date->day == 0)
-    /* Translators: a month known without its day, as a strftime format: "December 2023" */
-    return g_date_time_format (datetime, C_("month only", "%B %Y"));
-
-  /* Translators: a date in running text, as a strftime format: "April 11, 2025" */
-  return g_date_time_format (datetime, C_("full date", "%B %-d, %Y"));
-}
-
-char *
-lens_monitoring_report_name (guint number)
-{
-  /* Translators: the short name of the consent-decree monitor's Nth report, "IMR-11"
-   * (Independent Monitoring Report) */
-  return g_strdup_printf (_("IMR-%u"), number);
-}
-
-char *
-lens_monitoring_report_period (const LensMonitoringReport *report)
-{
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-
-  g_return_val_if_fail (report != NULL, NULL);
-
-  if (!lens_content_date_is_set (&report->period_start) ||
-      !lens_content_date_is_set (&report->period_end))
-    return g_strdup ("");
-
-  first = lens_format_month (report->period_start.year, report->period_start.month);
-  last = lens_format_month (report->period_end.year, report->period_end.month);
-
-  /* Translators: a range of months, e.g. "Jan 2020 – Dec 2024". */
-  return g_strdup_printf (_("%s – %s"), first, last);
 }
 
 GtkWidget *

@@ -46,13 +46,6 @@ GtkWidget         *lens_source_row_new           (const char            *title,
 /* An AdwActionRow whose title and subtitle wrap and are plain text (never markup). */
 GtkWidget         *lens_text_row_new             (const char            *title,
                                                   const char            *subtitle);
-/* "11 April 2025" or "December 2023" in the locale; NULL when unset. */
-char              *lens_content_date_format      (const LensContentDate *date);
-/* "IMR-11"; a short name for a monitoring report. */
-char              *lens_monitoring_report_name   (guint                  number);
-/* "July–December 2024" style period of a monitoring report. */
-char              *lens_monitoring_report_period (const LensMonitoringReport *report);
-
 /* A wrapping label with @css_class (may be NULL), xalign 0. */
 GtkWidget         *lens_wrap_label_new           (const char            *text,
                                                   const char            *css_class);

@@ -11,6 +11,7 @@
 
 #include "lens-catalog.h"
 #include "lens-content-widgets.h"
+#include "lens-describe.h"
 #include "lens-reports-panel.h"
 
 struct _LensReportsPanel
@@ -89,7 +90,7 @@ describe_origin (const LensPassage *passage)
 
   if (passage->from_monitoring_report != 0)
     {
-      g_autofree char *name = lens_monitoring_report_name (passage->from_monitoring_report);
+      g_autofree char *name = lens_describe_report_name (passage->from_monitoring_report);
 
       /* Translators: where a passage comes from; %s is a report's short name, "IMR-11" */
       return g_strdup_printf (_("From the consent-decree monitor’s report %s"), name);
