@@ -12,6 +12,7 @@
 #include "lens-catalog.h"
 #include "lens-chart-loader.h"
 #include "lens-fake-portal.h"
+#include "lens-test-util.h"
 #include "lens-headline.h"
 
 /* Each chart and each headline card of the shipped catalogue (data/charts.json), loaded the
@@ -20,20 +21,15 @@
  * the catalogue is in here without touching this file; one the real portal would refuse
  * fails it. No cache: every query goes to the portal. */
 
-typedef struct
-{
-  LensFakePortal   *portal;
-  LensPortalClient *client;
-} Fixture;
+/* The portal and a client without a cache (lens-test-util.h). */
+typedef LensTestPortal Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->portal = lens_fake_portal_new ();
-  f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), NULL);
+  lens_test_portal_set_up (f, 0, LENS_TEST_PORTAL_NO_CACHE);
   lens_portal_client_set_timeouts (f->client, 10, 30);
-  lens_portal_client_set_retry_policy (f->client, 0, 10, 10);
   /* Smaller pages: the longer grouped answers come in several, each with its $order, $limit
    * and $offset, as a long answer does on the real portal. */
   if (data != NULL)
@@ -44,8 +40,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->client);
-  g_clear_object (&f->portal);
+  lens_test_portal_tear_down (f);
 }
 
 typedef struct
@@ -91,8 +86,7 @@ query_cb (GObject      *object,
 static void
 spin (Wait *w)
 {
-  while (!w->done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w->done));
 }
 
 static GDate *

@@ -12,6 +12,7 @@
 #include "lens-data-coverage.h"
 #include "lens-data-period.h"
 #include "lens-fake-portal.h"
+#include "lens-test-util.h"
 
 /* The data's last full day and the periods computed from it; then the same against the fake
  * portal, whose numbers are SYNTHETIC. */
@@ -297,31 +298,21 @@ test_helpers (void)
 
 /* Against the fake portal */
 
-typedef struct
-{
-  LensFakePortal   *portal;
-  LensCache        *cache;
-  LensPortalClient *client;
-} Fixture;
+/* The portal, a client and its cache (lens-test-util.h). */
+typedef LensTestPortal Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->portal = lens_fake_portal_new ();
-  f->cache = lens_cache_new (NULL, 0);
-  f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), f->cache);
-  lens_portal_client_set_retry_policy (f->client, 0, 10, 20);
+  lens_test_portal_set_up (f, 0, LENS_TEST_PORTAL_DEFAULT);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->client);
-  g_assert_true (lens_cache_clear (f->cache, NULL));
-  g_clear_object (&f->cache);
-  g_clear_object (&f->portal);
+  lens_test_portal_tear_down (f);
 }
 
 typedef struct
@@ -361,8 +352,7 @@ load (Fixture      *f,
   wait_clear (w);
   memset (w, 0, sizeof *w);
   lens_data_coverage_load_async (f->client, dataset_id, LENS_QUERY_REFRESH, cancellable, load_cb, w);
-  while (!w->done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w->done));
 }
 
 static gboolean

@@ -12,36 +12,27 @@
 
 #include "lens-catalog.h"
 #include "lens-fake-portal.h"
+#include "lens-test-util.h"
 #include "lens-format.h"
 #include "lens-headline.h"
 
 /* Headline cards against the fake portal. The numbers are SYNTHETIC. */
 
-typedef struct
-{
-  LensFakePortal   *portal;
-  LensCache        *cache;
-  LensPortalClient *client;
-} Fixture;
+/* The portal, a client and its cache (lens-test-util.h). */
+typedef LensTestPortal Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->portal = lens_fake_portal_new ();
-  f->cache = lens_cache_new (NULL, 0);
-  f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), f->cache);
-  lens_portal_client_set_retry_policy (f->client, 1, 10, 20);
+  lens_test_portal_set_up (f, 1, LENS_TEST_PORTAL_DEFAULT);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->client);
-  g_assert_true (lens_cache_clear (f->cache, NULL));
-  g_clear_object (&f->cache);
-  g_clear_object (&f->portal);
+  lens_test_portal_tear_down (f);
 }
 
 typedef struct
@@ -83,8 +74,7 @@ load (Fixture     *f,
   g_assert_nonnull (spec);
   memset (w, 0, sizeof *w);
   lens_headline_load_async (f->client, spec, filters, LENS_QUERY_DEFAULT, NULL, load_cb, w);
-  while (!w->done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w->done));
 }
 
 /* The portal's count for the inclusive range [@from, @to] */
@@ -270,8 +260,7 @@ test_zero_base (Fixture       *f,
   g_assert_no_error (error);
   lens_headline_load_async (f->client, lens_catalog_lookup_headline (catalog, "h"), NULL,
                             LENS_QUERY_DEFAULT, NULL, load_cb, &w);
-  while (!w.done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w.done));
   g_assert_no_error (w.error);
   g_assert_cmpfloat (lens_headline_get_current_value (w.headline), ==, 0);
   g_assert_cmpfloat (lens_headline_get_previous_value (w.headline), ==, 0);
