@@ -17,15 +17,6 @@
 
 #define N_RUNS 5
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static double
 run_brief (LensTestProgram *program,
            const char      *output,
@@ -65,7 +56,7 @@ main (int   argc,
   cold = run_brief (&program, output, FALSE);
   for (guint i = 0; i < N_RUNS; i++)
     warm[i] = run_brief (&program, output, TRUE);
-  qsort (warm, N_RUNS, sizeof (double), compare_doubles);
+  lens_test_sort_doubles (warm, N_RUNS);
 
   g_print ("reform-lens --brief (8 charts, district 5 vs citywide, 5 years, consent decree), "
            "wall time of the whole process:\n");

@@ -16,15 +16,6 @@
 
 #define N_RUNS 9
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static double
 run_export (LensTestProgram *program,
             const char      *output)
@@ -74,8 +65,8 @@ main (int   argc,
           warm[i] = run_export (&program, output);
         }
 
-      qsort (cold, N_RUNS, sizeof (double), compare_doubles);
-      qsort (warm, N_RUNS, sizeof (double), compare_doubles);
+      lens_test_sort_doubles (cold, N_RUNS);
+      lens_test_sort_doubles (warm, N_RUNS);
       g_print ("  %-4s  empty cache: median %6.1f ms, max %6.1f ms   "
                "warm cache: median %6.1f ms, max %6.1f ms\n",
                formats[f], cold[N_RUNS / 2], cold[N_RUNS - 1], warm[N_RUNS / 2], warm[N_RUNS - 1]);

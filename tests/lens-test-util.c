@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "lens-test-util.h"
 
@@ -62,17 +63,24 @@ lens_test_drain (guint max_iterations)
 
 /* Folders of the test's own */
 
-char *
-lens_test_make_dir (void)
+static char *
+make_dir_named (const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (g_get_prgname () != NULL ? g_get_prgname ()
-                                                                         : "reform-lens-test");
   g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
   char *path = g_dir_make_tmp (template, &error);
 
   g_assert_no_error (error);
   return path;
+}
+
+char *
+lens_test_make_dir (void)
+{
+  g_autofree char *name = g_path_get_basename (g_get_prgname () != NULL ? g_get_prgname ()
+                                                                         : "reform-lens-test");
+
+  return make_dir_named (name);
 }
 
 void
@@ -149,7 +157,7 @@ lens_test_home_set_up (void)
     }
   else
     {
-      home = lens_test_make_dir ();
+      home = make_dir_named ("reform-lens-test-home");
       home_owned = TRUE;
       g_setenv (HOME_VARIABLE, home, TRUE);
     }
@@ -268,6 +276,20 @@ lens_test_portal_tear_down (LensTestPortal *fixture)
   g_clear_pointer (&fixture->waits, g_array_unref);
 }
 
+void
+lens_test_portal_fixture_set_up (LensTestPortal *fixture,
+                                 gconstpointer   data)
+{
+  lens_test_portal_set_up (fixture, 1, LENS_TEST_PORTAL_DEFAULT);
+}
+
+void
+lens_test_portal_fixture_tear_down (LensTestPortal *fixture,
+                                    gconstpointer   data)
+{
+  lens_test_portal_tear_down (fixture);
+}
+
 /* The built program */
 
 void
@@ -340,6 +362,22 @@ lens_test_run_program (LensTestRun        *run,
   g_test_message ("exit %d; stdout: %s; stderr: %s", run->status, run->out, run->err);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+lens_test_sort_doubles (double *values,
+                        gsize   n_values)
+{
+  qsort (values, n_values, sizeof (double), compare_doubles);
+}
+
 double
 lens_test_time_program (GSubprocessLauncher *launcher,
                         const char * const  *argv)
@@ -371,6 +409,20 @@ lens_test_program_tear_down (LensTestProgram *fixture)
   g_clear_pointer (&fixture->directory, g_free);
   g_clear_pointer (&fixture->cache_home, g_free);
   g_clear_object (&fixture->portal);
+}
+
+void
+lens_test_program_fixture_set_up (LensTestProgram *fixture,
+                                  gconstpointer    data)
+{
+  lens_test_program_set_up (fixture);
+}
+
+void
+lens_test_program_fixture_tear_down (LensTestProgram *fixture,
+                                     gconstpointer    data)
+{
+  lens_test_program_tear_down (fixture);
 }
 
 char *

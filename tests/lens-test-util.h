@@ -101,6 +101,12 @@ typedef struct
 void     lens_test_portal_set_up     (LensTestPortal      *fixture,
                                       guint                max_retries,
                                       LensTestPortalFlags  flags);
+/* The same as GTest fixture functions (g_test_add (path, LensTestPortal, NULL, ...)): a
+ * client with a cache that tries a failed request again once. */
+void     lens_test_portal_fixture_set_up    (LensTestPortal *fixture,
+                                             gconstpointer   data);
+void     lens_test_portal_fixture_tear_down (LensTestPortal *fixture,
+                                             gconstpointer   data);
 /* Makes @client (another client of the fixture's portal) wait as the fixture's does. */
 void     lens_test_portal_watch_waits (LensTestPortal     *fixture,
                                        LensPortalClient   *client);
@@ -136,6 +142,10 @@ void     lens_test_run_program       (LensTestRun        *run,
                                       const char * const *env,
                                       const char * const *args);
 
+/* For a benchmark: sorts @values in increasing order (the median is then in the middle). */
+void     lens_test_sort_doubles      (double              *values,
+                                      gsize                n_values);
+
 /* For a benchmark: runs @argv (@argv[0] the program) from @launcher to its successful end
  * (asserts) and returns how long that took, process start and end included, in ms. */
 double   lens_test_time_program      (GSubprocessLauncher *launcher,
@@ -151,6 +161,11 @@ typedef struct
 /* A fake portal and a folder for the program's files and cache. */
 void     lens_test_program_set_up    (LensTestProgram    *fixture);
 void     lens_test_program_tear_down (LensTestProgram    *fixture);
+/* The same as GTest fixture functions (g_test_add (path, LensTestProgram, NULL, ...)). */
+void     lens_test_program_fixture_set_up    (LensTestProgram *fixture,
+                                              gconstpointer    data);
+void     lens_test_program_fixture_tear_down (LensTestProgram *fixture,
+                                              gconstpointer    data);
 /* "--portal=<the fake portal>" */
 char    *lens_test_program_portal_option (LensTestProgram *fixture);
 

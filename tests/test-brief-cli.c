@@ -13,7 +13,8 @@
 #include "lens-format.h"
 #include "lens-test-util.h"
 
-/* The portal and a folder of the test's own, with the program's cache (lens-test-util.h). */
+/* The portal and a folder of the test's own, with the program's cache:
+ * lens_test_program_fixture_set_up (). */
 typedef LensTestProgram Fixture;
 
 /* Runs the built program with @args (NULL-terminated) and no display. */
@@ -63,20 +64,6 @@ pdf_page_count (const char *path)
   g_assert_nonnull (pages);
   return (guint) g_ascii_strtoull (pages + strlen ("Pages:") + strspn (pages + strlen ("Pages:"), " "),
                                    NULL, 10);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  lens_test_program_set_up (fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  lens_test_program_tear_down (fixture);
 }
 
 /* Runs --brief for district 5 compared with citywide, 2021–2024, plus @extra. */
@@ -401,7 +388,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, lens_test_program_fixture_set_up, func, \
+              lens_test_program_fixture_tear_down)
   ADD ("/brief-cli/english", test_brief_english);
   ADD ("/brief-cli/spanish", test_brief_spanish);
   ADD ("/brief-cli/offline", test_brief_offline);

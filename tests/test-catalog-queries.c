@@ -11,9 +11,8 @@
 
 #include "lens-catalog.h"
 #include "lens-chart-loader.h"
-#include "lens-fake-portal.h"
-#include "lens-test-util.h"
 #include "lens-headline.h"
+#include "lens-test-util.h"
 
 /* Each chart and each headline card of the shipped catalogue (data/charts.json), loaded the
  * way the window loads them, for every kind of filters, against the fake portal, which judges
@@ -34,13 +33,6 @@ fixture_setup (Fixture       *f,
    * and $offset, as a long answer does on the real portal. */
   if (data != NULL)
     lens_portal_client_set_page_size (f->client, GPOINTER_TO_UINT (data));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  lens_test_portal_tear_down (f);
 }
 
 typedef struct
@@ -296,14 +288,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/catalog-queries/every-chart", Fixture, NULL,
-              fixture_setup, test_every_chart, fixture_teardown);
-  g_test_add ("/catalog-queries/every-chart-paged", Fixture, GUINT_TO_POINTER (500),
-              fixture_setup, test_every_chart, fixture_teardown);
-  g_test_add ("/catalog-queries/every-headline", Fixture, NULL,
-              fixture_setup, test_every_headline, fixture_teardown);
-  g_test_add ("/catalog-queries/old-headline-query-refused", Fixture, NULL,
-              fixture_setup, test_old_headline_query_refused, fixture_teardown);
+#define ADD(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_setup, func, lens_test_portal_fixture_tear_down)
+  ADD ("/catalog-queries/every-chart", NULL, test_every_chart);
+  ADD ("/catalog-queries/every-chart-paged", GUINT_TO_POINTER (500), test_every_chart);
+  ADD ("/catalog-queries/every-headline", NULL, test_every_headline);
+  ADD ("/catalog-queries/old-headline-query-refused", NULL, test_old_headline_query_refused);
+#undef ADD
 
   return g_test_run ();
 }

@@ -13,28 +13,13 @@
 #include "lens-catalog.h"
 #include "lens-categories.h"
 #include "lens-chart-loader.h"
-#include "lens-fake-portal.h"
 #include "lens-test-util.h"
 
 /* The chart loader against the fake portal over loopback. Every number is SYNTHETIC: the
  * test checks that the loader puts the portal's numbers in the right places. */
 
-/* The portal, a client and its cache (lens-test-util.h). */
+/* The portal, a client and its cache: lens_test_portal_fixture_set_up (). */
 typedef LensTestPortal Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  lens_test_portal_set_up (f, 1, LENS_TEST_PORTAL_DEFAULT);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  lens_test_portal_tear_down (f);
-}
 
 typedef struct
 {
@@ -811,7 +796,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/chart-loader/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/chart-loader/" path, Fixture, NULL, lens_test_portal_fixture_set_up, func, \
+              lens_test_portal_fixture_tear_down)
 
   ADD ("years", test_years);
   ADD ("district-comparison", test_district_comparison);

@@ -15,9 +15,8 @@
 #include "lens-chart-loader.h"
 #include "lens-chart-private.h"
 #include "lens-fake-data.h"
-#include "lens-fake-portal.h"
-#include "lens-test-util.h"
 #include "lens-table.h"
+#include "lens-test-util.h"
 
 /* COPA Cases - Summary by district: COPA has no district column, only "beat", which may hold
  * several beats ("332 | 1114") or none. A case counts for a district when one of its beats
@@ -26,22 +25,8 @@
 
 #define COPA "mft5-nfa8"
 
-/* The portal, a client and its cache (lens-test-util.h). */
+/* The portal, a client and its cache: lens_test_portal_fixture_set_up (). */
 typedef LensTestPortal Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  lens_test_portal_set_up (f, 1, LENS_TEST_PORTAL_DEFAULT);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  lens_test_portal_tear_down (f);
-}
 
 typedef struct
 {
@@ -675,7 +660,8 @@ test_caveats_and_footer (Fixture       *f,
       attribution = TRUE;
   g_assert_true (attribution);
   g_assert_true (g_strv_contains ((const char * const *) footer,
-                                  lens_catalog_get_caveat_text (lens_catalog_get_default (), "copa-beats")));
+                                  lens_catalog_get_caveat_text (lens_catalog_get_default (),
+                                                                "copa-beats")));
 }
 
 int
@@ -685,7 +671,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/copa/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/copa/" path, Fixture, NULL, lens_test_portal_fixture_set_up, func, \
+              lens_test_portal_fixture_tear_down)
 
   g_test_add_func ("/copa/rule", test_rule);
   g_test_add_func ("/copa/vocabularies", test_vocabularies);

@@ -11,7 +11,6 @@
 
 #include "lens-data-coverage.h"
 #include "lens-data-period.h"
-#include "lens-fake-portal.h"
 #include "lens-test-util.h"
 
 /* The data's last full day and the periods computed from it; then the same against the fake
@@ -298,22 +297,8 @@ test_helpers (void)
 
 /* Against the fake portal */
 
-/* The portal, a client and its cache (lens-test-util.h). */
+/* The portal, a client and its cache: lens_test_portal_fixture_set_up (). */
 typedef LensTestPortal Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  lens_test_portal_set_up (f, 0, LENS_TEST_PORTAL_DEFAULT);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  lens_test_portal_tear_down (f);
-}
 
 typedef struct
 {
@@ -484,7 +469,8 @@ main (int   argc,
   g_test_add_func ("/data-period/helpers", test_helpers);
 
 #define ADD(path, func) \
-  g_test_add ("/data-period/coverage/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/data-period/coverage/" path, Fixture, NULL, lens_test_portal_fixture_set_up, func, \
+              lens_test_portal_fixture_tear_down)
 
   ADD ("fake-portal", test_coverage_fake);
   ADD ("stale", test_coverage_stale);

@@ -11,29 +11,14 @@
 #include <string.h>
 
 #include "lens-catalog.h"
-#include "lens-fake-portal.h"
-#include "lens-test-util.h"
 #include "lens-format.h"
 #include "lens-headline.h"
+#include "lens-test-util.h"
 
 /* Headline cards against the fake portal. The numbers are SYNTHETIC. */
 
-/* The portal, a client and its cache (lens-test-util.h). */
+/* The portal, a client and its cache: lens_test_portal_fixture_set_up (). */
 typedef LensTestPortal Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  lens_test_portal_set_up (f, 1, LENS_TEST_PORTAL_DEFAULT);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  lens_test_portal_tear_down (f);
-}
 
 typedef struct
 {
@@ -286,7 +271,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/headline/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/headline/" path, Fixture, NULL, lens_test_portal_fixture_set_up, func, \
+              lens_test_portal_fixture_tear_down)
 
   ADD ("year-to-date", test_year_to_date);
   ADD ("latest-full-year", test_latest_full_year);

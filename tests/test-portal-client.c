@@ -10,7 +10,6 @@
 #include <libsoup/soup.h>
 #include <stdio.h>
 
-#include "lens-fake-portal.h"
 #include "lens-portal-client.h"
 #include "lens-test-util.h"
 
@@ -27,13 +26,6 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   lens_test_portal_set_up (f, 2, LENS_TEST_PORTAL_DEFAULT);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  lens_test_portal_tear_down (f);
 }
 
 static guint
@@ -1223,7 +1215,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, fixture_setup, func, \
+              lens_test_portal_fixture_tear_down)
 
   ADD ("/portal-client/query", test_client_query);
   ADD ("/portal-client/app-token", test_client_app_token);

@@ -22,22 +22,9 @@
 
 #define LOCALE "es_ES.UTF-8"
 
-/* The portal and a folder of the test's own, with the program's cache (lens-test-util.h). */
+/* The portal and a folder of the test's own, with the program's cache:
+ * lens_test_program_fixture_set_up (). */
 typedef LensTestProgram Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  lens_test_program_set_up (fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  lens_test_program_tear_down (fixture);
-}
 
 /* Runs the built program in Spanish against the portal; returns its exit status. */
 static int
@@ -161,10 +148,12 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/translated-export/tick-format", test_tick_format);
-  g_test_add ("/translated-export/csv-and-png", Fixture, NULL,
-              fixture_set_up, test_export, fixture_tear_down);
-  g_test_add ("/translated-export/list-charts", Fixture, NULL,
-              fixture_set_up, test_list_translated, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, lens_test_program_fixture_set_up, func, \
+              lens_test_program_fixture_tear_down)
+  ADD ("/translated-export/csv-and-png", test_export);
+  ADD ("/translated-export/list-charts", test_list_translated);
+#undef ADD
 
   return g_test_run ();
 }
