@@ -62,7 +62,8 @@ void     lens_test_write_edited      (const char        *path,
  * data GTK needs, in XDG_DATA_DIRS): XDG_CACHE_HOME and XDG_CONFIG_HOME in a new temporary
  * folder, before g_test_init(). A child process (g_test_trap_subprocess(), a spawned test)
  * inherits them and uses the same folder, which the parent removes in
- * lens_test_home_tear_down(). */
+ * lens_test_home_tear_down(). (A cache write that a worker thread of the app's client ends
+ * after that can leave the folder behind: the client has no way to wait for it.) */
 void     lens_test_home_set_up       (void);
 /* The folder of lens_test_home_set_up(). */
 const char *lens_test_home_get_path  (void);
