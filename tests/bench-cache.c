@@ -20,6 +20,7 @@
 #include "lens-cache.h"
 #include "lens-fake-data.h"
 #include "lens-table.h"
+#include "lens-test-util.h"
 
 typedef struct
 {
@@ -28,19 +29,10 @@ typedef struct
   guint       runs;
 } Size;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (GArray *times)
 {
-  g_array_sort (times, compare_doubles);
+  lens_test_sort_doubles ((double *) (gpointer) times->data, times->len);
   return g_array_index (times, double, times->len / 2);
 }
 
@@ -128,15 +120,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bench-cache-XXXXXX", &error);
+  g_autofree char *dir = lens_test_make_dir ();
   g_autoptr(LensCache) cache = NULL;
   const Size sizes[] = {
     { "typical", 170, 200 },
     { "large", 17000, 15 },
   };
 
-  g_assert_no_error (error);
   cache = lens_cache_new (dir, 0);
 
   g_print ("Cache hits (synthetic bodies from the fake portal's generator)\n");
@@ -144,7 +134,7 @@ main (int   argc,
     bench (cache, &sizes[i]);
 
   g_assert_true (lens_cache_clear (cache, NULL));
-  g_rmdir (dir);
+  lens_test_remove_tree (dir);
 
   return 0;
 }

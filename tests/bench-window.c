@@ -15,11 +15,10 @@
 #include "lens-application.h"
 #include "lens-chart-view.h"
 #include "lens-dashboard-page.h"
-#include "lens-fake-portal.h"
 #include "lens-headline-card.h"
 #include "lens-overview-page.h"
 #include "lens-resources.h"
-#include "lens-window.h"
+#include "lens-test-window.h"
 
 #define N_RUNS 9
 
@@ -78,10 +77,9 @@ realize_cb (GtkWidget *widget,
 }
 
 static gboolean
-timeout_cb (gpointer user_data)
+painted (gpointer data)
 {
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  return ((Measure *) data)->painted_at != 0;
 }
 
 static double
@@ -90,9 +88,7 @@ open_window (LensApplication *app,
              double          *from_present)
 {
   Measure measure = { NULL, page, 0 };
-  gboolean timed_out = FALSE;
   gint64 created, presented;
-  guint id;
 
   created = g_get_monotonic_time ();
   measure.window = lens_window_new (app);
@@ -104,31 +100,16 @@ open_window (LensApplication *app,
   presented = g_get_monotonic_time ();
   gtk_window_present (GTK_WINDOW (measure.window));
 
-  id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-  while (measure.painted_at == 0 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
+  g_assert_true (lens_test_wait_until (painted, &measure));
 
   g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (measure.window)),
                                         &measure);
   gtk_window_destroy (GTK_WINDOW (measure.window));
   g_object_unref (measure.window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  lens_test_drain (G_MAXUINT);
 
   *from_present = (measure.painted_at - presented) / 1000.0;
   return (measure.painted_at - created) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 int
@@ -136,45 +117,36 @@ main (int   argc,
       char *argv[])
 {
   static const char *pages[] = { "crime", "overview" };
-  g_autoptr(LensApplication) app = NULL;
-  g_autoptr(LensFakePortal) portal = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = g_dir_make_tmp ("reform-lens-bench-XXXXXX", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  LensTestWindow fixture = { 0 };
 
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  lens_test_home_set_up ();
   lens_resources_ensure_registered ();
-
-  portal = lens_fake_portal_new ();
-  settings = g_settings_new (APP_ID);
-  g_settings_set_string (settings, "portal-url", lens_fake_portal_get_base_url (portal));
-  g_settings_set_string (settings, "district", "5");
-  g_settings_set_string (settings, "compare", "citywide");
-
-  app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  /* The portal, and an application pointed at it, with no window yet. */
+  lens_test_window_set_up (&fixture, "5", "citywide");
+  /* Measured as a person sees it: with GTK's animations, which the tests turn off. */
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-enable-animations");
 
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
       double total[N_RUNS], present[N_RUNS], ignored;
 
       /* The first window fills the cache. */
-      open_window (app, pages[p], &ignored);
+      open_window (fixture.app, pages[p], &ignored);
 
       for (guint i = 0; i < N_RUNS; i++)
-        total[i] = open_window (app, pages[p], &present[i]);
+        total[i] = open_window (fixture.app, pages[p], &present[i]);
 
-      qsort (total, N_RUNS, sizeof (double), compare_doubles);
-      qsort (present, N_RUNS, sizeof (double), compare_doubles);
+      lens_test_sort_doubles (total, N_RUNS);
+      lens_test_sort_doubles (present, N_RUNS);
       g_print ("first paint of the %s page with every chart showing data, warm cache, %d runs:\n"
                "  from creating the window: median %6.1f ms, max %6.1f ms\n"
                "  from presenting it:       median %6.1f ms, max %6.1f ms\n",
                pages[p], N_RUNS, total[N_RUNS / 2], total[N_RUNS - 1],
                present[N_RUNS / 2], present[N_RUNS - 1]);
     }
+
+  lens_test_window_tear_down (&fixture);
+  lens_test_home_tear_down ();
 
   return 0;
 }

@@ -10,60 +10,20 @@
 #include <locale.h>
 #include <unistd.h>
 
-#include "lens-fake-portal.h"
 #include "lens-format.h"
+#include "lens-test-util.h"
 
-typedef struct
-{
-  LensFakePortal *portal;
-  char           *directory;
-  char           *cache_home;
-} Fixture;
+/* The portal and a folder of the test's own, with the program's cache:
+ * lens_test_program_fixture_set_up (). */
+typedef LensTestProgram Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* Runs the built program with @args (NULL-terminated) and no display. */
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-/* Runs @argv (NULL-terminated; @argv[0] NULL: the built program) with no display. */
-static void
-run_program (Run                *run,
+run_program (LensTestRun        *run,
              const char         *cache_home,
              const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("REFORM_LENS_BIN");
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache_home, TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d; stdout: %s; stderr: %s", run->status, run->out, run->err);
+  lens_test_run_program (run, NULL, cache_home, NULL, args);
 }
 
 /* The output of a poppler tool on @path. */
@@ -106,58 +66,15 @@ pdf_page_count (const char *path)
                                    NULL, 10);
 }
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->portal = lens_fake_portal_new ();
-  fixture->directory = g_dir_make_tmp ("reform-lens-brief-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->cache_home = g_build_filename (fixture->directory, "cache", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_chmod (path, 0700);
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  remove_tree (fixture->directory);
-  g_clear_pointer (&fixture->directory, g_free);
-  g_clear_pointer (&fixture->cache_home, g_free);
-  g_clear_object (&fixture->portal);
-}
-
 /* Runs --brief for district 5 compared with citywide, 2021–2024, plus @extra. */
 static char *
-run_brief (Fixture    *fixture,
-           const char *name,
-           const char *extra1,
-           const char *extra2,
-           Run        *run)
+run_brief (Fixture     *fixture,
+           const char  *name,
+           const char  *extra1,
+           const char  *extra2,
+           LensTestRun *run)
 {
-  g_autofree char *portal = g_strdup_printf ("--portal=%s",
-                                             lens_fake_portal_get_base_url (fixture->portal));
+  g_autofree char *portal = lens_test_program_portal_option (fixture);
   g_autofree char *path = g_build_filename (fixture->directory, name, NULL);
   g_autofree char *brief = g_strdup_printf ("--brief=%s", path);
   const char *args[] = {
@@ -239,7 +156,7 @@ static void
 test_brief_english (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  Run run = { 0 };
+  LensTestRun run = { 0 };
   g_autofree char *path = run_brief (fixture, "brief.pdf", "--language=en", NULL, &run);
   g_autofree char *text = NULL;
 
@@ -267,7 +184,7 @@ test_brief_english (Fixture       *fixture,
   }
 
   render_pages (path, "brief-en");
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 /* The msgstr of @msgid in po/@lang.po when @lang is in po/LINGUAS, else NULL. */
@@ -307,7 +224,7 @@ static void
 test_brief_spanish (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  Run run = { 0 };
+  LensTestRun run = { 0 };
   g_autofree char *path = run_brief (fixture, "informe.pdf", "--language=es", NULL, &run);
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
@@ -329,14 +246,14 @@ test_brief_spanish (Fixture       *fixture,
     g_test_message ("po/es.po is not shipped yet: only the numbers are checked");
 
   render_pages (path, "brief-es");
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 static void
 test_brief_offline (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  Run run = { 0 };
+  LensTestRun run = { 0 };
   g_autofree char *path = NULL;
 
   /* An empty cache: nothing to make a brief from, and no file. */
@@ -345,13 +262,13 @@ test_brief_offline (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "no data is saved"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), ==, 0);
-  run_clear (&run);
+  lens_test_run_clear (&run);
   g_clear_pointer (&path, g_free);
 
   /* Warm the cache, then the same brief offline says which data is saved and how old. */
   path = run_brief (fixture, "online.pdf", NULL, NULL, &run);
   g_assert_cmpint (run.status, ==, 0);
-  run_clear (&run);
+  lens_test_run_clear (&run);
   g_clear_pointer (&path, g_free);
 
   lens_fake_portal_reset_counters (fixture->portal);
@@ -362,14 +279,13 @@ test_brief_offline (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "Reported incidents per year: data from"));
   g_assert_nonnull (strstr (run.err, "Where the cases stand: data from"));
   g_assert_cmpuint (pdf_page_count (path), >, 1);
-  run_clear (&run);
+  lens_test_run_clear (&run);
   g_clear_pointer (&path, g_free);
 
   /* The portal gone: saved data younger than the cache's max age is used without
    * connecting, so the brief is still made. */
   {
-    g_autofree char *url = g_strdup (lens_fake_portal_get_base_url (fixture->portal));
-    g_autofree char *portal = g_strdup_printf ("--portal=%s", url);
+    g_autofree char *portal = lens_test_program_portal_option (fixture);
     g_autofree char *output = g_build_filename (fixture->directory, "unreachable.pdf", NULL);
     g_autofree char *brief = g_strdup_printf ("--brief=%s", output);
     const char *args[] = { brief, "--district=5", "--compare=citywide", "--from=2021-01-01",
@@ -379,7 +295,7 @@ test_brief_offline (Fixture       *fixture,
     run_program (&run, fixture->cache_home, args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
-    run_clear (&run);
+    lens_test_run_clear (&run);
   }
 }
 
@@ -388,18 +304,17 @@ assert_fails_without_file (Fixture    *fixture,
                            const char *path,
                            const char *message)
 {
-  g_autofree char *portal = g_strdup_printf ("--portal=%s",
-                                             lens_fake_portal_get_base_url (fixture->portal));
+  g_autofree char *portal = lens_test_program_portal_option (fixture);
   g_autofree char *brief = g_strdup_printf ("--brief=%s", path);
   const char *args[] = { brief, "--district=5", "--compare=citywide", portal, NULL };
-  Run run = { 0 };
+  LensTestRun run = { 0 };
 
   run_program (&run, fixture->cache_home, args);
   g_assert_cmpint (run.status, !=, 0);
   if (strstr (run.err, message) == NULL)
     g_error ("stderr “%s” does not say “%s”", run.err, message);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 static void
@@ -453,13 +368,13 @@ test_brief_bad_arguments (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Run run = { 0 };
+      LensTestRun run = { 0 };
 
       run_program (&run, fixture->cache_home, cases[i].args);
       g_assert_cmpint (run.status, ==, 2);
       if (strstr (run.err, cases[i].message) == NULL)
         g_error ("stderr “%s” does not say “%s”", run.err, cases[i].message);
-      run_clear (&run);
+      lens_test_run_clear (&run);
     }
 
   g_assert_false (g_file_test (text_file, G_FILE_TEST_EXISTS));
@@ -473,7 +388,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, lens_test_program_fixture_set_up, func, \
+              lens_test_program_fixture_tear_down)
   ADD ("/brief-cli/english", test_brief_english);
   ADD ("/brief-cli/spanish", test_brief_spanish);
   ADD ("/brief-cli/offline", test_brief_offline);

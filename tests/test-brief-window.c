@@ -13,81 +13,26 @@
 #include "lens-brief-builder.h"
 #include "lens-brief-dialog.h"
 #include "lens-brief-print.h"
-#include "lens-fake-portal.h"
-#include "lens-resources.h"
 #include "lens-test-window.h"
 #include "lens-window.h"
 
-typedef struct
-{
-  LensFakePortal  *portal;
-  LensWindow      *window;
-  char            *directory;
-} Fixture;
-
-/* One application for the whole run: it is registered on the session bus. */
-static LensApplication *app;
+/* The run's application and a window against the fake portal (lens-test-window.h). */
+typedef LensTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
-  LensPortalClient *client;
-
-  fixture->portal = lens_fake_portal_new ();
-  fixture->directory = g_dir_make_tmp ("reform-lens-brief-window-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  g_settings_set_string (settings, "portal-url", lens_fake_portal_get_base_url (fixture->portal));
-  g_settings_set_string (settings, "district", "5");
-  g_settings_set_string (settings, "compare", "citywide");
-
-  client = lens_application_get_client (app);
-  lens_portal_client_set_retry_policy (client, 0, 10, 10);
-  lens_portal_client_set_timeouts (client, 30, 30);
-  g_assert_true (lens_cache_clear (lens_application_get_cache (app), &error));
-  g_assert_no_error (error);
-
-  fixture->window = lens_window_new (app);
-  g_object_ref_sink (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
+  lens_test_window_set_up (fixture, "5", "citywide");
+  lens_portal_client_set_timeouts (lens_application_get_client (fixture->app), 30, 30);
+  lens_test_window_open (fixture, NULL, 1200, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-
-  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-
-  remove_tree (fixture->directory);
-  g_clear_pointer (&fixture->directory, g_free);
-  g_clear_object (&fixture->portal);
+  lens_test_window_tear_down (fixture);
 }
 
 static guint
@@ -119,7 +64,8 @@ test_brief_window_actions (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.%s", names[i]);
-      g_auto(GStrv) set = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
+      g_auto(GStrv) set = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                                 detailed);
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (fixture->window), names[i]);
 
       g_assert_nonnull (action);
@@ -128,38 +74,17 @@ test_brief_window_actions (Fixture       *fixture,
     }
 }
 
-static gboolean
-mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-/* The window as shown, into the build directory, to look at. */
+/* The window as shown, laid out and drawn, into the build directory's screenshots, to look
+ * at. */
 static void
 save_window (GtkWindow  *window,
              const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *path = lens_test_screenshot_path (name);
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  graphene_rect_t bounds;
-  int width, height;
 
-  /* Laid out and drawn. */
   g_assert_true (lens_test_wait_frames (GTK_WIDGET (window), 2));
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  texture = lens_test_save_window (window, path);
 }
 
 static LensBriefDialog *
@@ -215,8 +140,9 @@ test_brief_window_dialog (Fixture       *fixture,
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
-  g_assert_true (lens_test_wait_until (mapped, dialog));
-  save_window (GTK_WINDOW (dialog), "brief-dialog.png");
+  g_assert_true (lens_test_wait_mapped (GTK_WIDGET (dialog)));
+  g_assert_true (lens_test_wait_allocated (GTK_WIDGET (dialog)));
+  save_window (GTK_WINDOW (dialog), "brief-dialog");
 
   /* Prefilled from the window: district 5 compared with citywide. */
   filters = lens_brief_dialog_dup_filters (dialog, &error);
@@ -225,7 +151,7 @@ test_brief_window_dialog (Fixture       *fixture,
   g_assert_cmpint (lens_filters_get_compare (filters), ==, LENS_COMPARE_CITYWIDE);
 
   save_and_check (dialog, path);
-  save_window (GTK_WINDOW (dialog), "brief-dialog-saved.png");
+  save_window (GTK_WINDOW (dialog), "brief-dialog-saved");
   g_assert_cmpstr (lens_brief_dialog_get_last_message (dialog), ==, "Brief saved");
 
   /* A folder that does not exist: the reason, and no file. */
@@ -295,12 +221,6 @@ build_cb (GObject      *object,
   wait->done = TRUE;
 }
 
-static gboolean
-build_done (gpointer data)
-{
-  return ((BuildWait *) data)->done;
-}
-
 /* The print operation's pages, exported to PDF without a dialog, are the brief's pages laid
  * out on the page setup's printable area. */
 static void
@@ -315,9 +235,9 @@ test_brief_window_print_export (Fixture       *fixture,
   GtkPrintOperationResult result;
 
   lens_filters_set_district (filters, 5);
-  lens_brief_builder_build_async (lens_application_get_client (app), filters, NULL,
+  lens_brief_builder_build_async (lens_application_get_client (fixture->app), filters, NULL,
                                   LENS_BRIEF_PARTS_ALL, LENS_QUERY_DEFAULT, NULL, build_cb, &wait);
-  g_assert_true (lens_test_wait_until (build_done, &wait));
+  g_assert_true (lens_test_wait_flag (&wait.done));
   g_assert_no_error (wait.error);
 
   operation = lens_brief_print_operation_new (wait.brief);
@@ -336,16 +256,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("reform-lens-test-XXXXXX", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  int ret;
-
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the system's icon themes (XDG_DATA_DIRS). */
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  lens_resources_ensure_registered ();
+  lens_test_window_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/brief-window/actions", test_brief_window_actions);
@@ -354,18 +265,5 @@ main (int   argc,
   ADD ("/brief-window/print-export", test_brief_window_print_export);
 #undef ADD
 
-  app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_application_register (G_APPLICATION (app), NULL, &error);
-    g_assert_no_error (error);
-  }
-  lens_test_park_pointer (gdk_display_get_default ());
-
-  ret = g_test_run ();
-  g_clear_object (&app);
-
-  return ret;
+  return lens_test_window_run ();
 }

@@ -200,42 +200,6 @@ make_brief (guint       n_charts,
   return brief;
 }
 
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lens-brief-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (d != NULL && g_dir_read_name (d) != NULL)
-    n++;
-
-  return n;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* The expected cell text, built here from lens-format rather than from the brief's code. */
 static char *
 expected_value (LensSeries *series,
@@ -392,7 +356,7 @@ write_and_check (const char *keep_name,
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(LensBrief) brief = make_brief (5, &documents);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "brief.pdf", NULL);
   g_autofree char *keep = g_test_build_filename (G_TEST_BUILT, keep_name, NULL);
   guint n_pages;
@@ -401,7 +365,7 @@ write_and_check (const char *keep_name,
   g_assert_true (lens_brief_write_pdf (brief, path, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (lens_brief_get_n_pages (brief), ==, n_pages);
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (lens_test_count_files (dir, NULL), ==, 1);
 
   check_pdf (brief, path, documents);
 
@@ -414,7 +378,7 @@ write_and_check (const char *keep_name,
       g_autofree char *out = lens_pdf_run (argv);
     }
 
-  remove_dir (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
@@ -437,7 +401,7 @@ test_brief_spanish (void)
 {
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(LensBrief) brief = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "informe.pdf", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -492,14 +456,14 @@ test_brief_spanish (void)
 
   g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, "");
-  remove_dir (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
 test_brief_errors (void)
 {
   g_autoptr(LensBrief) brief = make_brief (2, NULL);
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autofree char *missing = g_build_filename (dir, "no-such-dir", "brief.pdf", NULL);
   g_autofree char *readonly = g_build_filename (dir, "readonly", NULL);
   g_autofree char *probe = g_build_filename (readonly, "probe", NULL);
@@ -527,7 +491,7 @@ test_brief_errors (void)
       g_assert_false (lens_brief_write_pdf (brief, path, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
       g_assert_nonnull (strstr (error->message, "brief.pdf"));
-      g_assert_cmpuint (count_files (readonly), ==, 0);
+      g_assert_cmpuint (lens_test_count_files (readonly, NULL), ==, 0);
     }
   else
     g_test_message ("running as a user who can write to read-only directories: skipped that part");
@@ -541,13 +505,13 @@ test_brief_errors (void)
     guint before;
 
     g_assert_cmpint (g_mkdir (as_dir, 0755), ==, 0);
-    before = count_files (dir);
+    before = lens_test_count_files (dir, NULL);
     g_assert_false (lens_brief_write_pdf (brief, as_dir, &error));
     g_assert_nonnull (error);
     g_assert_true (error->domain == G_IO_ERROR);
     g_assert_nonnull (strstr (error->message, "taken.pdf"));
     g_assert_true (g_file_test (as_dir, G_FILE_TEST_IS_DIR));
-    g_assert_cmpuint (count_files (dir), ==, before);
+    g_assert_cmpuint (lens_test_count_files (dir, NULL), ==, before);
     g_rmdir (as_dir);
   }
 
@@ -571,7 +535,7 @@ test_brief_errors (void)
     g_assert_true (error->domain == G_IO_ERROR);
     g_assert_nonnull (strstr (error->message, "full.pdf"));
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-    g_assert_cmpuint (count_files (dir), ==, 0);
+    g_assert_cmpuint (lens_test_count_files (dir, NULL), ==, 0);
   }
 
   /* an existing brief is replaced whole */
@@ -585,10 +549,10 @@ test_brief_errors (void)
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
     g_assert_true (g_str_has_prefix (contents, "%PDF"));
-    g_assert_cmpuint (count_files (dir), ==, 1);
+    g_assert_cmpuint (lens_test_count_files (dir, NULL), ==, 1);
   }
 
-  remove_dir (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
@@ -608,13 +572,13 @@ assert_refused (LensBrief  *brief,
   g_assert_nonnull (strstr (error->message, "empty.pdf"));
   g_assert_nonnull (strstr (error->message, "There is no data for this brief"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_assert_cmpuint (lens_test_count_files (dir, NULL), ==, 0);
 }
 
 static void
 test_brief_no_data (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autoptr(GError) error = NULL;
 
   /* nothing at all, not even with the consent decree */
@@ -663,7 +627,7 @@ test_brief_no_data (void)
     assert_refused (brief, dir);
   }
 
-  remove_dir (dir);
+  lens_test_remove_tree (dir);
 }
 
 /* The print path: page after page on any cairo context, at another page size. */
@@ -779,7 +743,7 @@ test_brief_chart_data (void)
   g_autoptr(LensBrief) brief = lens_brief_new ();
   g_autoptr(GError) warning = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE,
                                                    "The data portal could not be reached (synthetic).");
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "brief.pdf", NULL);
   g_autoptr(GError) error = NULL;
   const char *statuses[] = { "Closed", "Open - Investigation", "Pending review" };
@@ -879,7 +843,7 @@ test_brief_chart_data (void)
       g_assert_nonnull (strstr (joined->str, "Complaints"));
     }
 
-  remove_dir (dir);
+  lens_test_remove_tree (dir);
 }
 
 int

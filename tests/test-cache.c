@@ -11,31 +11,7 @@
 #include <utime.h>
 
 #include "lens-cache.h"
-
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lens-cache-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        g_unlink (child);
-      }
-  g_rmdir (path);
-}
+#include "lens-test-util.h"
 
 static LensCacheEntry *
 make_entry (const char *key,
@@ -53,22 +29,6 @@ make_entry (const char *key,
   bytes = g_string_free_to_bytes (g_steal_pointer (&body));
   return lens_cache_entry_new (key, bytes, fetched, "\"etag-1\"", "Tue, 31 Mar 2026 06:00:00 GMT",
                                updated, "[\"yr\",\"n\"]", "[\"number\",\"number\"]");
-}
-
-static guint
-count_files (const char *path,
-             const char *suffix)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  if (dir == NULL)
-    return 0;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, suffix))
-      n++;
-  return n;
 }
 
 /* The one file of @suffix whose name starts with the hash of @key. */
@@ -91,7 +51,7 @@ entry_file (const char *dir_path,
 static void
 test_cache_store_lookup (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autoptr(LensCache) cache = lens_cache_new (dir, 0);
   g_autoptr(LensCacheEntry) entry = make_entry ("https://example.org/resource/abcd-1234.json?$select=a", "[{\"a\":\"1\"}]\n", 1);
   g_autoptr(LensCacheEntry) hit = NULL;
@@ -129,13 +89,13 @@ test_cache_store_lookup (void)
   g_assert_null (lens_cache_lookup (cache, lens_cache_entry_get_key (entry)));
   g_assert_cmpuint (lens_cache_get_size (cache), ==, 0);
 
-  rm_rf (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
 test_cache_entry_optional (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autoptr(LensCache) cache = lens_cache_new (dir, 0);
   g_autoptr(GBytes) body = g_bytes_new_static ("[]\n", 3);
   g_autoptr(LensCacheEntry) entry = lens_cache_entry_new ("k", body, NULL, NULL, NULL, NULL, NULL, NULL);
@@ -168,7 +128,7 @@ test_cache_entry_optional (void)
   g_assert_nonnull (empty_hit);
   g_assert_cmpuint (g_bytes_get_size (lens_cache_entry_get_body (empty_hit)), ==, 0);
 
-  rm_rf (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
@@ -190,7 +150,7 @@ test_cache_default_directory (void)
 static void
 test_cache_replace (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autoptr(LensCache) cache = lens_cache_new (dir, 0);
   g_autoptr(LensCacheEntry) first = make_entry ("key", "first body", 10);
   g_autoptr(LensCacheEntry) second = make_entry ("key", "second", 3);
@@ -204,21 +164,21 @@ test_cache_replace (void)
   hit = lens_cache_lookup (cache, "key");
   g_assert_true (g_bytes_equal (lens_cache_entry_get_body (hit), lens_cache_entry_get_body (second)));
   /* The old body is gone and the size counts only the new pair. */
-  g_assert_cmpuint (count_files (dir, ".body"), ==, 1);
-  g_assert_cmpuint (count_files (dir, ".meta"), ==, 1);
+  g_assert_cmpuint (lens_test_count_files (dir, ".body"), ==, 1);
+  g_assert_cmpuint (lens_test_count_files (dir, ".meta"), ==, 1);
   g_assert_cmpuint (lens_cache_get_size (cache), <, size_after_first);
 
   /* Storing the same body again keeps one body file. */
   g_assert_true (lens_cache_store (cache, second, NULL));
-  g_assert_cmpuint (count_files (dir, ".body"), ==, 1);
+  g_assert_cmpuint (lens_test_count_files (dir, ".body"), ==, 1);
 
-  rm_rf (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
 test_cache_half_written (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autoptr(LensCache) cache = lens_cache_new (dir, 0);
   g_autoptr(LensCacheEntry) entry = make_entry ("key", "old", 1);
   g_autoptr(LensCacheEntry) hit = NULL;
@@ -252,7 +212,7 @@ test_cache_half_written (void)
     g_assert_true (g_file_test (orphan2, G_FILE_TEST_EXISTS));
   }
 
-  rm_rf (dir);
+  lens_test_remove_tree (dir);
 }
 
 typedef enum {
@@ -267,7 +227,7 @@ typedef enum {
 static void
 corrupt_one (Damage damage)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autoptr(LensCache) cache = lens_cache_new (dir, 0);
   g_autoptr(LensCacheEntry) entry = make_entry ("the key", "[{\"n\":\"12\"}]\n", 100);
   g_autoptr(LensCacheEntry) other = make_entry ("another key", "[]\n", 1);
@@ -342,7 +302,7 @@ corrupt_one (Damage damage)
   still = lens_cache_lookup (cache, "another key");
   g_assert_nonnull (still);
 
-  rm_rf (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
@@ -359,7 +319,7 @@ test_cache_corrupt (void)
 static void
 test_cache_eviction (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autoptr(LensCache) cache = lens_cache_new (dir, 0);
   g_autoptr(LensCacheEntry) a = make_entry ("a", "0123456789", 1000);
   g_autoptr(LensCacheEntry) b = make_entry ("b", "0123456789", 1000);
@@ -403,7 +363,7 @@ test_cache_eviction (void)
   g_assert_null (lens_cache_lookup (cache, "a"));
   g_assert_null (lens_cache_lookup (cache, "c"));
   g_assert_null (lens_cache_lookup (cache, "d"));
-  g_assert_cmpuint (count_files (dir, ".meta"), ==, 1);
+  g_assert_cmpuint (lens_test_count_files (dir, ".meta"), ==, 1);
 
   /* Lowering the cap evicts at once. */
   g_assert_true (lens_cache_store (cache, a, NULL));
@@ -414,13 +374,13 @@ test_cache_eviction (void)
   hit = lens_cache_lookup (cache, "b");
   g_assert_nonnull (hit);
 
-  rm_rf (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
 test_cache_eviction_persists (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autoptr(LensCacheEntry) a = make_entry ("a", "0123456789", 1000);
   g_autoptr(LensCacheEntry) b = make_entry ("b", "0123456789", 1000);
   g_autoptr(LensCacheEntry) c = make_entry ("c", "0123456789", 1000);
@@ -445,13 +405,13 @@ test_cache_eviction_persists (void)
     g_assert_nonnull (hit);
   }
 
-  rm_rf (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
 test_cache_clear (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autofree char *missing = g_build_filename (dir, "not-yet", NULL);
   g_autofree char *temp = g_build_filename (dir, "abc.meta.XY12ZW", NULL);
   g_autofree char *foreign = g_build_filename (dir, "README", NULL);
@@ -473,8 +433,8 @@ test_cache_clear (void)
   g_assert_true (lens_cache_clear (cache, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (lens_cache_get_size (cache), ==, 0);
-  g_assert_cmpuint (count_files (dir, ".meta"), ==, 0);
-  g_assert_cmpuint (count_files (dir, ".body"), ==, 0);
+  g_assert_cmpuint (lens_test_count_files (dir, ".meta"), ==, 0);
+  g_assert_cmpuint (lens_test_count_files (dir, ".body"), ==, 0);
   g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
   g_assert_null (lens_cache_lookup (cache, "key 3"));
@@ -483,7 +443,7 @@ test_cache_clear (void)
   g_assert_true (lens_cache_clear (empty, &error));
   g_assert_no_error (error);
 
-  rm_rf (dir);
+  lens_test_remove_tree (dir);
 }
 
 typedef struct {
@@ -538,7 +498,7 @@ hammer_thread (gpointer user_data)
 static void
 test_cache_threads (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autoptr(LensCache) cache = lens_cache_new (dir, 64 * 1024);
   ThreadData data[6];
   GThread *threads[6];
@@ -565,7 +525,7 @@ test_cache_threads (void)
     g_assert_cmpuint (lens_cache_get_size (again), ==, lens_cache_get_size (cache));
   }
 
-  rm_rf (dir);
+  lens_test_remove_tree (dir);
 }
 
 int

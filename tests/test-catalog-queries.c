@@ -11,8 +11,8 @@
 
 #include "lens-catalog.h"
 #include "lens-chart-loader.h"
-#include "lens-fake-portal.h"
 #include "lens-headline.h"
+#include "lens-test-util.h"
 
 /* Each chart and each headline card of the shipped catalogue (data/charts.json), loaded the
  * way the window loads them, for every kind of filters, against the fake portal, which judges
@@ -20,32 +20,19 @@
  * the catalogue is in here without touching this file; one the real portal would refuse
  * fails it. No cache: every query goes to the portal. */
 
-typedef struct
-{
-  LensFakePortal   *portal;
-  LensPortalClient *client;
-} Fixture;
+/* The portal and a client without a cache (lens-test-util.h). */
+typedef LensTestPortal Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->portal = lens_fake_portal_new ();
-  f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), NULL);
+  lens_test_portal_set_up (f, 0, LENS_TEST_PORTAL_NO_CACHE);
   lens_portal_client_set_timeouts (f->client, 10, 30);
-  lens_portal_client_set_retry_policy (f->client, 0, 10, 10);
   /* Smaller pages: the longer grouped answers come in several, each with its $order, $limit
    * and $offset, as a long answer does on the real portal. */
   if (data != NULL)
     lens_portal_client_set_page_size (f->client, GPOINTER_TO_UINT (data));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->client);
-  g_clear_object (&f->portal);
 }
 
 typedef struct
@@ -91,8 +78,7 @@ query_cb (GObject      *object,
 static void
 spin (Wait *w)
 {
-  while (!w->done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w->done));
 }
 
 static GDate *
@@ -302,14 +288,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/catalog-queries/every-chart", Fixture, NULL,
-              fixture_setup, test_every_chart, fixture_teardown);
-  g_test_add ("/catalog-queries/every-chart-paged", Fixture, GUINT_TO_POINTER (500),
-              fixture_setup, test_every_chart, fixture_teardown);
-  g_test_add ("/catalog-queries/every-headline", Fixture, NULL,
-              fixture_setup, test_every_headline, fixture_teardown);
-  g_test_add ("/catalog-queries/old-headline-query-refused", Fixture, NULL,
-              fixture_setup, test_old_headline_query_refused, fixture_teardown);
+#define ADD(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_setup, func, lens_test_portal_fixture_tear_down)
+  ADD ("/catalog-queries/every-chart", NULL, test_every_chart);
+  ADD ("/catalog-queries/every-chart-paged", GUINT_TO_POINTER (500), test_every_chart);
+  ADD ("/catalog-queries/every-headline", NULL, test_every_headline);
+  ADD ("/catalog-queries/old-headline-query-refused", NULL, test_old_headline_query_refused);
+#undef ADD
 
   return g_test_run ();
 }

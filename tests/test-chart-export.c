@@ -65,42 +65,6 @@ make_document (LensPlotKind kind)
   return make_document_full (kind, TRUE);
 }
 
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("lens-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (d != NULL && g_dir_read_name (d) != NULL)
-    n++;
-
-  return n;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static void
 test_export_format_from_path (void)
 {
@@ -119,7 +83,7 @@ static void
 test_export_png (void)
 {
   const LensPlotKind kinds[] = { LENS_PLOT_BAR, LENS_PLOT_HORIZONTAL_BAR, LENS_PLOT_LINE };
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -146,8 +110,8 @@ test_export_png (void)
       }
     }
 
-  g_assert_cmpuint (count_files (dir), ==, 3);
-  remove_dir (dir);
+  g_assert_cmpuint (lens_test_count_files (dir, NULL), ==, 3);
+  lens_test_remove_tree (dir);
 }
 
 typedef struct
@@ -176,7 +140,7 @@ test_export_svg (void)
 {
   g_autoptr(LensChartDocument) doc = make_document (LENS_PLOT_LINE);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GMarkupParseContext) context = NULL;
@@ -197,7 +161,7 @@ test_export_svg (void)
   g_assert_cmpuint (state.n_elements, >, 50);
   g_assert_nonnull (strstr (contents, "width=\"800"));
 
-  remove_dir (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
@@ -205,7 +169,7 @@ test_export_pdf (void)
 {
   g_autoptr(LensChartDocument) doc = make_document (LENS_PLOT_HORIZONTAL_BAR);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
   g_autofree char *keep = g_test_build_filename (G_TEST_BUILT, "export.pdf", NULL);
   g_autofree char *contents = NULL;
@@ -218,7 +182,7 @@ test_export_pdf (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
   g_assert_true (lens_chart_export_to_file (doc, keep, LENS_EXPORT_FORMAT_PDF, NULL));
 
-  remove_dir (dir);
+  lens_test_remove_tree (dir);
 }
 
 /* A small RFC 4180 reader for the round trip. */
@@ -278,7 +242,7 @@ test_export_csv (void)
   g_autoptr(LensChartDocument) doc = make_document (LENS_PLOT_BAR);
   LensSeries *series = lens_chart_document_get_series (doc);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.csv", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -330,7 +294,7 @@ test_export_csv (void)
   g_assert_cmpstr (((char **) rows->pdata[6])[1], ==, "1000000000000");
   g_assert_cmpstr (((char **) rows->pdata[5])[1], ==, "0.1");
 
-  remove_dir (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
@@ -355,7 +319,7 @@ static void
 test_export_errors (void)
 {
   g_autoptr(LensChartDocument) doc = make_document (LENS_PLOT_BAR);
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autofree char *missing = g_build_filename (dir, "no-such-dir", "chart.png", NULL);
   g_autofree char *readonly = g_build_filename (dir, "readonly", NULL);
   g_autofree char *probe = g_build_filename (readonly, "probe", NULL);
@@ -398,7 +362,7 @@ test_export_errors (void)
       g_assert_false (lens_chart_export_to_file (doc, path, LENS_EXPORT_FORMAT_UNKNOWN, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
       g_assert_nonnull (strstr (error->message, formats[i]));
-      g_assert_cmpuint (count_files (readonly), ==, 0);
+      g_assert_cmpuint (lens_test_count_files (readonly, NULL), ==, 0);
     }
   g_chmod (readonly, 0755);
 
@@ -409,12 +373,12 @@ test_export_errors (void)
     guint before;
 
     g_assert_cmpint (g_mkdir (as_dir, 0755), ==, 0);
-    before = count_files (dir);
+    before = lens_test_count_files (dir, NULL);
     g_assert_false (lens_chart_export_to_file (doc, as_dir, LENS_EXPORT_FORMAT_UNKNOWN, &error));
     g_assert_nonnull (error);
     g_assert_true (error->domain == G_IO_ERROR);
     g_assert_true (g_file_test (as_dir, G_FILE_TEST_IS_DIR));
-    g_assert_cmpuint (count_files (dir), ==, before);
+    g_assert_cmpuint (lens_test_count_files (dir, NULL), ==, before);
     g_rmdir (as_dir);
   }
 
@@ -424,7 +388,7 @@ test_export_errors (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *path = g_build_filename (dir, formats[i], NULL);
       struct rlimit saved, limit;
-      guint before = count_files (dir);
+      guint before = lens_test_count_files (dir, NULL);
       gboolean ok;
 
       g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
@@ -440,14 +404,14 @@ test_export_errors (void)
       g_assert_true (error->domain == G_IO_ERROR);
       g_assert_nonnull (strstr (error->message, formats[i]));
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-      g_assert_cmpuint (count_files (dir), ==, before);
+      g_assert_cmpuint (lens_test_count_files (dir, NULL), ==, before);
     }
 
   if (can_write_anyway)
     g_test_message ("running as a user who can write to read-only directories: skipped that part");
 
   g_rmdir (readonly);
-  remove_dir (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void
@@ -455,7 +419,7 @@ test_export_replaces_atomically (void)
 {
   g_autoptr(LensChartDocument) doc = make_document (LENS_PLOT_BAR);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = lens_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.csv", NULL);
   g_autofree char *contents = NULL;
 
@@ -464,9 +428,9 @@ test_export_replaces_atomically (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "Year,"));
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (lens_test_count_files (dir, NULL), ==, 1);
 
-  remove_dir (dir);
+  lens_test_remove_tree (dir);
 }
 
 static void

@@ -13,40 +13,13 @@
 #include "lens-catalog.h"
 #include "lens-categories.h"
 #include "lens-chart-loader.h"
-#include "lens-fake-portal.h"
 #include "lens-test-util.h"
 
 /* The chart loader against the fake portal over loopback. Every number is SYNTHETIC: the
  * test checks that the loader puts the portal's numbers in the right places. */
 
-typedef struct
-{
-  LensFakePortal   *portal;
-  LensCache        *cache;
-  LensPortalClient *client;
-  LensCatalog      *catalog;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->portal = lens_fake_portal_new ();
-  f->cache = lens_cache_new (NULL, 0);
-  f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), f->cache);
-  lens_portal_client_set_retry_policy (f->client, 1, 10, 20);
-  f->catalog = lens_catalog_get_default ();
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->client);
-  g_assert_true (lens_cache_clear (f->cache, NULL));
-  g_clear_object (&f->cache);
-  g_clear_object (&f->portal);
-}
+/* The portal, a client and its cache: lens_test_portal_fixture_set_up (). */
+typedef LensTestPortal Fixture;
 
 typedef struct
 {
@@ -89,12 +62,8 @@ load (Fixture        *f,
       GCancellable   *cancellable,
       Wait           *w)
 {
-  LensChartSpec *spec = lens_catalog_lookup_chart (f->catalog, chart);
-
-  g_assert_nonnull (spec);
-  memset (w, 0, sizeof *w);
-  lens_chart_loader_load_async (f->client, spec, filters, flags, cancellable, load_cb, w);
-  g_assert_true (lens_test_wait_flag (&w->done));
+  load_spec (f, lens_catalog_lookup_chart (lens_catalog_get_default (), chart), filters, flags,
+             cancellable, w);
 }
 
 static void
@@ -543,7 +512,8 @@ test_bad_filters (Fixture       *f,
   g_assert_cmpuint (lens_fake_portal_get_n_requests (f->portal), ==, 0);
 
   lens_filters_set_district (filters, 5);
-  q = lens_chart_loader_build_query (lens_catalog_lookup_chart (f->catalog, LENS_CHART_CRIME_TOP_OFFENSES),
+  q = lens_chart_loader_build_query (lens_catalog_lookup_chart (lens_catalog_get_default (),
+                                                               LENS_CHART_CRIME_TOP_OFFENSES),
                                      filters, TRUE, &error);
   g_assert_null (q);
   g_assert_error (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY);
@@ -647,7 +617,8 @@ test_cancel (Fixture       *f,
   lens_fake_portal_set_fault (f->portal, LENS_FAKE_FAULT_STALL, 0);
   lens_fake_portal_reset_counters (f->portal);
   lens_chart_loader_load_async (f->client,
-                                lens_catalog_lookup_chart (f->catalog, LENS_CHART_CRIME_INCIDENTS_PER_YEAR),
+                                lens_catalog_lookup_chart (lens_catalog_get_default (),
+                                                           LENS_CHART_CRIME_INCIDENTS_PER_YEAR),
                                 filters, LENS_QUERY_DEFAULT, cancellable, load_cb, &w);
   g_assert_true (lens_fake_portal_wait_for_requests (f->portal, 1));
   g_assert_false (w.done);
@@ -825,7 +796,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/chart-loader/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/chart-loader/" path, Fixture, NULL, lens_test_portal_fixture_set_up, func, \
+              lens_test_portal_fixture_tear_down)
 
   ADD ("years", test_years);
   ADD ("district-comparison", test_district_comparison);

@@ -9,81 +9,27 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-#include "lens-fake-portal.h"
+#include "lens-test-util.h"
 
-typedef struct
-{
-  LensFakePortal *portal;
-  char           *directory;
-} Fixture;
+/* The portal and a folder of the test's own, with the program's cache (lens-test-util.h). */
+typedef LensTestProgram Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-/* Runs the built program with @args (NULL-terminated) and no display. */
+/* The cache of the test that runs: empty at the start of each test. */
 static const char *cache_home;
 
-/* As run_cli(), started in @cwd (NULL: the test's own folder), with @env ("NAME=value" to
- * set, "NAME" to unset; may be NULL). */
+/* Runs the built program with @args (NULL-terminated) and no display, in @cwd (NULL: the
+ * test's own folder), with @env ("NAME=value" to set, "NAME" to unset; may be NULL). */
 static void
-run_cli_full (Run                *run,
+run_cli_full (LensTestRun        *run,
               const char         *cwd,
               const char * const *env,
               const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("REFORM_LENS_BIN");
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* Headless: the commands must not need a display. */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  /* A cache of the test's own, empty at the start of each test. */
-  if (cache_home != NULL)
-    g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache_home, TRUE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
-
-      if (pair[1] != NULL)
-        g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
-      else
-        g_subprocess_launcher_unsetenv (launcher, pair[0]);
-    }
-  if (cwd != NULL)
-    g_subprocess_launcher_set_cwd (launcher, cwd);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d; stderr: %s", run->status, run->err);
+  lens_test_run_program (run, cwd, cache_home, env, args);
 }
 
 static void
-run_cli (Run                *run,
+run_cli (LensTestRun        *run,
          const char * const *args)
 {
   run_cli_full (run, NULL, NULL, args);
@@ -93,47 +39,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->portal = lens_fake_portal_new ();
-  fixture->directory = g_dir_make_tmp ("reform-lens-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  cache_home = g_build_filename (fixture->directory, "cache", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
+  lens_test_program_set_up (fixture);
+  cache_home = fixture->cache_home;
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_clear_pointer ((char **) &cache_home, g_free);
-  remove_tree (fixture->directory);
-  g_clear_pointer (&fixture->directory, g_free);
-  g_clear_object (&fixture->portal);
-}
-
-static char *
-portal_option (Fixture *fixture)
-{
-  return g_strdup_printf ("--portal=%s", lens_fake_portal_get_base_url (fixture->portal));
+  cache_home = NULL;
+  lens_test_program_tear_down (fixture);
 }
 
 static void
@@ -141,22 +56,22 @@ test_cli_list_charts (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   const char *args[] = { "--list-charts", NULL };
-  Run run = { 0 };
+  LensTestRun run = { 0 };
 
   run_cli (&run, args);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "crime-incidents-per-year"));
   g_assert_nonnull (strstr (run.out, "Reported incidents per year"));
   g_assert_nonnull (strstr (run.out, "crime "));
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 static char *
-export (Fixture    *fixture,
-        const char *extension,
-        Run        *run)
+export (Fixture     *fixture,
+        const char  *extension,
+        LensTestRun *run)
 {
-  g_autofree char *portal = portal_option (fixture);
+  g_autofree char *portal = lens_test_program_portal_option (fixture);
   g_autofree char *file = g_strdup_printf ("chart.%s", extension);
   g_autofree char *path = g_build_filename (fixture->directory, file, NULL);
   g_autofree char *output = g_strdup_printf ("--output=%s", path);
@@ -174,7 +89,7 @@ static void
 test_cli_export_png (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  Run run = { 0 };
+  LensTestRun run = { 0 };
   g_autofree char *path = export (fixture, "png", &run);
   cairo_surface_t *surface;
 
@@ -186,7 +101,7 @@ test_cli_export_png (Fixture       *fixture,
   g_assert_cmpint (cairo_image_surface_get_width (surface), >, 100);
   g_assert_cmpint (cairo_image_surface_get_height (surface), >, 100);
   cairo_surface_destroy (surface);
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 static void
@@ -205,24 +120,24 @@ static void
 test_cli_export_svg (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  Run run = { 0 };
+  LensTestRun run = { 0 };
   g_autofree char *path = export (fixture, "svg", &run);
 
   g_assert_cmpint (run.status, ==, 0);
   check_file_starts_with (path, "<?xml");
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 static void
 test_cli_export_pdf (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  Run run = { 0 };
+  LensTestRun run = { 0 };
   g_autofree char *path = export (fixture, "pdf", &run);
 
   g_assert_cmpint (run.status, ==, 0);
   check_file_starts_with (path, "%PDF-");
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 static void
@@ -230,7 +145,7 @@ test_cli_export_csv (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   static const char *district[] = { "district=005", NULL };
-  Run run = { 0 };
+  LensTestRun run = { 0 };
   g_autofree char *path = export (fixture, "csv", &run);
   g_autofree char *contents = NULL;
 
@@ -254,27 +169,27 @@ test_cli_export_csv (Fixture       *fixture,
       if (strstr (contents, line) == NULL)
         g_error ("“%s” is not in the CSV:\n%s", line, contents);
     }
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 static void
 assert_fails (const char * const *args,
               const char         *message)
 {
-  Run run = { 0 };
+  LensTestRun run = { 0 };
 
   run_cli (&run, args);
   g_assert_cmpint (run.status, !=, 0);
   if (strstr (run.err, message) == NULL)
     g_error ("stderr “%s” does not say “%s”", run.err, message);
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 static void
 test_cli_bad_arguments (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autofree char *portal = portal_option (fixture);
+  g_autofree char *portal = lens_test_program_portal_option (fixture);
   g_autofree char *output = g_strdup_printf ("--output=%s/x.png", fixture->directory);
   g_autofree char *bad_output = g_strdup_printf ("--output=%s/x.gif", fixture->directory);
   const char *unknown_chart[] = { "--export-chart=no-such-chart", portal, output, NULL };
@@ -319,7 +234,7 @@ static void
 test_cli_offline_empty_cache (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  g_autofree char *portal = portal_option (fixture);
+  g_autofree char *portal = lens_test_program_portal_option (fixture);
   g_autofree char *output = g_strdup_printf ("--output=%s/offline.csv", fixture->directory);
   const char *args[] = { "--export-chart=crime-incidents-per-year", "--offline", portal, output,
                          NULL };
@@ -329,18 +244,18 @@ test_cli_offline_empty_cache (Fixture       *fixture,
 
   /* Once fetched, the same export works offline. */
   {
-    Run run = { 0 };
+    LensTestRun run = { 0 };
     const char *online[] = { "--export-chart=crime-incidents-per-year", portal, output, NULL };
 
     run_cli (&run, online);
     g_assert_cmpint (run.status, ==, 0);
-    run_clear (&run);
+    lens_test_run_clear (&run);
 
     lens_fake_portal_reset_counters (fixture->portal);
     run_cli (&run, args);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), ==, 0);
-    run_clear (&run);
+    lens_test_run_clear (&run);
   }
 }
 
@@ -360,7 +275,7 @@ static void
 test_cli_relative_paths (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autofree char *portal = portal_option (fixture);
+  g_autofree char *portal = lens_test_program_portal_option (fixture);
   g_autofree char *subfolder = g_build_filename (fixture->directory, "sub", NULL);
   g_autofree char *chart = g_build_filename (fixture->directory, "chart.csv", NULL);
   g_autofree char *up = g_build_filename (fixture->directory, "up.csv", NULL);
@@ -372,19 +287,19 @@ test_cli_relative_paths (Fixture       *fixture,
                             "--output=sub/../up.csv", NULL };
   const char *brief_args[] = { "--brief=sub/brief.pdf", "--brief-sections=crime-incidents-per-year",
                                portal, NULL };
-  Run run = { 0 };
+  LensTestRun run = { 0 };
 
   g_assert_cmpint (g_mkdir (subfolder, 0700), ==, 0);
 
   run_cli_full (&run, fixture->directory, NULL, export_args);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
-  run_clear (&run);
+  lens_test_run_clear (&run);
 
   run_cli_full (&run, fixture->directory, NULL, up_args);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (up, G_FILE_TEST_IS_REGULAR));
-  run_clear (&run);
+  lens_test_run_clear (&run);
 
   /* The brief says where it went, as a full path. */
   run_cli_full (&run, fixture->directory, NULL, brief_args);
@@ -392,7 +307,7 @@ test_cli_relative_paths (Fixture       *fixture,
   g_assert_true (g_file_test (brief, G_FILE_TEST_IS_REGULAR));
   wrote = g_strdup_printf ("Wrote %s (", brief);
   g_assert_nonnull (strstr (run.out, wrote));
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 /* Started outside `meson devenv`, with no settings schema installed: the headless commands
@@ -403,7 +318,7 @@ static void
 test_cli_no_schema (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  g_autofree char *portal = portal_option (fixture);
+  g_autofree char *portal = lens_test_program_portal_option (fixture);
   g_autofree char *empty = g_build_filename (fixture->directory, "no-schemas", NULL);
   g_autofree char *schema_dir = g_strdup_printf ("GSETTINGS_SCHEMA_DIR=%s", empty);
   g_autofree char *path = g_build_filename (fixture->directory, "chart.png", NULL);
@@ -413,7 +328,7 @@ test_cli_no_schema (Fixture       *fixture,
   const char *export_args[] = { "--export-chart=crime-incidents-per-year", "--district=5",
                                 portal, output, NULL };
   cairo_surface_t *surface;
-  Run run = { 0 };
+  LensTestRun run = { 0 };
 
   g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
 
@@ -421,7 +336,7 @@ test_cli_no_schema (Fixture       *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "crime-incidents-per-year"));
   g_assert_null (strstr (run.err, "ERROR"));
-  run_clear (&run);
+  lens_test_run_clear (&run);
 
   run_cli_full (&run, NULL, env, export_args);
   g_assert_cmpint (run.status, ==, 0);
@@ -430,7 +345,7 @@ test_cli_no_schema (Fixture       *fixture,
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
-  run_clear (&run);
+  lens_test_run_clear (&run);
 }
 
 int

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "lens-consent-decree.h"
+#include "lens-test-util.h"
 
 /* The shipped file must load and hold what the research notes say; broken files must fail
  * with a message that tells a staff member exactly where and why. */
@@ -464,26 +465,17 @@ static const BrokenCase broken_cases[] = {
 static void
 test_broken_files (void)
 {
-  g_autoptr(GError) dir_error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("lens-consent-decree-XXXXXX", &dir_error);
-  g_autofree char *path = NULL;
-
-  g_assert_no_error (dir_error);
-  path = g_build_filename (dir, "consent-decree.json", NULL);
+  g_autofree char *dir = lens_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "consent-decree.json", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {
       const BrokenCase *c = &broken_cases[i];
       g_autoptr(LensConsentDecree) decree = NULL;
       g_autoptr(GError) error = NULL;
-      g_autoptr(GString) text = g_string_new (base_file);
-      const char *at = strstr (base_file, c->find);
 
-      g_test_message ("case %u: %s -> %s", i, c->find, c->replace);
-      g_assert_nonnull (at);
-      g_assert_null (strstr (at + 1, c->find));
-      g_string_replace (text, c->find, c->replace, 1);
-      g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+      g_test_message ("case %u", i);
+      lens_test_write_edited (path, base_file, c->find, c->replace);
 
       decree = lens_consent_decree_new_from_file (path, &error);
       if (c->message == NULL)

@@ -15,8 +15,8 @@
 #include "lens-chart-loader.h"
 #include "lens-chart-private.h"
 #include "lens-fake-data.h"
-#include "lens-fake-portal.h"
 #include "lens-table.h"
+#include "lens-test-util.h"
 
 /* COPA Cases - Summary by district: COPA has no district column, only "beat", which may hold
  * several beats ("332 | 1114") or none. A case counts for a district when one of its beats
@@ -25,34 +25,8 @@
 
 #define COPA "mft5-nfa8"
 
-typedef struct
-{
-  LensFakePortal   *portal;
-  LensCache        *cache;
-  LensPortalClient *client;
-  LensCatalog      *catalog;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->portal = lens_fake_portal_new ();
-  f->cache = lens_cache_new (NULL, 0);
-  f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), f->cache);
-  lens_portal_client_set_retry_policy (f->client, 1, 10, 20);
-  f->catalog = lens_catalog_get_default ();
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->client);
-  g_assert_true (lens_cache_clear (f->cache, NULL));
-  g_clear_object (&f->cache);
-  g_clear_object (&f->portal);
-}
+/* The portal, a client and its cache: lens_test_portal_fixture_set_up (). */
+typedef LensTestPortal Fixture;
 
 typedef struct
 {
@@ -78,7 +52,7 @@ load (Fixture     *f,
       const char  *args,
       Wait        *w)
 {
-  LensChartSpec *spec = lens_catalog_lookup_chart (f->catalog, chart);
+  LensChartSpec *spec = lens_catalog_lookup_chart (lens_catalog_get_default (), chart);
   g_autoptr(LensFilters) filters = lens_filters_new ();
   g_auto(GStrv) argv = g_strsplit (args, " ", -1);
   g_autoptr(GError) error = NULL;
@@ -87,8 +61,7 @@ load (Fixture     *f,
   g_assert_no_error (error);
   memset (w, 0, sizeof *w);
   lens_chart_loader_load_async (f->client, spec, filters, LENS_QUERY_DEFAULT, NULL, load_cb, w);
-  while (!w->done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w->done));
   g_assert_no_error (w->error);
   return lens_chart_data_get_series (w->data);
 }
@@ -311,8 +284,7 @@ test_parse_rows (Fixture       *f,
   lens_soql_set_group (grouped, "beat");
   lens_soql_set_order (grouped, "beat");
   lens_portal_client_query_async (f->client, grouped, LENS_QUERY_DEFAULT, NULL, query_cb, &w);
-  while (!w.done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w.done));
   g_assert_no_error (w.error);
   table = lens_query_result_get_table (w.result);
   beat = lens_table_find_column (table, "beat");
@@ -346,8 +318,7 @@ test_parse_rows (Fixture       *f,
   lens_soql_set_select (raw, "log_no, complaint_date, beat, current_status");
   lens_soql_set_limit (raw, 400);
   lens_portal_client_query_async (f->client, raw, LENS_QUERY_DEFAULT, NULL, query_cb, &w);
-  while (!w.done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w.done));
   g_assert_no_error (w.error);
   table = lens_query_result_get_table (w.result);
   g_assert_cmpuint (lens_table_get_n_rows (table), ==, 400);
@@ -689,7 +660,8 @@ test_caveats_and_footer (Fixture       *f,
       attribution = TRUE;
   g_assert_true (attribution);
   g_assert_true (g_strv_contains ((const char * const *) footer,
-                                  lens_catalog_get_caveat_text (f->catalog, "copa-beats")));
+                                  lens_catalog_get_caveat_text (lens_catalog_get_default (),
+                                                                "copa-beats")));
 }
 
 int
@@ -699,7 +671,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/copa/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/copa/" path, Fixture, NULL, lens_test_portal_fixture_set_up, func, \
+              lens_test_portal_fixture_tear_down)
 
   g_test_add_func ("/copa/rule", test_rule);
   g_test_add_func ("/copa/vocabularies", test_vocabularies);

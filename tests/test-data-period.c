@@ -11,7 +11,7 @@
 
 #include "lens-data-coverage.h"
 #include "lens-data-period.h"
-#include "lens-fake-portal.h"
+#include "lens-test-util.h"
 
 /* The data's last full day and the periods computed from it; then the same against the fake
  * portal, whose numbers are SYNTHETIC. */
@@ -297,32 +297,8 @@ test_helpers (void)
 
 /* Against the fake portal */
 
-typedef struct
-{
-  LensFakePortal   *portal;
-  LensCache        *cache;
-  LensPortalClient *client;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->portal = lens_fake_portal_new ();
-  f->cache = lens_cache_new (NULL, 0);
-  f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), f->cache);
-  lens_portal_client_set_retry_policy (f->client, 0, 10, 20);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->client);
-  g_assert_true (lens_cache_clear (f->cache, NULL));
-  g_clear_object (&f->cache);
-  g_clear_object (&f->portal);
-}
+/* The portal, a client and its cache: lens_test_portal_fixture_set_up (). */
+typedef LensTestPortal Fixture;
 
 typedef struct
 {
@@ -361,8 +337,7 @@ load (Fixture      *f,
   wait_clear (w);
   memset (w, 0, sizeof *w);
   lens_data_coverage_load_async (f->client, dataset_id, LENS_QUERY_REFRESH, cancellable, load_cb, w);
-  while (!w->done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w->done));
 }
 
 static gboolean
@@ -494,7 +469,8 @@ main (int   argc,
   g_test_add_func ("/data-period/helpers", test_helpers);
 
 #define ADD(path, func) \
-  g_test_add ("/data-period/coverage/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/data-period/coverage/" path, Fixture, NULL, lens_test_portal_fixture_set_up, func, \
+              lens_test_portal_fixture_tear_down)
 
   ADD ("fake-portal", test_coverage_fake);
   ADD ("stale", test_coverage_stale);

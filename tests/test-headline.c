@@ -11,38 +11,14 @@
 #include <string.h>
 
 #include "lens-catalog.h"
-#include "lens-fake-portal.h"
 #include "lens-format.h"
 #include "lens-headline.h"
+#include "lens-test-util.h"
 
 /* Headline cards against the fake portal. The numbers are SYNTHETIC. */
 
-typedef struct
-{
-  LensFakePortal   *portal;
-  LensCache        *cache;
-  LensPortalClient *client;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->portal = lens_fake_portal_new ();
-  f->cache = lens_cache_new (NULL, 0);
-  f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), f->cache);
-  lens_portal_client_set_retry_policy (f->client, 1, 10, 20);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->client);
-  g_assert_true (lens_cache_clear (f->cache, NULL));
-  g_clear_object (&f->cache);
-  g_clear_object (&f->portal);
-}
+/* The portal, a client and its cache: lens_test_portal_fixture_set_up (). */
+typedef LensTestPortal Fixture;
 
 typedef struct
 {
@@ -83,8 +59,7 @@ load (Fixture     *f,
   g_assert_nonnull (spec);
   memset (w, 0, sizeof *w);
   lens_headline_load_async (f->client, spec, filters, LENS_QUERY_DEFAULT, NULL, load_cb, w);
-  while (!w->done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w->done));
 }
 
 /* The portal's count for the inclusive range [@from, @to] */
@@ -270,8 +245,7 @@ test_zero_base (Fixture       *f,
   g_assert_no_error (error);
   lens_headline_load_async (f->client, lens_catalog_lookup_headline (catalog, "h"), NULL,
                             LENS_QUERY_DEFAULT, NULL, load_cb, &w);
-  while (!w.done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (lens_test_wait_flag (&w.done));
   g_assert_no_error (w.error);
   g_assert_cmpfloat (lens_headline_get_current_value (w.headline), ==, 0);
   g_assert_cmpfloat (lens_headline_get_previous_value (w.headline), ==, 0);
@@ -297,7 +271,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/headline/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/headline/" path, Fixture, NULL, lens_test_portal_fixture_set_up, func, \
+              lens_test_portal_fixture_tear_down)
 
   ADD ("year-to-date", test_year_to_date);
   ADD ("latest-full-year", test_latest_full_year);

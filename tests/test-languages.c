@@ -26,11 +26,9 @@
 #include "lens-brief.h"
 #include "lens-chart-view.h"
 #include "lens-dashboard-page.h"
-#include "lens-fake-portal.h"
 #include "lens-language.h"
 #include "lens-pdf-text.h"
 #include "lens-preferences-window.h"
-#include "lens-resources.h"
 #include "lens-test-window.h"
 #include "lens-window.h"
 
@@ -47,50 +45,16 @@ in_linguas (const char *code)
   return linguas != NULL && g_strv_contains ((const char * const *) linguas, code);
 }
 
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *labels)
-{
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (labels, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, labels);
-}
-
+/* TRUE when one of @labels shows @text. */
 static gboolean
-str_in_array (GPtrArray  *array,
-              const char *text)
+label_in_array (GPtrArray  *labels,
+                const char *text)
 {
-  for (guint i = 0; i < array->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (array, i), text) == 0)
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
       return TRUE;
 
   return FALSE;
-}
-
-static void
-save_window (GtkWindow  *window,
-             const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  graphene_rect_t bounds;
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* The page titles the sidebar must show, in English. */
@@ -103,17 +67,17 @@ check_sidebar (LensWindow *window,
   GtkWidget *sidebar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                   LENS_TYPE_WINDOW,
                                                                   "sidebar_list"));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = NULL;
 
   g_assert_nonnull (sidebar);
-  collect_labels (sidebar, labels);
+  labels = lens_test_find_all (sidebar, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_titles); i++)
     {
       const char *translated = g_dgettext (GETTEXT_PACKAGE, page_titles[i]);
 
       /* The sidebar shows what the catalogue has: a translation, once it has one. */
-      if (!str_in_array (labels, translated))
+      if (!label_in_array (labels, translated))
         g_error ("%s: the sidebar does not show “%s” for “%s”", code, translated, page_titles[i]);
       /* A listed language is complete (translations-complete checks it), so this is shown in
        * the language, not in English. */
@@ -367,13 +331,10 @@ check_table_matches_brief (LensWindow         *window,
 static void
 run_window (const LensLanguage *language)
 {
-  g_autoptr(LensFakePortal) portal = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(LensApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *directory = NULL;
+  LensTestWindow fixture = { 0 };
+  g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *file = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
   LensWindow *window;
 
   /* What main() does. */
@@ -384,27 +345,10 @@ run_window (const LensLanguage *language)
   g_assert_true (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), language->locale) ||
                  g_str_has_prefix (setlocale (LC_MESSAGES, NULL), g_getenv ("LC_ALL")));
 
-  portal = lens_fake_portal_new ();
-  settings = g_settings_new (APP_ID);
-  g_settings_set_string (settings, "portal-url", lens_fake_portal_get_base_url (portal));
-  g_settings_set_string (settings, "district", "5");
-  g_settings_set_string (settings, "compare", "citywide");
-  g_settings_set_int (settings, "window-width", 1400);
-  g_settings_set_int (settings, "window-height", 900);
-
-  app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  lens_test_park_pointer (gdk_display_get_default ());
+  lens_test_window_set_up (&fixture, "5", "citywide");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* No transitions: the frame after a change shows all of it. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  lens_portal_client_set_retry_policy (lens_application_get_client (app), 0, 10, 10);
-
-  window = lens_window_new (app);
-  g_object_ref_sink (window);
+  window = lens_test_window_open (&fixture, "crime", 1400, 900);
 
   /* GTK takes the direction from the language, and nothing in the app forces it. */
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==,
@@ -414,27 +358,19 @@ run_window (const LensLanguage *language)
   check_sidebar (window, language->code);
   check_chart_title (window, language->code);
 
-  g_action_group_activate_action (G_ACTION_GROUP (window), "page", g_variant_new_string ("crime"));
-  gtk_window_present (GTK_WINDOW (window));
   g_assert_true (lens_test_wait_settled (window));
   /* Laid out and drawn. */
   g_assert_true (lens_test_wait_frames (GTK_WIDGET (window), 2));
 
   check_mirroring (window, language->rtl);
 
-  directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
-  file = g_strdup_printf ("wide-light-crime-%s.png", language->code);
-  path = g_build_filename (directory, file, NULL);
-  save_window (GTK_WINDOW (window), path);
-  g_printerr ("# wrote %s\n", path);
+  name = g_strdup_printf ("wide-light-crime-%s", language->code);
+  path = lens_test_screenshot_path (name);
+  texture = lens_test_save_window (GTK_WINDOW (window), path);
 
   check_table_matches_brief (window, language);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (window);
-  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  lens_test_window_tear_down (&fixture);
 }
 
 /* The child: a test of its own, run by test_language() in a fresh process with the
@@ -642,8 +578,7 @@ static void
 test_preferences_row (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(LensApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
+  LensApplication *app;
   LensPreferencesWindow *preferences;
   AdwComboRow *row;
   GListModel *model;
@@ -652,11 +587,7 @@ test_preferences_row (void)
 
   g_settings_set_string (settings, "language", "");
 
-  app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
+  app = lens_test_get_application ();
   preferences = lens_preferences_window_new (app);
   g_object_ref_sink (preferences);
   row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
@@ -716,8 +647,7 @@ test_preferences_row (void)
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   g_object_unref (preferences);
-  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  lens_test_drain (50);
 }
 
 static char **
@@ -748,40 +678,13 @@ read_linguas (void)
   return g_strv_builder_end (builder);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("reform-lens-languages-XXXXXX", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
   int ret;
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the MIME data GTK needs to load its icons
-   * (XDG_DATA_DIRS). A cache and configuration of the test's own instead. */
-  g_assert_nonnull (home);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  lens_resources_ensure_registered ();
+  lens_test_window_init (&argc, &argv);
 
   linguas = read_linguas ();
   test_program = g_canonicalize_filename (argv[0], NULL);
@@ -789,9 +692,7 @@ main (int   argc,
   if (g_getenv ("LENS_TEST_LANGUAGE") != NULL)
     {
       g_test_add_func ("/languages/window-child", test_window_child);
-      ret = g_test_run ();
-      remove_tree (home);
-      return ret;
+      return lens_test_window_run ();
     }
 
   g_test_add_func ("/languages/available", test_available);
@@ -816,8 +717,7 @@ main (int   argc,
   if (!in_linguas ("ar"))
     g_test_add_data_func ("/languages/window/ar", "ar", test_language);
 
-  ret = g_test_run ();
-  remove_tree (home);
+  ret = lens_test_window_run ();
   g_strfreev (linguas);
   g_free (test_program);
   return ret;

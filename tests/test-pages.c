@@ -17,48 +17,23 @@
 #include "lens-consent-decree-page.h"
 #include "lens-content-widgets.h"
 #include "lens-dashboard-page.h"
-#include "lens-fake-portal.h"
 #include "lens-get-involved-page.h"
 #include "lens-headline-card.h"
 #include "lens-overview-page.h"
 #include "lens-reports-page.h"
 #include "lens-reports-panel.h"
-#include "lens-resources.h"
 #include "lens-split-layout.h"
 #include "lens-test-window.h"
 #include "lens-window.h"
 
-typedef struct
-{
-  LensFakePortal  *portal;
-  LensApplication *app;
-  LensWindow      *window;
-} Fixture;
-
-/* One application for the whole run: it is registered on the session bus. */
-static LensApplication *app;
-
-static gboolean
-widget_allocated (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (data)) > 0 && gtk_widget_get_height (GTK_WIDGET (data)) > 0;
-}
-
-static gboolean
-window_settled (gpointer data)
-{
-  return lens_window_is_settled (((Fixture *) data)->window);
-}
+/* The run's application and a window against the fake portal (lens-test-window.h). */
+typedef LensTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
-  LensPortalClient *client;
-
-  fixture->portal = lens_fake_portal_new ();
+  lens_test_window_set_up (fixture, "", "none");
   /* A test's data: the day the City last updated Crimes ("2025-06-15"), or NULL */
   if (user_data != NULL)
     {
@@ -67,87 +42,23 @@ fixture_set_up (Fixture       *fixture,
 
       lens_fake_portal_set_as_of (fixture->portal, "ijzp-q8t2", g_date_time_to_unix (updated), NULL);
     }
-  g_settings_set_string (settings, "portal-url", lens_fake_portal_get_base_url (fixture->portal));
-  g_settings_set_string (settings, "district", "");
-  g_settings_set_string (settings, "compare", "none");
-
-  fixture->app = g_object_ref (app);
-  client = lens_application_get_client (fixture->app);
-  lens_portal_client_set_retry_policy (client, 0, 10, 10);
-  g_assert_true (lens_cache_clear (lens_application_get_cache (fixture->app), &error));
-  g_assert_no_error (error);
-
-  fixture->window = lens_window_new (fixture->app);
-  g_object_ref_sink (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  lens_test_window_open (fixture, NULL, 1400, 900);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-
-  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-
-  g_clear_object (&fixture->app);
-  g_clear_object (&fixture->portal);
-}
-
-static GtkWidget *
-show_page (Fixture    *fixture,
-           const char *page_id)
-{
-  GtkWidget *page;
-
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "page",
-                                  g_variant_new_string (page_id));
-  g_assert_cmpstr (lens_window_get_page (fixture->window), ==, page_id);
-  g_assert_true (lens_test_wait_until (window_settled, fixture));
-  /* two whole frames, so that the page is laid out */
-  g_assert_true (lens_test_wait_frames (GTK_WIDGET (fixture->window), 2));
-
-  page = lens_window_get_page_widget (fixture->window, page_id);
-  g_assert_nonnull (page);
-  g_assert_true (gtk_widget_get_mapped (page));
-
-  return page;
+  lens_test_window_tear_down (fixture);
 }
 
 /* Widget tree walks */
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
 
 static GtkWidget *
 find_one (GtkWidget *root,
           GType      type)
 {
-  g_autoptr(GPtrArray) found = find_all (root, type);
+  g_autoptr(GPtrArray) found = lens_test_find_all (root, type);
 
   g_assert_cmpuint (found->len, ==, 1);
   return g_ptr_array_index (found, 0);
@@ -158,8 +69,8 @@ static gboolean
 shows_text (GtkWidget  *root,
             const char *text)
 {
-  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
-  g_autoptr(GPtrArray) rows = find_all (root, ADW_TYPE_PREFERENCES_ROW);
+  g_autoptr(GPtrArray) labels = lens_test_find_all (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) rows = lens_test_find_all (root, ADW_TYPE_PREFERENCES_ROW);
 
   for (guint i = 0; i < labels->len; i++)
     if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL)
@@ -237,8 +148,8 @@ has_opened (gpointer data)
 static guint
 check_links (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) expanders = find_all (root, ADW_TYPE_EXPANDER_ROW);
-  g_autoptr(GPtrArray) links = find_all (root, GTK_TYPE_LINK_BUTTON);
+  g_autoptr(GPtrArray) expanders = lens_test_find_all (root, ADW_TYPE_EXPANDER_ROW);
+  g_autoptr(GPtrArray) links = lens_test_find_all (root, GTK_TYPE_LINK_BUTTON);
 
   /* what a person would open first to reach the links inside */
   for (guint i = 0; i < expanders->len; i++)
@@ -285,7 +196,7 @@ static void
 check_row_opens (GtkWidget  *row,
                  const char *expected_uri)
 {
-  g_autoptr(GPtrArray) links = find_all (row, GTK_TYPE_LINK_BUTTON);
+  g_autoptr(GPtrArray) links = lens_test_find_all (row, GTK_TYPE_LINK_BUTTON);
   g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
   GtkLinkButton *link;
   gulong id;
@@ -311,7 +222,7 @@ test_consent_decree_page (Fixture       *fixture,
                           gconstpointer  user_data)
 {
   LensConsentDecree *decree = lens_shipped_consent_decree ();
-  GtkWidget *page = show_page (fixture, "consent-decree");
+  GtkWidget *page = lens_test_show_page (fixture->window, "consent-decree");
   GtkWidget *chart;
   LensSeries *series;
   g_autoptr(GPtrArray) expanders = NULL;
@@ -328,7 +239,7 @@ test_consent_decree_page (Fixture       *fixture,
   /* the chart: every report, full / secondary / preliminary stacked, the change marked */
   chart = find_one (page, LENS_TYPE_COMPLIANCE_CHART);
   /* Only the page shown is measured and allocated: wait for its first allocation. */
-  g_assert_true (lens_test_wait_until (widget_allocated, chart));
+  g_assert_true (lens_test_wait_allocated (chart));
   g_assert_true (gtk_widget_get_mapped (chart));
   g_assert_cmpint (gtk_widget_get_height (chart), >=, 300);
   series = lens_compliance_chart_get_series (LENS_COMPLIANCE_CHART (chart));
@@ -354,7 +265,7 @@ test_consent_decree_page (Fixture       *fixture,
   g_assert_cmpstr (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)) == GTK_ACCESSIBLE_ROLE_IMG ? "img" : "other", ==, "img");
 
   /* the figures: one row per report, with each figure's confidence and source */
-  expanders = find_all (page, ADW_TYPE_EXPANDER_ROW);
+  expanders = lens_test_find_all (page, ADW_TYPE_EXPANDER_ROW);
   for (guint i = 0; i < expanders->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (expanders, i);
@@ -386,7 +297,7 @@ test_consent_decree_page (Fixture       *fixture,
   /* every source opens in the browser; a figure's row opens its own source */
   n_links = check_links (page);
   g_assert_cmpuint (n_links, >, 40);
-  action_rows = find_all (page, ADW_TYPE_ACTION_ROW);
+  action_rows = lens_test_find_all (page, ADW_TYPE_ACTION_ROW);
   for (guint i = 0; i < action_rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (action_rows, i);
@@ -413,9 +324,9 @@ test_reports_page (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   LensReports *reports = lens_shipped_reports ();
-  GtkWidget *page = show_page (fixture, "reports");
+  GtkWidget *page = lens_test_show_page (fixture->window, "reports");
   GtkWidget *card, *button;
-  g_autoptr(GPtrArray) boxes = find_all (page, GTK_TYPE_BOX);
+  g_autoptr(GPtrArray) boxes = lens_test_find_all (page, GTK_TYPE_BOX);
   guint cards = 0;
 
   g_assert_true (LENS_IS_REPORTS_PAGE (page));
@@ -440,7 +351,7 @@ test_reports_page (Fixture       *fixture,
       g_assert_true (shows_text (card, report->points[0]));
       g_assert_true (shows_text (card, lens_perspective_describe (report->perspective)));
 
-      links = find_all (card, GTK_TYPE_LINK_BUTTON);
+      links = lens_test_find_all (card, GTK_TYPE_LINK_BUTTON);
       g_assert_cmpuint (links->len, ==, g_strv_length (report->sources));
       g_assert_cmpstr (gtk_link_button_get_uri (g_ptr_array_index (links, 0)), ==, report->sources[0]);
 
@@ -469,7 +380,7 @@ test_reports_page (Fixture       *fixture,
   g_assert_true (GTK_IS_BUTTON (button));
   gtk_widget_activate (button);
   g_assert_true (lens_test_wait_until (is_crime_page, fixture));
-  g_assert_true (lens_test_wait_until (window_settled, fixture));
+  g_assert_true (lens_test_wait_settled (fixture->window));
 }
 
 static void
@@ -477,7 +388,7 @@ test_get_involved_page (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   LensReports *reports = lens_shipped_reports ();
-  GtkWidget *page = show_page (fixture, "get-involved");
+  GtkWidget *page = lens_test_show_page (fixture->window, "get-involved");
 
   g_assert_true (LENS_IS_GET_INVOLVED_PAGE (page));
   g_assert_cmpuint (lens_reports_get_n_get_involved (reports), >=, 8);
@@ -562,7 +473,7 @@ test_reports_panel (Fixture       *fixture,
   g_auto(GStrv) crime_ids = NULL;
   g_auto(GStrv) complaints_ids = NULL;
 
-  crime = show_page (fixture, "crime");
+  crime = lens_test_show_page (fixture->window, "crime");
   panel = get_panel (crime);
   assert_panel_passages (panel, "crime");
   crime_ids = lens_reports_panel_dup_passage_ids (LENS_REPORTS_PANEL (panel));
@@ -578,7 +489,7 @@ test_reports_panel (Fixture       *fixture,
   g_assert_cmpfloat (bounds.origin.y, ==, main_bounds.origin.y);
 
   /* another page, other passages */
-  complaints = show_page (fixture, "complaints");
+  complaints = lens_test_show_page (fixture->window, "complaints");
   g_assert_true (LENS_IS_DASHBOARD_PAGE (complaints));
   panel = get_panel (complaints);
   assert_panel_passages (panel, "complaints");
@@ -586,11 +497,11 @@ test_reports_panel (Fixture       *fixture,
   for (guint i = 0; complaints_ids[i] != NULL; i++)
     g_assert_false (g_strv_contains ((const char * const *) crime_ids, complaints_ids[i]));
 
-  decree = show_page (fixture, "consent-decree");
+  decree = lens_test_show_page (fixture->window, "consent-decree");
   assert_panel_passages (get_panel (decree), "consent-decree");
 
   /* narrow: below the charts, full width */
-  show_page (fixture, "crime");
+  lens_test_show_page (fixture->window, "crime");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   panel = get_panel (crime);
   g_assert_true (lens_test_wait_until (panel_below, panel));
@@ -613,7 +524,7 @@ static void
 test_overview_cards (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  GtkWidget *overview = show_page (fixture, "overview");
+  GtkWidget *overview = lens_test_show_page (fixture->window, "overview");
   GtkWidget *card = find_one (overview, LENS_TYPE_COMPLIANCE_CARD);
   GPtrArray *cards = lens_overview_page_get_cards (LENS_OVERVIEW_PAGE (overview));
   LensHeadlineCard *complaints = NULL;
@@ -647,7 +558,7 @@ test_overview_cards (Fixture       *fixture,
   g_assert_cmpuint (lens_fake_portal_get_n_unjudged (fixture->portal), ==, 0);
 
   /* the card opens its page */
-  buttons = find_all (card, GTK_TYPE_BUTTON);
+  buttons = lens_test_find_all (card, GTK_TYPE_BUTTON);
   g_assert_cmpuint (buttons->len, ==, 1);
   gtk_widget_activate (g_ptr_array_index (buttons, 0));
   g_assert_true (lens_test_wait_until (is_decree_page, fixture));
@@ -671,7 +582,7 @@ static void
 test_overview_same_days (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  GtkWidget *overview = show_page (fixture, "overview");
+  GtkWidget *overview = lens_test_show_page (fixture->window, "overview");
   LensHeadlineCard *ytd = find_card (overview, LENS_HEADLINE_CRIME_YEAR_TO_DATE);
   LensHeadlineCard *full = find_card (overview, LENS_HEADLINE_CRIME_LATEST_FULL_YEAR);
 
@@ -688,7 +599,7 @@ static void
 test_overview_stale (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  GtkWidget *overview = show_page (fixture, "overview");
+  GtkWidget *overview = lens_test_show_page (fixture->window, "overview");
   LensHeadlineCard *ytd = find_card (overview, LENS_HEADLINE_CRIME_YEAR_TO_DATE);
   LensHeadlineCard *full = find_card (overview, LENS_HEADLINE_CRIME_LATEST_FULL_YEAR);
 
@@ -739,7 +650,7 @@ test_overview_refused_query (Fixture       *fixture,
 
   /* Nothing saved yet. */
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, 0);
-  overview = show_page (fixture, "overview");
+  overview = lens_test_show_page (fixture->window, "overview");
   cards = lens_overview_page_get_cards (LENS_OVERVIEW_PAGE (overview));
   g_assert_cmpuint (cards->len, >, 0);
   for (guint i = 0; i < cards->len; i++)
@@ -787,7 +698,7 @@ static void
 test_complaints_page (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  GtkWidget *page = show_page (fixture, "complaints");
+  GtkWidget *page = lens_test_show_page (fixture->window, "complaints");
   GPtrArray *charts = lens_dashboard_page_get_charts (LENS_DASHBOARD_PAGE (page));
   g_autoptr(GPtrArray) specs = lens_catalog_get_charts_for_page (lens_catalog_get_default (), "complaints");
 
@@ -803,88 +714,11 @@ test_complaints_page (Fixture       *fixture,
     }
 }
 
-/* With LENS_SCREENSHOT_PAGES set: the new pages scrolled down step by step, with everything
- * expanded, wide and narrow, in $G_TEST_BUILDDIR/screenshots/pages-*.png, to look at. */
-static void
-save_window (GtkWindow  *window,
-             const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  graphene_rect_t bounds;
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-test_page_screenshots (Fixture       *fixture,
-                       gconstpointer  user_data)
-{
-  static const char * const pages[] = { "consent-decree", "reports", "get-involved", "crime", "complaints" };
-  static const int sizes[][2] = { { 1400, 900 }, { 360, 720 } };
-  g_autofree char *directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-
-  if (g_getenv ("LENS_SCREENSHOT_PAGES") == NULL)
-    {
-      g_test_skip ("set LENS_SCREENSHOT_PAGES to write them");
-      return;
-    }
-
-  g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
-  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-    for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
-      {
-        GtkWidget *page;
-        g_autoptr(GPtrArray) scrollers = NULL;
-        g_autoptr(GPtrArray) expanders = NULL;
-        GtkAdjustment *adjustment;
-
-        gtk_window_set_default_size (GTK_WINDOW (fixture->window), sizes[s][0], sizes[s][1]);
-        page = show_page (fixture, pages[p]);
-        expanders = find_all (page, ADW_TYPE_EXPANDER_ROW);
-        for (guint i = 0; i < expanders->len; i++)
-          adw_expander_row_set_expanded (g_ptr_array_index (expanders, i), i < 2 || i == expanders->len - 12);
-        g_assert_true (lens_test_wait_frames (GTK_WIDGET (fixture->window), 2));
-
-        scrollers = find_all (page, GTK_TYPE_SCROLLED_WINDOW);
-        adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, 0));
-        for (guint step = 0; step < 12; step++)
-          {
-            g_autofree char *name = g_strdup_printf ("pages-%s-%d-%02u.png", pages[p], sizes[s][0], step);
-            g_autofree char *path = g_build_filename (directory, name, NULL);
-            double value = step * gtk_adjustment_get_page_size (adjustment) * 0.9;
-
-            if (step > 0 && value >= gtk_adjustment_get_upper (adjustment))
-              break;
-            gtk_adjustment_set_value (adjustment, value);
-            g_assert_true (lens_test_wait_frames (GTK_WIDGET (fixture->window), 2));
-            save_window (GTK_WINDOW (fixture->window), path);
-          }
-      }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("reform-lens-test-XXXXXX", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  int ret;
-
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the system's icon themes (XDG_DATA_DIRS). */
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  lens_resources_ensure_registered ();
+  lens_test_window_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -899,24 +733,8 @@ main (int   argc,
               fixture_tear_down);
   ADD ("/pages/overview-refused-query", test_overview_refused_query);
   ADD ("/pages/complaints", test_complaints_page);
-  ADD ("/pages/screenshots", test_page_screenshots);
 
 #undef ADD
 
-  app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_application_register (G_APPLICATION (app), NULL, &error);
-    g_assert_no_error (error);
-  }
-  lens_test_park_pointer (gdk_display_get_default ());
-  /* No transitions: a change is fully shown in the frame after it, whatever the clock says. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  ret = g_test_run ();
-  g_clear_object (&app);
-
-  return ret;
+  return lens_test_window_run ();
 }

@@ -10,7 +10,6 @@
 #include <libsoup/soup.h>
 #include <stdio.h>
 
-#include "lens-fake-portal.h"
 #include "lens-portal-client.h"
 #include "lens-test-util.h"
 
@@ -19,61 +18,14 @@
  * client's waits before a retry go through the fixture, which notes how long the client asked
  * to wait and ends the wait at once (or, to test a cancel, never). */
 
-typedef struct
-{
-  LensFakePortal   *portal;
-  LensCache        *cache;
-  LensPortalClient *client;
-  GArray           *waits;       /* guint: the delay of each wait the client asked for, in ms */
-  gboolean          hold_waits;  /* TRUE: a wait never ends by itself */
-} Fixture;
-
-/* A source that is never ready: only a cancel ends the wait it stands for. */
-static gboolean
-never_dispatch (GSource     *source,
-                GSourceFunc  callback,
-                gpointer     user_data)
-{
-  return callback (user_data);
-}
-
-static GSourceFuncs never_funcs = { NULL, NULL, never_dispatch, NULL, NULL, NULL };
-
-static GSource *
-wait_func (guint    delay_ms,
-           gpointer user_data)
-{
-  Fixture *f = user_data;
-
-  g_array_append_val (f->waits, delay_ms);
-  if (f->hold_waits)
-    return g_source_new (&never_funcs, sizeof (GSource));
-
-  return g_idle_source_new ();
-}
+/* The portal, the client and its cache, and the waits it asked for (lens-test-util.h). */
+typedef LensTestPortal Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->portal = lens_fake_portal_new ();
-  /* The default location, inside the test's own XDG_CACHE_HOME. */
-  f->cache = lens_cache_new (NULL, 0);
-  f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), f->cache);
-  f->waits = g_array_new (FALSE, FALSE, sizeof (guint));
-  lens_portal_client_set_retry_policy (f->client, 2, 10, 50);
-  lens_portal_client_set_wait_func (f->client, wait_func, f, NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->client);
-  g_assert_true (lens_cache_clear (f->cache, NULL));
-  g_clear_object (&f->cache);
-  g_clear_object (&f->portal);
-  g_clear_pointer (&f->waits, g_array_unref);
+  lens_test_portal_set_up (f, 2, LENS_TEST_PORTAL_DEFAULT);
 }
 
 static guint
@@ -356,7 +308,7 @@ test_client_faults (Fixture       *f,
    * answers are not hurried by it, however loaded the machine. */
   impatient = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), f->cache);
   lens_portal_client_set_retry_policy (impatient, 2, 10, 50);
-  lens_portal_client_set_wait_func (impatient, wait_func, f, NULL);
+  lens_test_portal_watch_waits (f, impatient);
   lens_portal_client_set_timeouts (impatient, 10, 1);
 
   /* A good answer in the cache first. */
@@ -1263,7 +1215,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, fixture_setup, func, \
+              lens_test_portal_fixture_tear_down)
 
   ADD ("/portal-client/query", test_client_query);
   ADD ("/portal-client/app-token", test_client_app_token);

@@ -1,26 +1,31 @@
-/* test-screenshots.c: renders the window to PNG files to look at
+/* test-screenshots.c: every page of the window drawn, as pictures, each checked
  *
  * Copyright 2026 The Reform Lens authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Writes $G_TEST_BUILDDIR/screenshots/<name>.png: wide (1400x900) and narrow (360x720), light
- * and dark, the Overview and Crime pages, an error state and the offline state. The numbers
- * are the fake portal's synthetic ones. The test checks that every file was written and is
- * not blank; a person looks at them.
+ * Writes $G_TEST_BUILDDIR/screenshots/<name>.png for a person to look at: wide (1400x900) and
+ * narrow (360x720), light and dark, every page, error and offline states, popovers and the
+ * preferences, and each page with its rows expanded scrolled down step by step
+ * (pages-<page>-<width>-<step>.png). The numbers are the fake portal's synthetic ones.
+ *
+ * What it checks in each picture is that it is not blank: the content area (the page, or the
+ * whole window where the page is not shown) has many colours and is not all background, and
+ * every chart that is on screen with its data has marks drawn in the series' colours. The
+ * rest (the words, the layout) is for the person, and for the other window tests.
+ * `meson test --suite screenshots` runs only this.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <locale.h>
+#include <math.h>
 
-#include "lens-application.h"
 #include "lens-chart-view.h"
+#include "lens-compliance-chart.h"
 #include "lens-dashboard-page.h"
-#include "lens-fake-portal.h"
+#include "lens-plot.h"
 #include "lens-preferences-window.h"
-#include "lens-resources.h"
 #include "lens-test-window.h"
-#include "lens-window.h"
 
 typedef struct
 {
@@ -77,158 +82,300 @@ static const Shot shots[] = {
   { "narrow-light-complaints", 360, 720, FALSE, "complaints", "", "none", LENS_FAKE_FAULT_NONE },
 };
 
-static LensApplication *app;
+/* What "not blank" means. A page of only its background has one colour, one of empty cards
+ * a handful (their borders and shadows); text brings hundreds (its anti-aliasing: each page
+ * here has 200 or more), and the least of a page that is not its background is several per
+ * cent (an error message in a card; the pages here have 12 % or more). A chart's line or bars
+ * are hundreds of pixels of their series' colours. */
+#define MIN_COLOURS      64
+#define MIN_INK          0.01
+#define MIN_MARK_PIXELS  40
+/* How far from the series' colour a drawn pixel may be, per channel of 255 (rounding). */
+#define MARK_TOLERANCE   6
 
-/* Every popover that is open under @widget is on the screen. */
-static gboolean
-popovers_mapped (GtkWidget *widget)
+/* Counting pixels */
+
+typedef struct
 {
-  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget) && !gtk_widget_get_mapped (widget))
+  guint32 *pixels;  /* cairo's ARGB32 */
+  int      width;
+  int      height;
+} Picture;
+
+static void
+picture_init (Picture    *picture,
+              GdkTexture *texture)
+{
+  picture->width = gdk_texture_get_width (texture);
+  picture->height = gdk_texture_get_height (texture);
+  picture->pixels = g_new (guint32, (gsize) picture->width * picture->height);
+  gdk_texture_download (texture, (guchar *) picture->pixels, picture->width * 4);
+}
+
+static void
+picture_clear (Picture *picture)
+{
+  g_clear_pointer (&picture->pixels, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Picture, picture_clear)
+
+/* @area, in the picture's coordinates, cut to the picture; FALSE when nothing is left. */
+static gboolean
+picture_clip (const Picture         *picture,
+              const graphene_rect_t *area,
+              int                    box[4])
+{
+  box[0] = MAX (0, (int) floorf (area->origin.x));
+  box[1] = MAX (0, (int) floorf (area->origin.y));
+  box[2] = MIN (picture->width, (int) ceilf (area->origin.x + area->size.width));
+  box[3] = MIN (picture->height, (int) ceilf (area->origin.y + area->size.height));
+
+  return box[0] < box[2] && box[1] < box[3];
+}
+
+/* How many colours @area has, and the share of its pixels that are not its most common
+ * colour (its background). */
+static void
+count_colours (const Picture         *picture,
+               const graphene_rect_t *area,
+               guint                 *n_colours,
+               double                *ink)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint most = 0, total = 0;
+  int box[4];
+
+  *n_colours = 0;
+  *ink = 0;
+  if (!picture_clip (picture, area, box))
+    return;
+
+  for (int y = box[1]; y < box[3]; y++)
+    for (int x = box[0]; x < box[2]; x++)
+      {
+        gpointer pixel = GUINT_TO_POINTER (picture->pixels[(gsize) y * picture->width + x]);
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pixel));
+
+        g_hash_table_insert (counts, pixel, GUINT_TO_POINTER (n + 1));
+        total++;
+      }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    most = MAX (most, GPOINTER_TO_UINT (value));
+
+  *n_colours = g_hash_table_size (counts);
+  *ink = 1.0 - (double) most / total;
+}
+
+static gboolean
+near (guint32 pixel,
+      int     red,
+      int     green,
+      int     blue)
+{
+  return ABS ((int) ((pixel >> 16) & 0xff) - red) <= MARK_TOLERANCE &&
+         ABS ((int) ((pixel >> 8) & 0xff) - green) <= MARK_TOLERANCE &&
+         ABS ((int) (pixel & 0xff) - blue) <= MARK_TOLERANCE &&
+         (pixel >> 24) == 0xff;
+}
+
+/* How many pixels of @area have one of the first series' colours of @style. */
+static guint
+count_marks (const Picture         *picture,
+             const graphene_rect_t *area,
+             const LensPlotStyle   *style)
+{
+  int colours[3][3];
+  guint n = 0;
+  int box[4];
+
+  for (guint c = 0; c < G_N_ELEMENTS (colours); c++)
+    {
+      double rgba[4];
+
+      lens_plot_get_series_color (style, c, rgba);
+      for (guint k = 0; k < 3; k++)
+        colours[c][k] = (int) (rgba[k] * 255 + 0.5);
+    }
+
+  if (!picture_clip (picture, area, box))
+    return 0;
+
+  for (int y = box[1]; y < box[3]; y++)
+    for (int x = box[0]; x < box[2]; x++)
+      {
+        guint32 pixel = picture->pixels[(gsize) y * picture->width + x];
+
+        for (guint c = 0; c < G_N_ELEMENTS (colours); c++)
+          if (near (pixel, colours[c][0], colours[c][1], colours[c][2]))
+            {
+              n++;
+              break;
+            }
+      }
+
+  return n;
+}
+
+/* Checking a picture */
+
+/* @widget's bounds in @window, when it is on screen whole: mapped, and inside the scroller
+ * that shows it (a chart scrolled out of view is not in the picture). */
+static gboolean
+bounds_on_screen (GtkWidget       *widget,
+                  GtkWidget       *window,
+                  graphene_rect_t *bounds)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t in_scroller, visible;
+
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
     return FALSE;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (!popovers_mapped (child))
-      return FALSE;
+  if (scroller != NULL)
+    {
+      if (!gtk_widget_compute_bounds (widget, scroller, &in_scroller))
+        return FALSE;
+      graphene_rect_init (&visible, 0, 0,
+                          gtk_widget_get_width (scroller), gtk_widget_get_height (scroller));
+      if (!graphene_rect_contains_rect (&visible, &in_scroller))
+        return FALSE;
+    }
+
+  return gtk_widget_compute_bounds (widget, window, bounds);
+}
+
+/* The plot areas under @root that show data: the charts' drawing areas (not a chart shown as
+ * a table, loading or failed) and the consent decree's compliance charts. */
+static GPtrArray *
+find_plots (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) views = lens_test_find_all (root, LENS_TYPE_CHART_VIEW);
+  GPtrArray *plots = lens_test_find_all (root, LENS_TYPE_COMPLIANCE_CHART);
+
+  for (guint i = 0; i < views->len; i++)
+    {
+      LensChartView *view = g_ptr_array_index (views, i);
+
+      if (lens_chart_view_get_state (view) == LENS_CHART_STATE_CHART)
+        g_ptr_array_add (plots, gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                               LENS_TYPE_CHART_VIEW,
+                                                               "drawing_area"));
+    }
+
+  return plots;
+}
+
+/* @texture is a picture of @window: not blank in its content area (the page stack when a
+ * page is shown), and with marks on every chart on screen. Returns how many charts it saw. */
+static guint
+check_picture (GtkWindow  *window,
+               GdkTexture *texture,
+               const char *name)
+{
+  g_auto(Picture) picture = { 0 };
+  g_autoptr(GPtrArray) plots = find_plots (GTK_WIDGET (window));
+  GtkWidget *content = GTK_WIDGET (window);
+  LensPlotStyle style;
+  graphene_rect_t area;
+  guint n_colours, n_charts = 0;
+  double ink;
+
+  picture_init (&picture, texture);
+  if (LENS_IS_WINDOW (window))
+    {
+      GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                    LENS_TYPE_WINDOW,
+                                                                    "page_stack"));
+
+      if (gtk_widget_get_mapped (stack))
+        content = stack;
+    }
+  if (content == GTK_WIDGET (window))
+    graphene_rect_init (&area, 0, 0, picture.width, picture.height);
+  else
+    g_assert_true (gtk_widget_compute_bounds (content, GTK_WIDGET (window), &area));
+
+  count_colours (&picture, &area, &n_colours, &ink);
+  g_test_message ("%s: %u colours, %.1f%% not background", name, n_colours, ink * 100);
+  if (n_colours < MIN_COLOURS || ink < MIN_INK)
+    g_error ("%s is blank: %u colours, %.2f%% not background", name, n_colours, ink * 100);
+
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    lens_plot_style_init_dark (&style);
+  else
+    lens_plot_style_init_light (&style);
+
+  for (guint i = 0; i < plots->len; i++)
+    {
+      GtkWidget *plot = g_ptr_array_index (plots, i);
+      guint marks;
+
+      if (gtk_native_get_surface (gtk_widget_get_native (plot)) !=
+          gtk_native_get_surface (GTK_NATIVE (window)) ||
+          !bounds_on_screen (plot, GTK_WIDGET (window), &area))
+        continue;
+
+      marks = count_marks (&picture, &area, &style);
+      n_charts++;
+      g_test_message ("%s: a chart at %.0f,%.0f has %u pixels of a series' colour",
+                      name, area.origin.x, area.origin.y, marks);
+      if (marks < MIN_MARK_PIXELS)
+        g_error ("%s: the chart at %.0f,%.0f (%.0f×%.0f) has %u pixels of a series' colour",
+                 name, area.origin.x, area.origin.y, area.size.width, area.size.height, marks);
+    }
+
+  return n_charts;
+}
+
+static gboolean
+shows_charts (const char *page_id)
+{
+  return g_str_equal (page_id, "crime") || g_str_equal (page_id, "complaints") ||
+         g_str_equal (page_id, "consent-decree");
+}
+
+/* The shots */
+
+static gboolean
+popovers_mapped (gpointer data)
+{
+  g_autoptr(GPtrArray) popovers = lens_test_find_all (GTK_WIDGET (data), GTK_TYPE_POPOVER);
+
+  /* Every popover that is open is on the screen. */
+  for (guint i = 0; i < popovers->len; i++)
+    {
+      GtkWidget *popover = g_ptr_array_index (popovers, i);
+
+      if (gtk_widget_get_visible (popover) && !gtk_widget_get_mapped (popover))
+        return FALSE;
+    }
 
   return TRUE;
 }
 
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static void
-collect_popovers (GtkWidget *widget,
-                  GPtrArray *popovers)
+take_shot (const Shot *shot)
 {
-  if (GTK_IS_POPOVER (widget) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (popovers, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_popovers (child, popovers);
-}
-
-/* Where @native's widget is, in the coordinates of its toplevel's surface. */
-static void
-native_origin (GtkNative *native,
-               double    *x,
-               double    *y)
-{
-  double tx, ty;
-
-  *x = *y = 0;
-  /* A popup is placed relative to its parent surface, up to the toplevel. */
-  for (GdkSurface *s = gtk_native_get_surface (native);
-       GDK_IS_POPUP (s);
-       s = gdk_popup_get_parent (GDK_POPUP (s)))
-    {
-      *x += gdk_popup_get_position_x (GDK_POPUP (s));
-      *y += gdk_popup_get_position_y (GDK_POPUP (s));
-    }
-  gtk_native_get_surface_transform (native, &tx, &ty);
-  *x += tx;
-  *y += ty;
-}
-
-static void
-append_widget (GtkSnapshot *snapshot,
-               GtkWidget   *widget,
-               double       x,
-               double       y)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  gtk_snapshot_restore (snapshot);
-}
-
-/* The window as it is on the screen, with the popovers open over it (each a surface of its
- * own), all drawn by GTK: the picture needs no other program and no other X client. */
-static void
-save_window (GtkWindow  *window,
-             const char *path)
-{
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  LensTestWindow fixture = { 0 };
+  g_autofree char *path = lens_test_screenshot_path (shot->name);
   g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  graphene_rect_t bounds;
-  double window_x, window_y;
-
-  graphene_rect_init (&bounds, 0, 0,
-                      gtk_widget_get_width (GTK_WIDGET (window)),
-                      gtk_widget_get_height (GTK_WIDGET (window)));
-  append_widget (snapshot, GTK_WIDGET (window), 0, 0);
-
-  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
-  collect_popovers (GTK_WIDGET (window), popovers);
-  for (guint i = 0; i < popovers->len; i++)
-    {
-      GtkWidget *popover = g_ptr_array_index (popovers, i);
-      graphene_rect_t rect;
-      double x, y;
-
-      native_origin (GTK_NATIVE (popover), &x, &y);
-      x -= window_x;
-      y -= window_y;
-      append_widget (snapshot, popover, x, y);
-      graphene_rect_init (&rect, x, y, gtk_widget_get_width (popover), gtk_widget_get_height (popover));
-      graphene_rect_union (&bounds, &rect, &bounds);
-    }
-
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-take_shot (const Shot *shot,
-           const char *directory)
-{
-  g_autoptr(LensFakePortal) portal = lens_fake_portal_new ();
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  LensPortalClient *client;
   LensWindow *window;
+  guint n_charts;
 
-  g_settings_set_string (settings, "portal-url", lens_fake_portal_get_base_url (portal));
-  g_settings_set_string (settings, "district", shot->district);
-  g_settings_set_string (settings, "compare", shot->compare);
-  g_settings_set_int (settings, "window-width", shot->width);
-  g_settings_set_int (settings, "window-height", shot->height);
-
-
+  lens_test_window_set_up (&fixture, shot->district, shot->compare);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* No half-finished crossfades in the pictures. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* The offline shot must have nothing saved: the cache is empty. */
+  lens_portal_client_set_offline (lens_application_get_client (fixture.app), shot->offline);
+  lens_fake_portal_set_fault (fixture.portal, shot->fault, 0);
 
-  client = lens_application_get_client (app);
-  lens_portal_client_set_retry_policy (client, 0, 10, 10);
-  lens_portal_client_set_offline (client, shot->offline);
-  /* Each shot starts from an empty cache: the offline one must have nothing saved. */
-  g_assert_true (lens_cache_clear (lens_application_get_cache (app), NULL));
-  lens_fake_portal_set_fault (portal, shot->fault, 0);
-
-  window = lens_window_new (app);
-  g_object_ref_sink (window);
-  g_action_group_activate_action (G_ACTION_GROUP (window), "page",
-                                  g_variant_new_string (shot->page));
-  gtk_window_present (GTK_WINDOW (window));
-
+  window = lens_test_window_open (&fixture, shot->page, shot->width, shot->height);
   g_assert_true (lens_test_wait_settled (window));
 
   if (shot->show_sidebar)
@@ -263,68 +410,66 @@ take_shot (const Shot *shot,
     g_action_group_activate_action (G_ACTION_GROUP (window), shot->popup_action, NULL);
 
   /* What the steps above changed, laid out and drawn (animations are off). */
-  g_assert_true (lens_test_wait_until ((LensTestPredicate) popovers_mapped, window));
+  g_assert_true (lens_test_wait_until (popovers_mapped, window));
   g_assert_true (lens_test_wait_frames (GTK_WIDGET (window), 2));
 
-  path = g_build_filename (directory, shot->name, NULL);
   if (shot->preferences)
     {
-      g_autofree char *file = g_strconcat (path, ".png", NULL);
-      LensPreferencesWindow *preferences = lens_preferences_window_new (app);
+      LensPreferencesWindow *preferences = lens_preferences_window_new (fixture.app);
 
       gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
       gtk_window_present (GTK_WINDOW (preferences));
-      g_assert_true (lens_test_wait_until (widget_mapped, preferences));
+      g_assert_true (lens_test_wait_mapped (GTK_WIDGET (preferences)));
       g_assert_true (lens_test_wait_frames (GTK_WIDGET (preferences), 2));
-      save_window (GTK_WINDOW (preferences), file);
+      texture = lens_test_save_window (GTK_WINDOW (preferences), path);
+      check_picture (GTK_WINDOW (preferences), texture, shot->name);
       gtk_window_destroy (GTK_WINDOW (preferences));
     }
   else
-  {
-    g_autofree char *file = g_strconcat (path, ".png", NULL);
-    g_autoptr(GdkTexture) check = NULL;
+    {
+      texture = lens_test_save_window (GTK_WINDOW (window), path);
+      /* The window's width, or more with a popover over its edge. */
+      g_assert_cmpint (gdk_texture_get_width (texture), >=, gtk_widget_get_width (GTK_WIDGET (window)));
+      n_charts = check_picture (GTK_WINDOW (window), texture, shot->name);
+      /* A page of charts that loaded shows at least its first one whole, as a chart. */
+      if (shows_charts (shot->page) && !shot->show_sidebar && !shot->show_table &&
+          shot->fault == LENS_FAKE_FAULT_NONE && !shot->offline)
+        g_assert_cmpuint (n_charts, >, 0);
+    }
 
-    save_window (GTK_WINDOW (window), file);
-    check = gdk_texture_new_from_filename (file, &error);
-    g_assert_no_error (error);
-    /* The window's width, or more with a popover over its edge. */
-    g_assert_cmpint (gdk_texture_get_width (check), >=, gtk_widget_get_width (GTK_WIDGET (window)));
-    g_test_message ("wrote %s", file);
-  }
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (window);
-  /* A popover shot runs in a process of its own, which ends here (see test_popover_shot). */
-  if (shot->popup_action == NULL)
-    lens_test_drain (50);
+  /* A popover shot runs in a process of its own, which ends here (see test_popover_shot):
+   * nothing more is dispatched in it. */
+  if (shot->popup_action != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_clear_object (&fixture.window);
+    }
+  lens_test_window_tear_down (&fixture);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
-static char *
-shots_directory (void)
-{
-  char *directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
-  return directory;
-}
-
+/* LENS_SCREENSHOT=<name> takes only that one; the others are skipped. */
 static gboolean
-shot_wanted (const Shot *shot)
+shot_wanted (const char *name)
 {
   const char *only = g_getenv ("LENS_SCREENSHOT");
 
-  return only == NULL || g_str_equal (only, shot->name);
+  if (only == NULL || g_str_equal (only, name))
+    return TRUE;
+
+  g_test_skip ("not in LENS_SCREENSHOT");
+  return FALSE;
 }
 
 static void
-test_screenshots (void)
+test_shot (gconstpointer data)
 {
-  g_autofree char *directory = shots_directory ();
+  const Shot *shot = data;
 
-  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
-    if (shots[i].popup_action == NULL && shot_wanted (&shots[i]))
-      take_shot (&shots[i], directory);
+  if (!shot_wanted (shot->name))
+    return;
+
+  take_shot (shot);
 }
 
 /* A shot with a popover open, in a process that ends with it. Opening the popover starts GTK's
@@ -336,17 +481,12 @@ test_popover_shot (gconstpointer data)
 {
   const Shot *shot = data;
 
-  if (!shot_wanted (shot))
-    {
-      g_test_skip ("not in LENS_SCREENSHOT");
-      return;
-    }
+  if (!shot_wanted (shot->name))
+    return;
 
   if (g_test_subprocess ())
     {
-      g_autofree char *directory = shots_directory ();
-
-      take_shot (shot, directory);
+      take_shot (shot);
       return;
     }
 
@@ -354,19 +494,73 @@ test_popover_shot (gconstpointer data)
   g_test_trap_assert_passed ();
 }
 
+/* A page with the first rows and the twelfth from the end expanded (there are more than a
+ * window's worth), scrolled down step by step, at @width × @height. */
+static void
+shoot_scrolled (const char *page_id,
+                int         width,
+                int         height)
+{
+  LensTestWindow fixture = { 0 };
+  g_autoptr(GPtrArray) scrollers = NULL;
+  g_autoptr(GPtrArray) expanders = NULL;
+  GtkAdjustment *adjustment;
+  GtkWidget *page;
+
+  lens_test_window_set_up (&fixture, "", "none");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  lens_test_window_open (&fixture, NULL, width, height);
+  page = lens_test_show_page (fixture.window, page_id);
+
+  expanders = lens_test_find_all (page, ADW_TYPE_EXPANDER_ROW);
+  for (guint i = 0; i < expanders->len; i++)
+    adw_expander_row_set_expanded (g_ptr_array_index (expanders, i), i < 2 || i == expanders->len - 12);
+  g_assert_true (lens_test_wait_frames (GTK_WIDGET (fixture.window), 2));
+
+  scrollers = lens_test_find_all (page, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpuint (scrollers->len, >, 0);
+  adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, 0));
+  for (guint step = 0; step < 12; step++)
+    {
+      g_autofree char *name = g_strdup_printf ("pages-%s-%d-%02u", page_id, width, step);
+      g_autofree char *path = lens_test_screenshot_path (name);
+      g_autoptr(GdkTexture) texture = NULL;
+      double value = step * gtk_adjustment_get_page_size (adjustment) * 0.9;
+
+      if (step > 0 && value >= gtk_adjustment_get_upper (adjustment))
+        break;
+      gtk_adjustment_set_value (adjustment, value);
+      g_assert_true (lens_test_wait_frames (GTK_WIDGET (fixture.window), 2));
+      texture = lens_test_save_window (GTK_WINDOW (fixture.window), path);
+      check_picture (GTK_WINDOW (fixture.window), texture, name);
+    }
+
+  lens_test_window_tear_down (&fixture);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_scrolled (gconstpointer data)
+{
+  const char *page_id = data;
+  g_autofree char *name = g_strdup_printf ("pages-%s", page_id);
+
+  if (!shot_wanted (name))
+    return;
+
+  shoot_scrolled (page_id, 1400, 900);
+  shoot_scrolled (page_id, 360, 720);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("reform-lens-test-XXXXXX", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  int ret;
+  static const char * const scrolled_pages[] = {
+    "consent-decree", "reports", "get-involved", "crime", "complaints",
+  };
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the system's icon themes (XDG_DATA_DIRS). */
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_test_init (&argc, &argv, NULL);
+  lens_test_window_init (&argc, &argv);
   /* The screenshots are for people: numbers and dates as an English-speaking resident sees
    * them, when that locale is installed (the suite runs in C.UTF-8). */
   {
@@ -380,29 +574,22 @@ main (int   argc,
     else
       setlocale (LC_ALL, "");
   }
-  lens_resources_ensure_registered ();
 
-  g_test_add_func ("/screenshots/window", test_screenshots);
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
-    if (shots[i].popup_action != NULL)
-      {
-        g_autofree char *path = g_strconcat ("/screenshots/popover/", shots[i].name, NULL);
+    {
+      g_autofree char *path = g_strconcat (shots[i].popup_action != NULL ? "/screenshots/popover/"
+                                                                         : "/screenshots/window/",
+                                           shots[i].name, NULL);
 
-        g_test_add_data_func (path, &shots[i], test_popover_shot);
-      }
+      g_test_add_data_func (path, &shots[i],
+                            shots[i].popup_action != NULL ? test_popover_shot : test_shot);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (scrolled_pages); i++)
+    {
+      g_autofree char *path = g_strconcat ("/screenshots/scrolled/", scrolled_pages[i], NULL);
 
-  app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  {
-    g_autoptr(GError) error = NULL;
+      g_test_add_data_func (path, scrolled_pages[i], test_scrolled);
+    }
 
-    g_application_register (G_APPLICATION (app), NULL, &error);
-    g_assert_no_error (error);
-  }
-  lens_test_park_pointer (gdk_display_get_default ());
-
-  ret = g_test_run ();
-  g_clear_object (&app);
-
-  return ret;
+  return lens_test_window_run ();
 }

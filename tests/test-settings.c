@@ -12,7 +12,6 @@
 #include "lens-application.h"
 #include "lens-districts.h"
 #include "lens-language.h"
-#include "lens-resources.h"
 #include "lens-settings.h"
 #include "lens-test-window.h"
 #include "lens-window.h"
@@ -38,12 +37,6 @@ lookup_build_schema (void)
   g_assert_nonnull (schema);
 
   return schema;
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
 /* Runs the current test in a child whose environment has no Reform Lens schema at all: not the build
@@ -162,9 +155,8 @@ test_settings_built_in (void)
 static void
 check_window (gboolean schema_installed)
 {
-  g_autoptr(LensApplication) app = lens_application_new ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettingsSchema) installed = lens_settings_lookup_installed_schema ();
+  LensApplication *app;
   GtkIconTheme *theme;
   LensWindow *window;
   const char *message;
@@ -175,15 +167,13 @@ check_window (gboolean schema_installed)
       return;
     }
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = lens_test_get_application ();
   /* Only what is saved on this computer: the test never reaches the City's portal. */
   lens_portal_client_set_offline (lens_application_get_client (app), TRUE);
 
   window = lens_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (lens_test_wait_until (widget_mapped, window));
+  g_assert_true (lens_test_wait_mapped (GTK_WIDGET (window)));
 
   message = lens_window_get_settings_message (window);
   if (schema_installed)
@@ -200,8 +190,7 @@ check_window (gboolean schema_installed)
   g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  lens_test_drain (G_MAXUINT);
 }
 
 static void
@@ -224,25 +213,6 @@ test_settings_window_installed (void)
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
 }
 
 /* The schema's choices for the district, the comparison and the language: the app's own lists. */
@@ -298,28 +268,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-  g_autofree char *cache = NULL;
-  g_autofree char *config = NULL;
   int ret;
 
-  /* The subprocesses inherit all of these. */
+  /* The subprocesses inherit it, and the home (lens_test_home_set_up ()). */
   if (g_getenv (BUILD_SCHEMA_DIR_VARIABLE) == NULL)
-    {
-      home = g_dir_make_tmp ("reform-lens-settings-XXXXXX", NULL);
-      g_assert_nonnull (home);
-      g_setenv (BUILD_SCHEMA_DIR_VARIABLE, g_getenv ("GSETTINGS_SCHEMA_DIR"), TRUE);
-      g_setenv ("LENS_TEST_HOME", home, TRUE);
-      cache = g_build_filename (home, "cache", NULL);
-      config = g_build_filename (home, "config", NULL);
-      g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-    }
-  empty_schema_dir = g_build_filename (g_getenv ("LENS_TEST_HOME"), "no-schemas", NULL);
+    g_setenv (BUILD_SCHEMA_DIR_VARIABLE, g_getenv ("GSETTINGS_SCHEMA_DIR"), TRUE);
+  lens_test_window_init (&argc, &argv);
+  empty_schema_dir = g_build_filename (lens_test_home_get_path (), "no-schemas", NULL);
   g_mkdir_with_parents (empty_schema_dir, 0700);
-
-  g_test_init (&argc, &argv, NULL);
-  lens_resources_ensure_registered ();
 
   g_test_add_func ("/settings/installed", test_settings_installed);
   g_test_add_func ("/settings/choices", test_settings_choices);
@@ -327,10 +283,7 @@ main (int   argc,
   g_test_add_func ("/settings/window-installed", test_settings_window_installed);
   g_test_add_func ("/settings/window-without-schema", test_settings_window_without_schema);
 
-  ret = g_test_run ();
-
-  if (home != NULL)
-    remove_tree (home);
+  ret = lens_test_window_run ();
   g_free (empty_schema_dir);
 
   return ret;

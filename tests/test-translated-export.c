@@ -16,96 +16,37 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
-#include "lens-fake-portal.h"
-#include "lens-test-util.h"
 #include "lens-format.h"
 #include "lens-language.h"
+#include "lens-test-util.h"
 
 #define LOCALE "es_ES.UTF-8"
 
-typedef struct
-{
-  LensFakePortal *portal;
-  char           *directory;
-} Fixture;
+/* The portal and a folder of the test's own, with the program's cache:
+ * lens_test_program_fixture_set_up (). */
+typedef LensTestProgram Fixture;
 
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->portal = lens_fake_portal_new ();
-  fixture->directory = g_dir_make_tmp ("reform-lens-export-es-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  remove_tree (fixture->directory);
-  g_clear_pointer (&fixture->directory, g_free);
-  g_clear_object (&fixture->portal);
-}
-
-/* Runs the built program in Spanish; returns its exit status. */
+/* Runs the built program in Spanish against the portal; returns its exit status. */
 static int
 run_program (Fixture             *fixture,
              const char * const  *args,
              char               **out)
 {
+  static const char * const spanish[] = { "LANGUAGE=es", "LC_ALL=" LOCALE, NULL };
+  g_autofree char *portal = lens_test_program_portal_option (fixture);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *cache = g_build_filename (fixture->directory, "cache", NULL);
-  g_autofree char *portal = g_strdup_printf ("--portal=%s",
-                                             lens_fake_portal_get_base_url (fixture->portal));
-  const char *bin = g_getenv ("REFORM_LENS_BIN");
+  g_auto(LensTestRun) run = { 0 };
 
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
   g_ptr_array_add (argv, portal);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "es", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", LOCALE, TRUE);
+  lens_test_run_program (&run, NULL, fixture->cache_home, spanish,
+                         (const char * const *) argv->pdata);
+  *out = g_steal_pointer (&run.out);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, &err, &error);
-  g_assert_no_error (error);
-  g_test_message ("exit %d; stderr: %s", g_subprocess_get_exit_status (process), err);
-
-  return g_subprocess_get_exit_status (process);
+  return run.status;
 }
 
 /* The tick labels: lens-plot formats them with lens_format_number (value, decimals), counts in
@@ -207,10 +148,12 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/translated-export/tick-format", test_tick_format);
-  g_test_add ("/translated-export/csv-and-png", Fixture, NULL,
-              fixture_set_up, test_export, fixture_tear_down);
-  g_test_add ("/translated-export/list-charts", Fixture, NULL,
-              fixture_set_up, test_list_translated, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, lens_test_program_fixture_set_up, func, \
+              lens_test_program_fixture_tear_down)
+  ADD ("/translated-export/csv-and-png", test_export);
+  ADD ("/translated-export/list-charts", test_list_translated);
+#undef ADD
 
   return g_test_run ();
 }

@@ -10,67 +10,31 @@
 #include "lens-application.h"
 #include "lens-chart-view.h"
 #include "lens-dashboard-page.h"
-#include "lens-fake-portal.h"
 #include "lens-preferences-window.h"
-#include "lens-resources.h"
 #include "lens-test-window.h"
 #include "lens-window.h"
 
-typedef struct
-{
-  LensFakePortal  *portal;
-  LensApplication *app;
-  LensWindow      *window;
-} Fixture;
-
-/* One application for the whole run: it is registered on the session bus. */
-static LensApplication *app;
+/* The run's application and a window against the fake portal (lens-test-window.h). */
+typedef LensTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
   LensPortalClient *client;
 
-  fixture->portal = lens_fake_portal_new ();
-
-  g_settings_set_string (settings, "portal-url", lens_fake_portal_get_base_url (fixture->portal));
-  g_settings_set_string (settings, "district", "");
-  g_settings_set_string (settings, "compare", "none");
-
-  fixture->app = g_object_ref (app);
-
-  /* Faults must show at once, not after the production back-off. */
+  lens_test_window_set_up (fixture, "", "none");
   client = lens_application_get_client (fixture->app);
-  lens_portal_client_set_retry_policy (client, 0, 10, 10);
   lens_portal_client_set_timeouts (client, 30, 60);
-
-  /* Every test starts with nothing saved. */
-  g_assert_true (lens_cache_clear (lens_application_get_cache (fixture->app), &error));
-  g_assert_no_error (error);
   lens_portal_client_set_offline (client, GPOINTER_TO_INT (user_data));
-
-  fixture->window = lens_window_new (fixture->app);
-  g_object_ref_sink (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  lens_test_window_open (fixture, NULL, 1400, 900);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-
-  /* Let cancelled loads finish before the client goes. */
-  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-
-  g_clear_object (&fixture->app);
-  g_clear_object (&fixture->portal);
+  lens_test_window_tear_down (fixture);
 }
 
 static GPtrArray *
@@ -82,27 +46,10 @@ get_crime_charts (Fixture *fixture)
   return lens_dashboard_page_get_charts (LENS_DASHBOARD_PAGE (page));
 }
 
-static gboolean
-widget_allocated (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (data)) > 0 && gtk_widget_get_height (GTK_WIDGET (data)) > 0;
-}
-
-static gboolean
-window_settled (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return lens_window_is_settled (fixture->window);
-}
-
 static void
 show_crime_page (Fixture *fixture)
 {
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "page",
-                                  g_variant_new_string ("crime"));
-  g_assert_cmpstr (lens_window_get_page (fixture->window), ==, "crime");
-  g_assert_true (lens_test_wait_until (window_settled, fixture));
+  lens_test_show_page (fixture->window, "crime");
 }
 
 static void
@@ -151,7 +98,7 @@ test_window_district_reloads (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "5");
 
   /* The charts went back to loading and asked the portal for district 5. */
-  g_assert_true (lens_test_wait_until (window_settled, fixture));
+  g_assert_true (lens_test_wait_settled (fixture->window));
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, before);
 
@@ -201,7 +148,7 @@ test_window_error_state (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
   g_signal_emit_by_name (retry, "clicked");
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_LOADING);
-  g_assert_true (lens_test_wait_until (window_settled, fixture));
+  g_assert_true (lens_test_wait_settled (fixture->window));
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_CHART);
 }
 
@@ -303,7 +250,7 @@ test_window_cached_with_warning (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_SERVER_ERROR, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
   g_assert_false (lens_window_is_settled (fixture->window));
-  g_assert_true (lens_test_wait_until (window_settled, fixture));
+  g_assert_true (lens_test_wait_settled (fixture->window));
 
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   view = find_chart (fixture, "crime-incidents-per-year");
@@ -439,7 +386,7 @@ test_window_refused_query_keeps_cache (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
   g_assert_false (lens_window_is_settled (fixture->window));
-  g_assert_true (lens_test_wait_until (window_settled, fixture));
+  g_assert_true (lens_test_wait_settled (fixture->window));
 
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   get_last_full_year (fixture, &shown, &expected);
@@ -454,7 +401,7 @@ test_window_refused_query_keeps_cache (Fixture       *fixture,
   /* Once the portal answers again, the report goes. */
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
-  g_assert_true (lens_test_wait_until (window_settled, fixture));
+  g_assert_true (lens_test_wait_settled (fixture->window));
   g_assert_null (lens_chart_view_get_bug_report (view));
   g_assert_null (lens_chart_view_get_message (view));
 }
@@ -477,7 +424,7 @@ test_window_chart_values (Fixture       *fixture,
   area = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), LENS_TYPE_CHART_VIEW,
                                                     "drawing_area"));
   /* Only the page shown is measured and allocated: wait for the chart's first allocation. */
-  g_assert_true (lens_test_wait_until (widget_allocated, area));
+  g_assert_true (lens_test_wait_allocated (area));
   value_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
                                                            LENS_TYPE_CHART_VIEW, "value_label"));
 
@@ -724,16 +671,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("reform-lens-test-XXXXXX", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  int ret;
-
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: that hides the system's icon themes (XDG_DATA_DIRS). */
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  lens_resources_ensure_registered ();
+  lens_test_window_init (&argc, &argv);
 
 #define ADD(path, func, offline) \
   g_test_add (path, Fixture, GINT_TO_POINTER (offline), fixture_set_up, func, fixture_tear_down)
@@ -754,18 +692,5 @@ main (int   argc,
 
 #undef ADD
 
-  app = lens_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_application_register (G_APPLICATION (app), NULL, &error);
-    g_assert_no_error (error);
-  }
-  lens_test_park_pointer (gdk_display_get_default ());
-
-  ret = g_test_run ();
-  g_clear_object (&app);
-
-  return ret;
+  return lens_test_window_run ();
 }
