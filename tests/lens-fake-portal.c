@@ -15,6 +15,7 @@
 #include "lens-fake-data.h"
 #include "lens-fake-portal.h"
 #include "lens-fake-soql.h"
+#include "lens-test-util.h"
 
 /* A SoupServer on 127.0.0.1 in its own thread with its own GMainContext (the pattern of
  * gnome-calendar's tests/gcal-simple-server.c), so a test can block or spin its own main
@@ -37,6 +38,8 @@ struct _LensFakePortal
   GThread       *thread;
   GMainContext  *context;
   GMainLoop     *loop;
+  /* The creator's: woken on each request, for lens_fake_portal_wait_for_requests(). */
+  GMainContext  *owner_context;
 
   /* Guards everything below: tests set and read it from their own thread. */
   GMutex         mutex;
@@ -626,6 +629,7 @@ handle_request (SoupServer        *server,
         self->fault = LENS_FAKE_FAULT_NONE;
     }
   g_mutex_unlock (&self->mutex);
+  g_main_context_wakeup (self->owner_context);
 
   if (fault != LENS_FAKE_FAULT_NONE)
     {
@@ -754,6 +758,7 @@ lens_fake_portal_finalize (GObject *object)
 
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->owner_context, g_main_context_unref);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->retry_after, g_free);
   g_clear_pointer (&self->log, g_ptr_array_unref);
@@ -861,6 +866,7 @@ lens_fake_portal_init (LensFakePortal *self)
   self->stalls = g_ptr_array_new_with_free_func (stall_free);
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
+  self->owner_context = g_main_context_ref_thread_default ();
 }
 
 LensFakePortal *
@@ -1055,6 +1061,31 @@ lens_fake_portal_get_n_unjudged (LensFakePortal *self)
   g_mutex_unlock (&self->mutex);
 
   return ret;
+}
+
+typedef struct
+{
+  LensFakePortal *self;
+  guint           n;
+} RequestsWait;
+
+static gboolean
+has_requests (gpointer data)
+{
+  RequestsWait *wait = data;
+
+  return lens_fake_portal_get_n_requests (wait->self) >= wait->n;
+}
+
+gboolean
+lens_fake_portal_wait_for_requests (LensFakePortal *self,
+                                    guint           n)
+{
+  RequestsWait wait = { self, n };
+
+  g_return_val_if_fail (LENS_IS_FAKE_PORTAL (self), FALSE);
+
+  return lens_test_wait_until (has_requests, &wait);
 }
 
 void

@@ -86,6 +86,11 @@ void            lens_fake_portal_set_gzip               (LensFakePortal *self,
 
 /* Requests seen since creation or the last reset. */
 guint           lens_fake_portal_get_n_requests         (LensFakePortal *self);
+/* Iterates the main context of the thread that made the portal until it has seen @n requests
+ * (the portal wakes that context on each one): for a test that must act once a request is
+ * under way, such as cancelling it during a stall. FALSE if that never happens. */
+gboolean        lens_fake_portal_wait_for_requests      (LensFakePortal *self,
+                                                         guint           n);
 /* How many of them were answered 304 Not Modified. */
 guint           lens_fake_portal_get_n_not_modified     (LensFakePortal *self);
 /* How many queries broke the real portal's rules and were refused with its 400

@@ -15,6 +15,7 @@
 #include "lens-brief-print.h"
 #include "lens-fake-portal.h"
 #include "lens-resources.h"
+#include "lens-test-window.h"
 #include "lens-window.h"
 
 typedef struct
@@ -26,32 +27,6 @@ typedef struct
 
 /* One application for the whole run: it is registered on the session bus. */
 static LensApplication *app;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (gboolean (*predicate) (gpointer),
-          gpointer   data,
-          guint      seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return predicate (data);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -171,12 +146,12 @@ save_window (GtkWindow  *window,
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   graphene_rect_t bounds;
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  int width, height;
 
-  /* Let it lay out and draw once. */
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* Laid out and drawn. */
+  g_assert_true (lens_test_wait_frames (GTK_WIDGET (window), 2));
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -217,7 +192,7 @@ save_and_check (LensBriefDialog *dialog,
 
   lens_brief_dialog_save_to_file (dialog, file);
   g_assert_true (lens_brief_dialog_get_busy (dialog));
-  g_assert_true (wait_for (dialog_idle, dialog, 60));
+  g_assert_true (lens_test_wait_until (dialog_idle, dialog));
   g_test_message ("dialog says: %s", lens_brief_dialog_get_last_message (dialog));
   g_assert_nonnull (lens_brief_dialog_get_last_message (dialog));
   g_assert_true (g_str_has_prefix (lens_brief_dialog_get_last_message (dialog), "Brief saved"));
@@ -240,7 +215,7 @@ test_brief_window_dialog (Fixture       *fixture,
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
-  g_assert_true (wait_for (mapped, dialog, 10));
+  g_assert_true (lens_test_wait_until (mapped, dialog));
   save_window (GTK_WINDOW (dialog), "brief-dialog.png");
 
   /* Prefilled from the window: district 5 compared with citywide. */
@@ -258,7 +233,7 @@ test_brief_window_dialog (Fixture       *fixture,
     g_autoptr(GFile) file = g_file_new_for_path (missing);
 
     lens_brief_dialog_save_to_file (dialog, file);
-    g_assert_true (wait_for (dialog_idle, dialog, 60));
+    g_assert_true (lens_test_wait_until (dialog_idle, dialog));
     g_test_message ("dialog says: %s", lens_brief_dialog_get_last_message (dialog));
     g_assert_nonnull (strstr (lens_brief_dialog_get_last_message (dialog), "Could not save"));
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
@@ -284,7 +259,7 @@ test_brief_window_cancel (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   LensBriefDialog *dialog;
 
-  lens_fake_portal_set_stall_seconds (fixture->portal, 3);
+  /* The portal holds every request for 30 s: without the cancel, the brief would be written. */
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_STALL, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.prepare-brief", NULL);
@@ -294,7 +269,7 @@ test_brief_window_cancel (Fixture       *fixture,
   g_assert_true (lens_brief_dialog_get_busy (dialog));
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "brief.cancel", NULL);
-  g_assert_true (wait_for (dialog_idle, dialog, 10));
+  g_assert_true (lens_test_wait_until (dialog_idle, dialog));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
@@ -342,7 +317,7 @@ test_brief_window_print_export (Fixture       *fixture,
   lens_filters_set_district (filters, 5);
   lens_brief_builder_build_async (lens_application_get_client (app), filters, NULL,
                                   LENS_BRIEF_PARTS_ALL, LENS_QUERY_DEFAULT, NULL, build_cb, &wait);
-  g_assert_true (wait_for (build_done, &wait, 60));
+  g_assert_true (lens_test_wait_until (build_done, &wait));
   g_assert_no_error (wait.error);
 
   operation = lens_brief_print_operation_new (wait.brief);
@@ -387,6 +362,7 @@ main (int   argc,
     g_application_register (G_APPLICATION (app), NULL, &error);
     g_assert_no_error (error);
   }
+  lens_test_park_pointer (gdk_display_get_default ());
 
   ret = g_test_run ();
   g_clear_object (&app);

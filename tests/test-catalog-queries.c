@@ -249,10 +249,12 @@ test_every_headline (Fixture       *f,
     {
       if (!g_str_has_prefix (log[i], "/resource/") || strstr (log[i], "$group") != NULL)
         continue;
-      n_headline_requests++;
       g_assert_null (strstr (log[i], "$order"));
       g_assert_null (strstr (log[i], "$limit"));
       g_assert_null (strstr (log[i], "$offset"));
+      /* Each load also asks for the data's last day (lens-data-coverage), one row too. */
+      if (strstr (log[i], "AS last_date") == NULL)
+        n_headline_requests++;
     }
   g_assert_cmpuint (n_headline_requests, ==, 2 * lens_catalog_get_n_headlines (catalog) * variants->len);
 }

@@ -311,7 +311,6 @@ fixture_setup (Fixture       *f,
   f->portal = lens_fake_portal_new ();
   f->cache = lens_cache_new (NULL, 0);
   f->client = lens_portal_client_new (lens_fake_portal_get_base_url (f->portal), f->cache);
-  lens_portal_client_set_timeouts (f->client, 5, 5);
   lens_portal_client_set_retry_policy (f->client, 0, 10, 20);
 }
 

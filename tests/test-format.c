@@ -9,23 +9,23 @@
 #include <math.h>
 
 #include "lens-format.h"
+#include "lens-test-util.h"
 
 #define MINUS "\xe2\x88\x92"
 #define NBSP  "\xc2\xa0"
 
-/* Runs @func with @name as this thread's locale; skips the test when the system lacks it. */
+/* Makes @name this thread's locale; fails the test when the system lacks it. */
 static gboolean
 push_locale (const char *name,
              locale_t   *out)
 {
-  locale_t loc = newlocale (LC_ALL_MASK, name, (locale_t) 0);
+  locale_t loc;
 
-  if (loc == (locale_t) 0)
-    {
-      g_autofree char *msg = g_strdup_printf ("locale %s is not installed", name);
-      g_test_skip (msg);
-      return FALSE;
-    }
+  if (!lens_test_require_locale (name))
+    return FALSE;
+
+  loc = newlocale (LC_ALL_MASK, name, (locale_t) 0);
+  g_assert_true (loc != (locale_t) 0);
 
   uselocale (loc);
   *out = loc;

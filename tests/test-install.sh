@@ -40,13 +40,13 @@ export GSETTINGS_SCHEMA_DIR=$root/share/glib-2.0/schemas
 export XDG_CACHE_HOME=$dest/cache XDG_CONFIG_HOME=$dest/config XDG_DATA_HOME=$dest/data
 unset DISPLAY WAYLAND_DISPLAY
 
+# The portal prints its address once it listens: read it when it comes, through a pipe, instead
+# of looking for it every so often. The 120 s are a safety net for a portal that never starts.
+mkfifo "$dest/portal-url"
 "$fake_portal" --port 0 > "$dest/portal-url" &
 portal_pid=$!
-for _ in $(seq 1 100); do
-  [ -s "$dest/portal-url" ] && break
-  sleep 0.1
-done
-url=$(head -n 1 "$dest/portal-url")
+exec 3< "$dest/portal-url"
+read -r -t 120 url <&3 || { echo "the fake portal did not start" >&2; exit 1; }
 
 "$root/bin/reform-lens" --portal="$url" --export-chart=crime-incidents-per-year \
   --district=5 --compare=citywide --output="$dest/chart.png"

@@ -25,6 +25,7 @@
 #include "lens-reports-panel.h"
 #include "lens-resources.h"
 #include "lens-split-layout.h"
+#include "lens-test-window.h"
 #include "lens-window.h"
 
 typedef struct
@@ -38,42 +39,9 @@ typedef struct
 static LensApplication *app;
 
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (gboolean (*predicate) (gpointer),
-          gpointer   data,
-          guint      seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return predicate (data);
-}
-
-static gboolean
 widget_allocated (gpointer data)
 {
   return gtk_widget_get_width (GTK_WIDGET (data)) > 0 && gtk_widget_get_height (GTK_WIDGET (data)) > 0;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static gboolean
@@ -138,9 +106,9 @@ show_page (Fixture    *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "page",
                                   g_variant_new_string (page_id));
   g_assert_cmpstr (lens_window_get_page (fixture->window), ==, page_id);
-  g_assert_true (wait_for (window_settled, fixture, 30));
-  /* a frame or two, so that the page is laid out */
-  spin (300);
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
+  /* two whole frames, so that the page is laid out */
+  g_assert_true (lens_test_wait_frames (GTK_WIDGET (fixture->window), 2));
 
   page = lens_window_get_page_widget (fixture->window, page_id);
   g_assert_nonnull (page);
@@ -238,6 +206,17 @@ find_named (GtkWidget  *root,
 /* Links */
 
 static gboolean
+all_mapped (gpointer data)
+{
+  GPtrArray *widgets = data;
+
+  for (guint i = 0; i < widgets->len; i++)
+    if (!gtk_widget_get_mapped (g_ptr_array_index (widgets, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 activate_link_cb (GtkLinkButton *button,
                   GPtrArray     *opened)
 {
@@ -264,8 +243,7 @@ check_links (GtkWidget *root)
   /* what a person would open first to reach the links inside */
   for (guint i = 0; i < expanders->len; i++)
     adw_expander_row_set_expanded (g_ptr_array_index (expanders, i), TRUE);
-  if (expanders->len > 0)
-    spin (600);
+  g_assert_true (lens_test_wait_until (all_mapped, links));
 
   for (guint i = 0; i < links->len; i++)
     {
@@ -289,7 +267,7 @@ check_links (GtkWidget *root)
       if (i == 0)
         {
           gtk_widget_activate (GTK_WIDGET (link));
-          wait_for (has_opened, opened, 5);
+          lens_test_wait_until (has_opened, opened);
         }
       else
         g_signal_emit_by_name (link, "clicked");
@@ -318,7 +296,7 @@ check_row_opens (GtkWidget  *row,
 
   id = g_signal_connect (link, "activate-link", G_CALLBACK (activate_link_cb), opened);
   adw_action_row_activate (ADW_ACTION_ROW (row));
-  wait_for (has_opened, opened, 5);
+  lens_test_wait_until (has_opened, opened);
   g_signal_handler_disconnect (link, id);
 
   g_assert_cmpuint (opened->len, ==, 1);
@@ -350,7 +328,7 @@ test_consent_decree_page (Fixture       *fixture,
   /* the chart: every report, full / secondary / preliminary stacked, the change marked */
   chart = find_one (page, LENS_TYPE_COMPLIANCE_CHART);
   /* Only the page shown is measured and allocated: wait for its first allocation. */
-  g_assert_true (wait_for (widget_allocated, chart, 10));
+  g_assert_true (lens_test_wait_until (widget_allocated, chart));
   g_assert_true (gtk_widget_get_mapped (chart));
   g_assert_cmpint (gtk_widget_get_height (chart), >=, 300);
   series = lens_compliance_chart_get_series (LENS_COMPLIANCE_CHART (chart));
@@ -490,8 +468,8 @@ test_reports_page (Fixture       *fixture,
   button = find_named (card, "crime-incidents-per-year");
   g_assert_true (GTK_IS_BUTTON (button));
   gtk_widget_activate (button);
-  g_assert_true (wait_for (is_crime_page, fixture, 5));
-  g_assert_true (wait_for (window_settled, fixture, 30));
+  g_assert_true (lens_test_wait_until (is_crime_page, fixture));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
 }
 
 static void
@@ -569,6 +547,12 @@ panel_side_by_side (GtkWidget *panel)
   return lens_split_layout_get_side_by_side (LENS_SPLIT_LAYOUT (gtk_widget_get_layout_manager (split)));
 }
 
+static gboolean
+panel_below (gpointer data)
+{
+  return !panel_side_by_side (data);
+}
+
 static void
 test_reports_panel (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -608,8 +592,9 @@ test_reports_panel (Fixture       *fixture,
   /* narrow: below the charts, full width */
   show_page (fixture, "crime");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
-  spin (500);
   panel = get_panel (crime);
+  g_assert_true (lens_test_wait_until (panel_below, panel));
+  g_assert_true (lens_test_wait_frames (GTK_WIDGET (fixture->window), 2));
   g_assert_false (panel_side_by_side (panel));
   g_assert_true (gtk_widget_compute_bounds (panel, gtk_widget_get_parent (panel), &bounds));
   g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_first_child (gtk_widget_get_parent (panel)),
@@ -665,7 +650,7 @@ test_overview_cards (Fixture       *fixture,
   buttons = find_all (card, GTK_TYPE_BUTTON);
   g_assert_cmpuint (buttons->len, ==, 1);
   gtk_widget_activate (g_ptr_array_index (buttons, 0));
-  g_assert_true (wait_for (is_decree_page, fixture, 5));
+  g_assert_true (lens_test_wait_until (is_decree_page, fixture));
 }
 
 static LensHeadlineCard *
@@ -772,7 +757,7 @@ test_overview_refused_query (Fixture       *fixture,
   /* Saved numbers, then a refused refresh: the numbers stay, with the same account. */
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
-  g_assert_true (wait_for (overview_settled, cards, 30));
+  g_assert_true (lens_test_wait_until (overview_settled, cards));
   for (guint i = 0; i < cards->len; i++)
     {
       LensHeadlineCard *card = g_ptr_array_index (cards, i);
@@ -784,7 +769,7 @@ test_overview_refused_query (Fixture       *fixture,
 
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
-  g_assert_true (wait_for (overview_settled, cards, 30));
+  g_assert_true (lens_test_wait_until (overview_settled, cards));
   for (guint i = 0; i < cards->len; i++)
     {
       LensHeadlineCard *card = g_ptr_array_index (cards, i);
@@ -867,7 +852,7 @@ test_page_screenshots (Fixture       *fixture,
         expanders = find_all (page, ADW_TYPE_EXPANDER_ROW);
         for (guint i = 0; i < expanders->len; i++)
           adw_expander_row_set_expanded (g_ptr_array_index (expanders, i), i < 2 || i == expanders->len - 12);
-        spin (600);
+        g_assert_true (lens_test_wait_frames (GTK_WIDGET (fixture->window), 2));
 
         scrollers = find_all (page, GTK_TYPE_SCROLLED_WINDOW);
         adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, 0));
@@ -880,7 +865,7 @@ test_page_screenshots (Fixture       *fixture,
             if (step > 0 && value >= gtk_adjustment_get_upper (adjustment))
               break;
             gtk_adjustment_set_value (adjustment, value);
-            spin (200);
+            g_assert_true (lens_test_wait_frames (GTK_WIDGET (fixture->window), 2));
             save_window (GTK_WINDOW (fixture->window), path);
           }
       }
@@ -926,6 +911,9 @@ main (int   argc,
     g_application_register (G_APPLICATION (app), NULL, &error);
     g_assert_no_error (error);
   }
+  lens_test_park_pointer (gdk_display_get_default ());
+  /* No transitions: a change is fully shown in the frame after it, whatever the clock says. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -11,6 +11,7 @@
 
 #include "lens-format.h"
 #include "lens-plot-private.h"
+#include "lens-test-util.h"
 
 /* All numbers here are synthetic, from a seeded generator. */
 
@@ -702,13 +703,11 @@ static void
 test_plot_locale (void)
 {
   g_autoptr(LensSeries) series = make_series (6, 2, "years", 2e6, 9);
-  locale_t loc = newlocale (LC_ALL_MASK, "es_ES.UTF-8", (locale_t) 0);
+  locale_t loc;
 
-  if (loc == (locale_t) 0)
-    {
-      g_test_skip ("es_ES.UTF-8 is not installed");
-      return;
-    }
+  if (!lens_test_require_locale ("es_ES.UTF-8"))
+    return;
+  loc = newlocale (LC_ALL_MASK, "es_ES.UTF-8", (locale_t) 0);
 
   uselocale (loc);
   check_render (series, LENS_PLOT_BAR, FALSE, "Año", "Incidentes", 600, 360, "locale-es");

@@ -19,6 +19,7 @@
 #include "lens-fake-portal.h"
 #include "lens-preferences-window.h"
 #include "lens-resources.h"
+#include "lens-test-window.h"
 #include "lens-window.h"
 
 typedef struct
@@ -35,7 +36,7 @@ typedef struct
   gboolean       show_sidebar;
   gboolean       focus_chart;
   gboolean       show_table;
-  const char    *popup_action;  /* a window action that opens a popover (screen grab) */
+  const char    *popup_action;  /* a window action that opens a popover */
   gboolean       preferences;   /* the preferences window instead of the main window */
 } Shot;
 
@@ -76,83 +77,117 @@ static const Shot shots[] = {
   { "narrow-light-complaints", 360, 720, FALSE, "complaints", "", "none", LENS_FAKE_FAULT_NONE },
 };
 
-/* Popovers are surfaces of their own: grab the screen with ImageMagick's import instead. */
-static void
-grab_screen (const char *file,
-             int         width,
-             int         height)
-{
-  g_autofree char *import = g_find_program_in_path ("import");
-  g_autofree char *geometry = g_strdup_printf ("%dx%d+0+0", width + 60, height + 60);
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { import, "-window", "root", "-crop", geometry, file, NULL };
-  int status = 0;
-
-  if (import == NULL)
-    {
-      g_test_message ("no ImageMagick import: %s not written", file);
-      return;
-    }
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 static LensApplication *app;
 
+/* Every popover that is open under @widget is on the screen. */
 static gboolean
-timeout_cb (gpointer user_data)
+popovers_mapped (GtkWidget *widget)
 {
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget) && !gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!popovers_mapped (child))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
 static void
-spin (guint milliseconds)
+collect_popovers (GtkWidget *widget,
+                  GPtrArray *popovers)
 {
-  gboolean done = FALSE;
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (popovers, widget);
 
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_popovers (child, popovers);
 }
 
-static gboolean
-wait_settled (LensWindow *window,
-              guint       seconds)
+/* Where @native's widget is, in the coordinates of its toplevel's surface. */
+static void
+native_origin (GtkNative *native,
+               double    *x,
+               double    *y)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+  double tx, ty;
 
-  while (!lens_window_is_settled (window) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return lens_window_is_settled (window);
+  *x = *y = 0;
+  /* A popup is placed relative to its parent surface, up to the toplevel. */
+  for (GdkSurface *s = gtk_native_get_surface (native);
+       GDK_IS_POPUP (s);
+       s = gdk_popup_get_parent (GDK_POPUP (s)))
+    {
+      *x += gdk_popup_get_position_x (GDK_POPUP (s));
+      *y += gdk_popup_get_position_y (GDK_POPUP (s));
+    }
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  *x += tx;
+  *y += ty;
 }
 
+static void
+append_widget (GtkSnapshot *snapshot,
+               GtkWidget   *widget,
+               double       x,
+               double       y)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The window as it is on the screen, with the popovers open over it (each a surface of its
+ * own), all drawn by GTK: the picture needs no other program and no other X client. */
 static void
 save_window (GtkWindow  *window,
              const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   graphene_rect_t bounds;
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  double window_x, window_y;
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  graphene_rect_init (&bounds, 0, 0,
+                      gtk_widget_get_width (GTK_WIDGET (window)),
+                      gtk_widget_get_height (GTK_WIDGET (window)));
+  append_widget (snapshot, GTK_WIDGET (window), 0, 0);
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  collect_popovers (GTK_WIDGET (window), popovers);
+  for (guint i = 0; i < popovers->len; i++)
+    {
+      GtkWidget *popover = g_ptr_array_index (popovers, i);
+      graphene_rect_t rect;
+      double x, y;
+
+      native_origin (GTK_NATIVE (popover), &x, &y);
+      x -= window_x;
+      y -= window_y;
+      append_widget (snapshot, popover, x, y);
+      graphene_rect_init (&rect, x, y, gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+      graphene_rect_union (&bounds, &rect, &bounds);
+    }
+
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-
-  /* The window's own rectangle, without the shadow around it. */
-  graphene_rect_init (&bounds, 0, 0, width, height);
   texture = gsk_renderer_render_texture (renderer, node, &bounds);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
@@ -194,7 +229,7 @@ take_shot (const Shot *shot,
                                   g_variant_new_string (shot->page));
   gtk_window_present (GTK_WINDOW (window));
 
-  g_assert_true (wait_settled (window, 30));
+  g_assert_true (lens_test_wait_settled (window));
 
   if (shot->show_sidebar)
     {
@@ -227,24 +262,20 @@ take_shot (const Shot *shot,
   if (shot->popup_action != NULL)
     g_action_group_activate_action (G_ACTION_GROUP (window), shot->popup_action, NULL);
 
-  /* Transitions and the first frames. */
-  spin (700);
+  /* What the steps above changed, laid out and drawn (animations are off). */
+  g_assert_true (lens_test_wait_until ((LensTestPredicate) popovers_mapped, window));
+  g_assert_true (lens_test_wait_frames (GTK_WIDGET (window), 2));
 
   path = g_build_filename (directory, shot->name, NULL);
-  if (shot->popup_action != NULL)
-    {
-      g_autofree char *file = g_strconcat (path, ".png", NULL);
-
-      grab_screen (file, shot->width, shot->height);
-    }
-  else if (shot->preferences)
+  if (shot->preferences)
     {
       g_autofree char *file = g_strconcat (path, ".png", NULL);
       LensPreferencesWindow *preferences = lens_preferences_window_new (app);
 
       gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
       gtk_window_present (GTK_WINDOW (preferences));
-      spin (700);
+      g_assert_true (lens_test_wait_until (widget_mapped, preferences));
+      g_assert_true (lens_test_wait_frames (GTK_WIDGET (preferences), 2));
       save_window (GTK_WINDOW (preferences), file);
       gtk_window_destroy (GTK_WINDOW (preferences));
     }
@@ -256,27 +287,71 @@ take_shot (const Shot *shot,
     save_window (GTK_WINDOW (window), file);
     check = gdk_texture_new_from_filename (file, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (gdk_texture_get_width (check), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+    /* The window's width, or more with a popover over its edge. */
+    g_assert_cmpint (gdk_texture_get_width (check), >=, gtk_widget_get_width (GTK_WIDGET (window)));
     g_test_message ("wrote %s", file);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (window);
-  spin (50);
+  /* A popover shot runs in a process of its own, which ends here (see test_popover_shot). */
+  if (shot->popup_action == NULL)
+    lens_test_drain (50);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static char *
+shots_directory (void)
+{
+  char *directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
+  return directory;
+}
+
+static gboolean
+shot_wanted (const Shot *shot)
+{
+  const char *only = g_getenv ("LENS_SCREENSHOT");
+
+  return only == NULL || g_str_equal (only, shot->name);
 }
 
 static void
 test_screenshots (void)
 {
-  g_autofree char *directory = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  const char *only = g_getenv ("LENS_SCREENSHOT");
-
-  g_assert_cmpint (g_mkdir_with_parents (directory, 0755), ==, 0);
+  g_autofree char *directory = shots_directory ();
 
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
-    if (only == NULL || g_str_equal (only, shots[i].name))
+    if (shots[i].popup_action == NULL && shot_wanted (&shots[i]))
       take_shot (&shots[i], directory);
+}
+
+/* A shot with a popover open, in a process that ends with it. Opening the popover starts GTK's
+ * tooltip timer on the popover's surface, and GTK 4.8's popover does not detach the tooltip
+ * when it goes (later GTKs do): the timer fires half a second later on a surface that is gone,
+ * a critical. How soon a test closes the window must not decide whether it passes. */
+static void
+test_popover_shot (gconstpointer data)
+{
+  const Shot *shot = data;
+
+  if (!shot_wanted (shot))
+    {
+      g_test_skip ("not in LENS_SCREENSHOT");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *directory = shots_directory ();
+
+      take_shot (shot, directory);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 int
@@ -308,6 +383,13 @@ main (int   argc,
   lens_resources_ensure_registered ();
 
   g_test_add_func ("/screenshots/window", test_screenshots);
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    if (shots[i].popup_action != NULL)
+      {
+        g_autofree char *path = g_strconcat ("/screenshots/popover/", shots[i].name, NULL);
+
+        g_test_add_data_func (path, &shots[i], test_popover_shot);
+      }
 
   app = lens_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -317,6 +399,7 @@ main (int   argc,
     g_application_register (G_APPLICATION (app), NULL, &error);
     g_assert_no_error (error);
   }
+  lens_test_park_pointer (gdk_display_get_default ());
 
   ret = g_test_run ();
   g_clear_object (&app);

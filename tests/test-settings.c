@@ -12,6 +12,7 @@
 #include "lens-application.h"
 #include "lens-resources.h"
 #include "lens-settings.h"
+#include "lens-test-window.h"
 #include "lens-window.h"
 
 /* The build tree's compiled schema (meson.build's GSETTINGS_SCHEMA_DIR), kept for the
@@ -38,28 +39,9 @@ lookup_build_schema (void)
 }
 
 static gboolean
-timeout_cb (gpointer user_data)
+widget_mapped (gpointer data)
 {
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until @widget is mapped, or @seconds pass. */
-static gboolean
-wait_mapped (GtkWidget *widget,
-             guint      seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return gtk_widget_get_mapped (widget);
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
 /* Runs the current test in a child whose environment has no Reform Lens schema at all: not the build
@@ -199,7 +181,7 @@ check_window (gboolean schema_installed)
 
   window = lens_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_mapped (GTK_WIDGET (window), 60));
+  g_assert_true (lens_test_wait_until (widget_mapped, window));
 
   message = lens_window_get_settings_message (window);
   if (schema_installed)

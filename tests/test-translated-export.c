@@ -17,6 +17,7 @@
 #include <locale.h>
 
 #include "lens-fake-portal.h"
+#include "lens-test-util.h"
 #include "lens-format.h"
 #include "lens-language.h"
 
@@ -28,7 +29,6 @@ typedef struct
   char           *directory;
 } Fixture;
 
-static gboolean locale_available;
 
 static void
 remove_tree (const char *path)
@@ -118,11 +118,8 @@ test_tick_format (void)
   g_autofree char *fraction = NULL;
   g_autofree char *percent = NULL;
 
-  if (!locale_available)
-    {
-      g_test_skip ("es_ES.UTF-8 is not installed");
-      return;
-    }
+  if (!lens_test_require_locale (LOCALE))
+    return;
 
   g_assert_cmpstr (setlocale (LC_NUMERIC, NULL), ==, LOCALE);
 
@@ -153,11 +150,8 @@ test_export (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
 
-  if (!locale_available)
-    {
-      g_test_skip ("es_ES.UTF-8 is not installed");
-      return;
-    }
+  if (!lens_test_require_locale (LOCALE))
+    return;
 
   g_assert_cmpint (run_program (fixture, csv_args, &out), ==, 0);
   g_clear_pointer (&out, g_free);
@@ -186,11 +180,8 @@ test_list_translated (Fixture       *fixture,
   const char *title = g_dpgettext2 (GETTEXT_PACKAGE, "chart title", "Reported incidents per year");
   g_autofree char *out = NULL;
 
-  if (!locale_available)
-    {
-      g_test_skip ("es_ES.UTF-8 is not installed");
-      return;
-    }
+  if (!lens_test_require_locale (LOCALE))
+    return;
 
   g_autofree char *mo = g_build_filename (lens_language_get_localedir (), "es", "LC_MESSAGES",
                                           GETTEXT_PACKAGE ".mo", NULL);
@@ -212,7 +203,6 @@ main (int   argc,
   g_setenv ("LANGUAGE", "es", TRUE);
   g_setenv ("LC_ALL", LOCALE, TRUE);
   lens_language_init (NULL);
-  locale_available = g_strcmp0 (setlocale (LC_NUMERIC, NULL), LOCALE) == 0;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 

@@ -13,6 +13,7 @@
 #include "lens-fake-portal.h"
 #include "lens-preferences-window.h"
 #include "lens-resources.h"
+#include "lens-test-window.h"
 #include "lens-window.h"
 
 typedef struct
@@ -24,33 +25,6 @@ typedef struct
 
 /* One application for the whole run: it is registered on the session bus. */
 static LensApplication *app;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until @predicate holds or @seconds pass. */
-static gboolean
-wait_for (gboolean (*predicate) (gpointer),
-          gpointer   data,
-          guint      seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return predicate (data);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -128,7 +102,7 @@ show_crime_page (Fixture *fixture)
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "page",
                                   g_variant_new_string ("crime"));
   g_assert_cmpstr (lens_window_get_page (fixture->window), ==, "crime");
-  g_assert_true (wait_for (window_settled, fixture, 120));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
 }
 
 static void
@@ -177,7 +151,7 @@ test_window_district_reloads (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "5");
 
   /* The charts went back to loading and asked the portal for district 5. */
-  g_assert_true (wait_for (window_settled, fixture, 120));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), >, before);
 
@@ -227,7 +201,7 @@ test_window_error_state (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
   g_signal_emit_by_name (retry, "clicked");
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_LOADING);
-  g_assert_true (wait_for (window_settled, fixture, 120));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
   g_assert_cmpint (lens_chart_view_get_state (view), ==, LENS_CHART_STATE_CHART);
 }
 
@@ -329,7 +303,7 @@ test_window_cached_with_warning (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_SERVER_ERROR, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
   g_assert_false (lens_window_is_settled (fixture->window));
-  g_assert_true (wait_for (window_settled, fixture, 120));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
 
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   view = find_chart (fixture, "crime-incidents-per-year");
@@ -413,7 +387,7 @@ assert_bug_report (LensBugReport *report,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report), "bug-report.copy", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (report)), NULL,
                                  clipboard_read_cb, &copied);
-  g_assert_true (wait_for (text_is_set, &copied, 10));
+  g_assert_true (lens_test_wait_until (text_is_set, &copied));
   g_assert_cmpstr (copied, ==, text);
 }
 
@@ -465,7 +439,7 @@ test_window_refused_query_keeps_cache (Fixture       *fixture,
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_ERROR_NO_SUCH_COLUMN, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
   g_assert_false (lens_window_is_settled (fixture->window));
-  g_assert_true (wait_for (window_settled, fixture, 120));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
 
   assert_all_charts_in_state (fixture, LENS_CHART_STATE_CHART);
   get_last_full_year (fixture, &shown, &expected);
@@ -480,7 +454,7 @@ test_window_refused_query_keeps_cache (Fixture       *fixture,
   /* Once the portal answers again, the report goes. */
   lens_fake_portal_set_fault (fixture->portal, LENS_FAKE_FAULT_NONE, 0);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "refresh", NULL);
-  g_assert_true (wait_for (window_settled, fixture, 120));
+  g_assert_true (lens_test_wait_until (window_settled, fixture));
   g_assert_null (lens_chart_view_get_bug_report (view));
   g_assert_null (lens_chart_view_get_message (view));
 }
@@ -503,7 +477,7 @@ test_window_chart_values (Fixture       *fixture,
   area = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), LENS_TYPE_CHART_VIEW,
                                                     "drawing_area"));
   /* Only the page shown is measured and allocated: wait for the chart's first allocation. */
-  g_assert_true (wait_for (widget_allocated, area, 10));
+  g_assert_true (lens_test_wait_until (widget_allocated, area));
   value_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
                                                            LENS_TYPE_CHART_VIEW, "value_label"));
 
@@ -547,7 +521,7 @@ test_window_chart_values (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (view), "chart.copy", NULL);
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
                                  clipboard_read_cb, &tsv);
-  g_assert_true (wait_for (text_is_set, &tsv, 10));
+  g_assert_true (lens_test_wait_until (text_is_set, &tsv));
   expected = g_strdup_printf ("%s\t%.0f", lens_series_get_label (series, 0),
                               lens_series_get_value (series, 0, 0));
   g_assert_true (g_str_has_prefix (tsv, "Year\t"));
@@ -788,6 +762,7 @@ main (int   argc,
     g_application_register (G_APPLICATION (app), NULL, &error);
     g_assert_no_error (error);
   }
+  lens_test_park_pointer (gdk_display_get_default ());
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -194,6 +194,7 @@ struct _LensCache
   /* key hash -> IndexItem; NULL until the directory has been scanned. */
   GHashTable *index;
   guint64     total_size;
+  gint64      last_use;    /* the latest use time handed out, µs */
 };
 
 G_DEFINE_FINAL_TYPE (LensCache, lens_cache, G_TYPE_OBJECT)
@@ -260,6 +261,15 @@ index_forget (LensCache  *self,
       self->total_size -= MIN (item->size, self->total_size);
       g_hash_table_remove (self->index, hash);
     }
+}
+
+/* The time of a use happening now: the clock, but always after the previous use, so that
+ * uses within one tick of the clock (or after the clock was set back) keep their order. */
+static gint64
+use_time (LensCache *self)
+{
+  self->last_use = MAX (g_get_real_time (), self->last_use + 1);
+  return self->last_use;
 }
 
 static void
@@ -476,6 +486,7 @@ ensure_index (LensCache *self)
 
       last_used = keyfile_get_time (keyfile, "last-used");
       index_put (self, hash, size, last_used, last_used);
+      self->last_use = MAX (self->last_use, last_used);
     }
 
   /* Bodies no metadata points at are left over from an interrupted store. */
@@ -864,7 +875,7 @@ lens_cache_lookup (LensCache  *self,
                                 rows_updated_at, fields, types);
 
   /* Mark the hit as recent use; the file only learns about it now and then. */
-  now = g_get_real_time ();
+  now = use_time (self);
   item = g_hash_table_lookup (self->index, hash);
   if (item == NULL)
     {
@@ -936,7 +947,7 @@ lens_cache_store (LensCache       *self,
   if (!write_file (body_full_path, (const char *) data, len, error))
     goto out;
 
-  now = g_get_real_time ();
+  now = use_time (self);
   if (!write_metadata (self, hash, entry, body_file, body_sum, now, &meta_size, error))
     {
       /* The old metadata still points at the old body; the new one is not referenced. */

@@ -89,8 +89,7 @@ lens_data_coverage_build_query (const LensDataset *dataset)
   soql = lens_soql_new (dataset->id);
   select = g_strdup_printf ("max(%s) AS " LAST_DAY_ALIAS, dataset->date_field);
   lens_soql_set_select (soql, select);
-  /* One row: the client then asks for one page, with no $order a bare aggregate may not have. */
-  lens_soql_set_limit (soql, 1);
+  /* An aggregate without $group is one row: no $limit, $order or paging (lens_soql_get_shape). */
 
   return soql;
 }

@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "lens-portal-client.h"
+#include "lens-retry-policy.h"
 
 /* One request, from the caller's point of view:
  *
@@ -31,9 +32,6 @@
 
 #define DEFAULT_CONNECT_TIMEOUT  10
 #define DEFAULT_READ_TIMEOUT     30
-#define DEFAULT_MAX_RETRIES      3
-#define DEFAULT_BASE_DELAY_MS    1000
-#define DEFAULT_MAX_DELAY_MS     30000
 #define DEFAULT_MAX_AGE          (6 * 60 * 60)
 #define DEFAULT_PAGE_SIZE        50000
 #define DEFAULT_MAX_BODY_SIZE    (32 * 1024 * 1024)
@@ -55,14 +53,15 @@ struct _LensPortalClient
   char        *app_token;
   gboolean     offline;
 
-  guint        connect_timeout;
-  guint        read_timeout;
-  guint        max_retries;
-  guint        base_delay_ms;
-  guint        max_delay_ms;
-  guint        max_age;
-  guint        page_size;
-  gsize        max_body_size;
+  guint              connect_timeout;
+  guint              read_timeout;
+  LensRetryPolicy    retry_policy;
+  LensPortalWaitFunc wait_func;
+  gpointer           wait_data;
+  GDestroyNotify     wait_destroy;
+  guint              max_age;
+  guint              page_size;
+  gsize              max_body_size;
 };
 
 G_DEFINE_FINAL_TYPE (LensPortalClient, lens_portal_client, G_TYPE_OBJECT)
@@ -506,16 +505,6 @@ start (GTask *task)
 
 /* Step 2: the network (main context). */
 
-static gboolean
-is_retryable (guint status)
-{
-  return status == SOUP_STATUS_ACCEPTED ||          /* 202: still processing */
-         status == HTTP_TOO_MANY_REQUESTS ||
-         status == SOUP_STATUS_BAD_GATEWAY ||
-         status == SOUP_STATUS_SERVICE_UNAVAILABLE ||
-         status == SOUP_STATUS_GATEWAY_TIMEOUT;
-}
-
 static char *
 page_url (Op *op)
 {
@@ -687,50 +676,6 @@ read_body (GTask    *task,
   read_next (task);
 }
 
-/* Retry-After: seconds, or an HTTP date. -1 when absent or unreadable. */
-static gint64
-parse_retry_after (const char *value)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  char *end = NULL;
-  gint64 seconds;
-
-  if (value == NULL)
-    return -1;
-
-  seconds = g_ascii_strtoll (value, &end, 10);
-  if (end != value && *end == '\0' && seconds >= 0)
-    return seconds * 1000;
-
-  date = soup_date_time_new_from_http_string (value);
-  if (date == NULL)
-    return -1;
-
-  now = now_utc ();
-  return MAX (0, g_date_time_difference (date, now) / 1000);
-}
-
-static guint
-retry_delay_ms (LensPortalClient *self,
-                guint             attempt,
-                const char       *retry_after)
-{
-  gint64 asked = parse_retry_after (retry_after);
-  guint64 delay;
-
-  if (asked >= 0)
-    delay = asked;
-  else
-    {
-      /* Exponential backoff with a little jitter, so clients do not retry in step. */
-      delay = (guint64) self->base_delay_ms << MIN (attempt, 20);
-      delay += g_random_int_range (0, self->base_delay_ms / 4 + 1);
-    }
-
-  return (guint) MIN (delay, (guint64) self->max_delay_ms);
-}
-
 static void
 clear_retry_sources (Op *op)
 {
@@ -778,7 +723,7 @@ schedule_retry (GTask *task,
   op->attempt++;
 
   /* The task reference travels with whichever of the two sources fires first. */
-  op->retry_timer = g_timeout_source_new (delay_ms);
+  op->retry_timer = op->self->wait_func (delay_ms, op->self->wait_data);
   g_source_set_callback (op->retry_timer, retry_timeout_cb, task, NULL);
   g_source_attach (op->retry_timer, context);
 
@@ -799,6 +744,20 @@ error_code_for_status (guint status)
   return LENS_PORTAL_ERROR_BAD_RESPONSE;
 }
 
+/* Whether to ask again after an answer with @status, and after how long. */
+static gboolean
+should_retry (Op    *op,
+              guint  status,
+              guint *delay_ms)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (op->msg);
+  g_autoptr(GDateTime) now = now_utc ();
+
+  return lens_retry_policy_get_delay (&op->self->retry_policy, op->attempt, status,
+                                      soup_message_headers_get_one (headers, "Retry-After"),
+                                      now, g_random_int (), delay_ms);
+}
+
 /* An answer that is not a 200 or a 304, with its (small) body read. */
 static void
 error_status_done (GTask *task)
@@ -809,13 +768,11 @@ error_status_done (GTask *task)
   g_autofree char *code = NULL;
   g_autofree char *message = lens_portal_error_parse_body (body, &code);
   g_autofree char *detail = NULL;
+  guint delay_ms;
 
-  if (is_retryable (status) && op->attempt < op->self->max_retries)
+  if (should_retry (op, status, &delay_ms))
     {
-      const char *retry_after = soup_message_headers_get_one (soup_message_get_response_headers (op->msg),
-                                                              "Retry-After");
-
-      schedule_retry (g_steal_pointer (&task), retry_delay_ms (op->self, op->attempt, retry_after));
+      schedule_retry (g_steal_pointer (&task), delay_ms);
       return;
     }
 
@@ -1294,6 +1251,13 @@ fail (GTask  *task,
 
 /* The client object */
 
+static GSource *
+default_wait_func (guint    delay_ms,
+                   gpointer user_data)
+{
+  return g_timeout_source_new (delay_ms);
+}
+
 static void
 lens_portal_client_dispose (GObject *object)
 {
@@ -1315,6 +1279,8 @@ lens_portal_client_finalize (GObject *object)
   g_clear_pointer (&self->base_url, g_free);
   g_clear_error (&self->base_url_error);
   g_clear_pointer (&self->app_token, g_free);
+  if (self->wait_destroy != NULL)
+    self->wait_destroy (self->wait_data);
 
   G_OBJECT_CLASS (lens_portal_client_parent_class)->finalize (object);
 }
@@ -1424,9 +1390,8 @@ lens_portal_client_init (LensPortalClient *self)
 {
   self->connect_timeout = DEFAULT_CONNECT_TIMEOUT;
   self->read_timeout = DEFAULT_READ_TIMEOUT;
-  self->max_retries = DEFAULT_MAX_RETRIES;
-  self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
-  self->max_delay_ms = DEFAULT_MAX_DELAY_MS;
+  self->retry_policy = (LensRetryPolicy) LENS_RETRY_POLICY_INIT;
+  self->wait_func = default_wait_func;
   self->max_age = DEFAULT_MAX_AGE;
   self->page_size = DEFAULT_PAGE_SIZE;
   self->max_body_size = DEFAULT_MAX_BODY_SIZE;
@@ -1549,9 +1514,24 @@ lens_portal_client_set_retry_policy (LensPortalClient *self,
 {
   g_return_if_fail (LENS_IS_PORTAL_CLIENT (self));
 
-  self->max_retries = max_retries;
-  self->base_delay_ms = base_delay_ms;
-  self->max_delay_ms = max_delay_ms;
+  self->retry_policy.max_retries = max_retries;
+  self->retry_policy.base_delay_ms = base_delay_ms;
+  self->retry_policy.max_delay_ms = max_delay_ms;
+}
+
+void
+lens_portal_client_set_wait_func (LensPortalClient   *self,
+                                  LensPortalWaitFunc  func,
+                                  gpointer            user_data,
+                                  GDestroyNotify      destroy)
+{
+  g_return_if_fail (LENS_IS_PORTAL_CLIENT (self));
+
+  if (self->wait_destroy != NULL)
+    self->wait_destroy (self->wait_data);
+  self->wait_func = func != NULL ? func : default_wait_func;
+  self->wait_data = func != NULL ? user_data : NULL;
+  self->wait_destroy = func != NULL ? destroy : NULL;
 }
 
 void

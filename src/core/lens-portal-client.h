@@ -56,6 +56,18 @@ void              lens_portal_client_set_retry_policy  (LensPortalClient  *self,
                                                         guint              max_retries,     /* 3 */
                                                         guint              base_delay_ms,   /* 1000 */
                                                         guint              max_delay_ms);   /* 30000 */
+/* Makes the source that ends a wait of @delay_ms before a request is tried again: a GSource
+ * that fires once, attached by the client to its main context. The default is
+ * g_timeout_source_new (); a test puts in one that notes the delay asked for and fires at once,
+ * so that retries need no real waiting. */
+typedef GSource *(*LensPortalWaitFunc) (guint    delay_ms,
+                                        gpointer user_data);
+
+/* @func NULL: back to real timers. */
+void              lens_portal_client_set_wait_func     (LensPortalClient  *self,
+                                                        LensPortalWaitFunc func,
+                                                        gpointer           user_data,
+                                                        GDestroyNotify     destroy);
 void              lens_portal_client_set_max_age       (LensPortalClient  *self,
                                                         guint              seconds);        /* 6 h */
 void              lens_portal_client_set_page_size     (LensPortalClient  *self,

@@ -112,11 +112,11 @@ lens_bug_report_init (LensBugReport *self)
   gtk_widget_add_css_class (details, "caption");
   gtk_widget_set_margin_top (details, 6);
 
-  self->expander = gtk_expander_new_with_mnemonic (_("_Details"));
+  self->expander = gtk_expander_new (_("Details"));
   gtk_expander_set_child (GTK_EXPANDER (self->expander), details);
   gtk_widget_set_parent (self->expander, GTK_WIDGET (self));
 
-  self->copy_button = gtk_button_new_with_mnemonic (_("Copy _Bug Report"));
+  self->copy_button = gtk_button_new_with_label (_("Copy Bug Report"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "bug-report.copy");
   gtk_widget_set_halign (self->copy_button, GTK_ALIGN_START);
   /* GTK 4.8 does not name a button from its label. */
