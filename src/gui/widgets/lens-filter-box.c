@@ -52,42 +52,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Date ranges */
 
-gboolean
-lens_date_range_parse (const char *text,
-                       GDate      *from,
-                       GDate      *to)
-{
-  guint fy, fm, fd, ty, tm, td;
-  char tail;
-
-  g_return_val_if_fail (from != NULL, FALSE);
-  g_return_val_if_fail (to != NULL, FALSE);
-
-  g_date_clear (from, 1);
-  g_date_clear (to, 1);
-
-  if (text == NULL ||
-      sscanf (text, "%4u-%2u-%2u/%4u-%2u-%2u%c", &fy, &fm, &fd, &ty, &tm, &td, &tail) != 6)
-    return FALSE;
-
-  if (!g_date_valid_dmy (fd, fm, fy) || !g_date_valid_dmy (td, tm, ty))
-    return FALSE;
-
-  g_date_set_dmy (from, fd, fm, fy);
-  g_date_set_dmy (to, td, tm, ty);
-
-  return g_date_compare (from, to) <= 0;
-}
-
-char *
-lens_date_range_format (const GDate *from,
-                        const GDate *to)
-{
-  return g_strdup_printf ("%04u-%02u-%02u/%04u-%02u-%02u",
-                          g_date_get_year (from), g_date_get_month (from), g_date_get_day (from),
-                          g_date_get_year (to), g_date_get_month (to), g_date_get_day (to));
-}
-
 char *
 lens_date_range_dup_preset (const char *preset)
 {

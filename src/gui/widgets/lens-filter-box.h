@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "lens-date.h"
+
 G_BEGIN_DECLS
 
 /* The district, comparison and date-range controls. They show the state of the window actions
@@ -37,12 +39,6 @@ void       lens_filter_box_set_date_range (LensFilterBox     *self,
 void       lens_filter_box_focus          (LensFilterBox     *self,
                                            LensFilterControl  control);
 
-/* Helpers shared with the window: a date range as text and back. */
-gboolean   lens_date_range_parse          (const char        *text,
-                                           GDate             *from,
-                                           GDate             *to);
-char      *lens_date_range_format         (const GDate       *from,
-                                           const GDate       *to);
 /* The preset ranges, ending today: "last-12-months", "this-year", "last-5-years". NULL for
  * an unknown name. These are the dates a person asks for: a chart whose data end earlier
  * shows no numbers after the data's end and says where they end (lens-data-period.h). */
