@@ -22,12 +22,12 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "lens-date.h"
 #include "lens-portal-error.h"
 #include "lens-table-private.h"
 
@@ -687,15 +687,13 @@ static GDateTime *
 parse_date_only (const char *text,
                  GTimeZone  *tz)
 {
-  guint year, month, day;
-  char tail;
+  GDate date;
 
-  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
-    return NULL;
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (!lens_date_parse_iso (text, &date))
     return NULL;
 
-  return g_date_time_new (tz, (int) year, (int) month, (int) day, 0, 0, 0);
+  return g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date), 0, 0, 0);
 }
 
 GDateTime *
