@@ -13,6 +13,7 @@
 #include "lens-chart-export.h"
 #include "lens-chart-loader.h"
 #include "lens-cli.h"
+#include "lens-date.h"
 #include "lens-format.h"
 #include "lens-portal-client.h"
 #include "lens-settings.h"
@@ -117,13 +118,6 @@ lens_cli_build_filters (const char  *district,
   return g_steal_pointer (&filters);
 }
 
-static char *
-format_iso_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u",
-                          g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
-
 gboolean
 lens_cli_parse_filter_options (GVariantDict  *options,
                                const char    *default_district,
@@ -175,8 +169,8 @@ lens_cli_parse_filter_options (GVariantDict  *options,
         }
     }
 
-  from = format_iso_date (lens_filters_get_from (filters));
-  to = format_iso_date (lens_filters_get_to (filters));
+  from = lens_date_format_iso (lens_filters_get_from (filters));
+  to = lens_date_format_iso (lens_filters_get_to (filters));
   if (date_range != NULL)
     *date_range = g_strdup_printf ("%s/%s", from, to);
 

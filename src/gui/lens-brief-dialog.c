@@ -13,6 +13,7 @@
 #include "lens-brief-cli.h"
 #include "lens-brief-dialog.h"
 #include "lens-catalog.h"
+#include "lens-date.h"
 #include "lens-districts.h"
 
 struct _LensBriefDialog
@@ -78,13 +79,6 @@ static const struct {
   { "ar", "العربية" },
   { "hi", "हिन्दी" },
 };
-
-static char *
-format_iso_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u",
-                          g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
 
 static const char *
 get_language (LensBriefDialog *self)
@@ -611,8 +605,8 @@ setup_rows (LensBriefDialog *self)
   adw_combo_row_set_model (self->compare_row, G_LIST_MODEL (comparisons));
   adw_combo_row_set_selected (self->compare_row, compare_index);
 
-  from = format_iso_date (lens_filters_get_from (filters));
-  to = format_iso_date (lens_filters_get_to (filters));
+  from = lens_date_format_iso (lens_filters_get_from (filters));
+  to = lens_date_format_iso (lens_filters_get_to (filters));
   gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
   gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
 
