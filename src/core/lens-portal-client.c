@@ -1664,19 +1664,6 @@ lens_portal_client_query_finish (LensPortalClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
-dataset_id_is_valid (const char *id)
-{
-  if (id == NULL || strlen (id) != 9 || id[4] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 9; i++)
-    if (i != 4 && !g_ascii_isalnum (id[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
 void
 lens_portal_client_fetch_dataset_info_async (LensPortalClient    *self,
                                              const char          *dataset_id,
@@ -1702,7 +1689,7 @@ lens_portal_client_fetch_dataset_info_async (LensPortalClient    *self,
       g_task_return_error (task, g_error_copy (self->base_url_error));
       return;
     }
-  if (!dataset_id_is_valid (dataset_id))
+  if (!lens_soql_is_dataset_id (dataset_id))
     {
       g_autofree char *detail =
         g_strdup_printf (_("“%s” is not a dataset identifier"), dataset_id != NULL ? dataset_id : "");
