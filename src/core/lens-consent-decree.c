@@ -182,25 +182,6 @@ read_sourced_text (LensContentReader  *reader,
          lens_content_reader_get_source (reader, field, object, &out->source, error);
 }
 
-/* An element of a list that must be an object; the reader's "where" names it. */
-static JsonObject *
-array_object (LensContentReader  *reader,
-              JsonArray          *array,
-              guint               index,
-              GError            **error)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_SCHEMA, NULL,
-                                _("must be an object"));
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
 static gboolean
 read_monitorable (LensConsentDecree  *self,
                   LensContentReader  *reader,
@@ -283,7 +264,7 @@ read_levels (LensConsentDecree  *self,
       int index;
 
       lens_content_reader_set_where (reader, _("item %u of \"%s\""), i + 1, "levels");
-      if (!(object = array_object (reader, array, i, error)) ||
+      if (!(object = lens_content_reader_get_element (reader, array, i, error)) ||
           !lens_content_reader_get_string (reader, NULL, object, "id", TRUE, &id, error))
         return FALSE;
 
@@ -337,7 +318,7 @@ read_key_facts (LensConsentDecree  *self,
       JsonObject *object;
 
       lens_content_reader_set_where (reader, _("item %u of \"%s\""), i + 1, "key-facts");
-      if (!(object = array_object (reader, array, i, error)) ||
+      if (!(object = lens_content_reader_get_element (reader, array, i, error)) ||
           !lens_content_reader_get_string (reader, NULL, object, "id", TRUE, &fact->id, error) ||
           !lens_content_reader_check_id (reader, "id", fact->id, error))
         return FALSE;
@@ -424,7 +405,7 @@ read_topic_areas (LensConsentDecree  *self,
       JsonObject *object;
 
       lens_content_reader_set_where (reader, _("item %u of \"%s\""), i + 1, "topic-areas");
-      if (!(object = array_object (reader, array, i, error)) ||
+      if (!(object = lens_content_reader_get_element (reader, array, i, error)) ||
           !lens_content_reader_get_string (reader, NULL, object, "id", TRUE, &area->id, error) ||
           !lens_content_reader_check_id (reader, "id", area->id, error))
         return FALSE;
@@ -465,7 +446,7 @@ read_topic_areas (LensConsentDecree  *self,
           JsonObject *finding_object;
 
           lens_content_reader_set_where (reader, _("topic area \"%s\": finding %u"), area->id, j + 1);
-          if (!(finding_object = array_object (reader, findings, j, error)) ||
+          if (!(finding_object = lens_content_reader_get_element (reader, findings, j, error)) ||
               !read_finding (reader, finding_object, finding, error))
             return FALSE;
 
@@ -860,7 +841,7 @@ read_report (LensConsentDecree     *self,
       JsonObject *highlight_object;
 
       lens_content_reader_set_where (reader, _("report %u: highlight %u"), report->number, i + 1);
-      if (!(highlight_object = array_object (reader, highlights, i, error)) ||
+      if (!(highlight_object = lens_content_reader_get_element (reader, highlights, i, error)) ||
           !lens_content_reader_check_keys (reader, NULL, highlight_object,
                                            highlight_allowed, highlight_required, error) ||
           !read_sourced_text (reader, NULL, highlight_object, highlight, error))
@@ -889,7 +870,7 @@ read_reports (LensConsentDecree  *self,
       JsonObject *object;
 
       lens_content_reader_set_where (reader, _("item %u of \"%s\""), i + 1, "reports");
-      if (!(object = array_object (reader, array, i, error)) ||
+      if (!(object = lens_content_reader_get_element (reader, array, i, error)) ||
           !lens_content_reader_get_uint (reader, NULL, object, "number", TRUE, &report->number, error))
         return FALSE;
 

@@ -701,6 +701,39 @@ lens_content_reader_check_id (LensContentReader  *reader,
   return TRUE;
 }
 
+JsonObject *
+lens_content_reader_get_element (LensContentReader  *reader,
+                                 JsonArray          *array,
+                                 guint               index,
+                                 GError            **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_SCHEMA, NULL,
+                                _("must be an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+gboolean
+lens_content_reader_read_item (LensContentReader  *reader,
+                               JsonArray          *array,
+                               guint               index,
+                               const char         *list,
+                               JsonObject        **object,
+                               char              **id,
+                               GError            **error)
+{
+  lens_content_reader_set_where (reader, _("item %u of \"%s\""), index + 1, list);
+  return (*object = lens_content_reader_get_element (reader, array, index, error)) != NULL &&
+         lens_content_reader_get_string (reader, NULL, *object, "id", TRUE, id, error) &&
+         lens_content_reader_check_id (reader, "id", *id, error);
+}
+
 gboolean
 lens_content_reader_get_source (LensContentReader  *reader,
                                 const char         *field,
