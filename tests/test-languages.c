@@ -523,6 +523,15 @@ test_available (void)
   g_assert_null (lens_language_lookup ("fr"));
   g_assert_null (lens_language_lookup (NULL));
 
+  /* Whether numbers and dates can follow a language: its locale installed or not */
+  {
+    const LensLanguage missing = { "xx", "Xx", "xx_XX.UTF-8", FALSE };
+
+    g_assert_false (lens_language_has_locale (&missing));
+    if (lens_test_require_locale ("es_ES.UTF-8"))
+      g_assert_true (lens_language_has_locale (lens_language_lookup ("es")));
+  }
+
   /* Every language listed for translation is one the setting offers. */
   for (guint i = 0; linguas != NULL && linguas[i] != NULL; i++)
     g_assert_nonnull (lens_language_lookup (linguas[i]));

@@ -1152,6 +1152,13 @@ test_client_dataset_info (Fixture       *f,
   g_assert_error (again.error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY);
   g_assert_cmpuint (lens_fake_portal_get_n_requests (f->portal), ==, n_requests);
   wait_clear (&again);
+  /* The portal's ids are lower case: the same rule as a query's (lens_soql_is_dataset_id()). */
+  memset (&again, 0, sizeof again);
+  lens_portal_client_fetch_dataset_info_async (f->client, "IJZP-Q8T2", LENS_QUERY_DEFAULT, NULL, info_cb, &again);
+  spin (&again);
+  g_assert_error (again.error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY);
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (f->portal), ==, n_requests);
+  wait_clear (&again);
 
   /* Offline: from the cache. */
   lens_portal_client_set_offline (f->client, TRUE);

@@ -393,6 +393,19 @@ test_soql_invalid (void)
       g_assert_error (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_QUERY);
     }
 
+  /* The 4x4 rule on its own */
+  {
+    const char *ids[] = { "ijzp-q8t2", "6zsd-86xi", "0000-0000", "zzzz-zzzz" };
+    const char *not_ids[] = { "IJZP-Q8T2", "ijzp-Q8t2", "ijzp-q8t", "ijzpq8t2x", "ijzp_q8t2",
+                              "ijzp-q8t2x", " ijzp-q8t", "ijz\xc3\xa9-q8t2", "ijzp/q8t2", "", "../../etc" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      g_assert_true (lens_soql_is_dataset_id (ids[i]));
+    for (guint i = 0; i < G_N_ELEMENTS (not_ids); i++)
+      g_assert_false (lens_soql_is_dataset_id (not_ids[i]));
+    g_assert_false (lens_soql_is_dataset_id (NULL));
+  }
+
   /* Each clause is checked, not only $where */
   {
     const char *bad = "count(*";

@@ -9,13 +9,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "lens-categories.h"
 #include "lens-chart-loader.h"
 #include "lens-chart-private.h"
 #include "lens-datasets.h"
+#include "lens-date.h"
 #include "lens-districts.h"
 #include "lens-format.h"
 
@@ -478,7 +478,7 @@ row_key (LensChartSpec *spec,
          int            column)
 {
   const char *text = lens_table_get_text (table, row, column);
-  int year, month;
+  GDate day;
 
   switch (spec->label_kind)
     {
@@ -486,17 +486,18 @@ row_key (LensChartSpec *spec,
       {
         double number = lens_table_get_number (table, row, column);
 
+        /* date_extract_y() gives a number; date_trunc_y() a floating timestamp */
         if (isfinite (number))
           return g_strdup_printf ("%04d", (int) number);
-        if (text != NULL && sscanf (text, "%4d", &year) == 1)
-          return g_strdup_printf ("%04d", year);
+        if (lens_date_parse_floating (text, &day))
+          return g_strdup_printf ("%04u", (guint) g_date_get_year (&day));
         return NULL;
       }
 
     case LENS_LABEL_KIND_MONTH:
       /* A floating timestamp "2024-03-01T00:00:00.000": read as written, no time zone. */
-      if (text != NULL && sscanf (text, "%4d-%2d", &year, &month) == 2 && month >= 1 && month <= 12)
-        return g_strdup_printf ("%04d-%02d", year, month);
+      if (lens_date_parse_floating (text, &day))
+        return g_strdup_printf ("%04u-%02u", (guint) g_date_get_year (&day), (guint) g_date_get_month (&day));
       return NULL;
 
     case LENS_LABEL_KIND_CATEGORY:

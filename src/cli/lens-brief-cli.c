@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <unistd.h>
 
 #include "lens-brief-builder.h"
@@ -37,18 +36,10 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-static const char * const language_codes[] = { "es", "zh_CN", "pl", "ar", "hi", "en", NULL };
-
 const GOptionEntry *
 lens_brief_cli_get_option_entries (void)
 {
   return option_entries;
-}
-
-const char * const *
-lens_brief_cli_get_languages (void)
-{
-  return language_codes;
 }
 
 static void
@@ -64,7 +55,6 @@ lens_brief_cli_set_language (const char  *language,
                              GError     **error)
 {
   const LensLanguage *shipped;
-  const char *locale;
 
   g_return_val_if_fail (language != NULL, FALSE);
 
@@ -72,9 +62,7 @@ lens_brief_cli_set_language (const char  *language,
     *warning = NULL;
 
   shipped = lens_language_lookup (language);
-  locale = shipped != NULL ? shipped->locale : NULL;
-
-  if (locale == NULL)
+  if (shipped == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    /* Translators: %s is what was given to --language. */
@@ -82,21 +70,14 @@ lens_brief_cli_set_language (const char  *language,
       return FALSE;
     }
 
-  /* LANGUAGE picks the catalogue; the locale is needed too, as gettext ignores LANGUAGE in
-   * the C locale, and it gives the numbers and dates their local form. setlocale() also
-   * tells gettext to forget the translations it looked up so far. */
-  g_setenv ("LANGUAGE", language, TRUE);
-  if (setlocale (LC_ALL, locale) != NULL)
-    {
-      g_setenv ("LC_ALL", locale, TRUE);
-      return TRUE;
-    }
+  /* The app's one way of switching languages (main() has already made the switch when the
+   * option was on its command line; doing it again changes nothing). */
+  lens_language_apply (language);
 
-  setlocale (LC_ALL, "");
-  if (warning != NULL)
+  if (!lens_language_has_locale (shipped) && warning != NULL)
     /* Translators: %s is a locale name such as "es_ES.UTF-8". */
     *warning = g_strdup_printf (_("the locale %s is not installed on this computer, so numbers "
-                                  "and dates keep their current form"), locale);
+                                  "and dates keep their current form"), shipped->locale);
   return TRUE;
 }
 

@@ -14,14 +14,10 @@ G_BEGIN_DECLS
 /* --brief=FILE.pdf and --language=CODE; the filters, --portal and --offline are lens-cli's. */
 const GOptionEntry *lens_brief_cli_get_option_entries (void);
 
-/* The language codes --language accepts ("es", "zh_CN", ...), NULL-terminated. */
-const char * const *lens_brief_cli_get_languages      (void);
-
-/* Switches the process to @language: sets LANGUAGE and, when it is installed, the matching
- * UTF-8 locale for everything (es -> es_ES.UTF-8), so that messages, numbers and dates
- * follow. Call before any translated string is produced. FALSE with a translated message
- * for an unknown code; TRUE with @warning set (may be NULL) when the locale is not
- * installed, so only messages change. */
+/* Switches the process to @language with lens_language_apply(), so that messages, numbers and
+ * dates follow. Call before any translated string is produced. FALSE with a translated message
+ * for a code lens_language_lookup() does not know; TRUE with @warning set (may be NULL) when
+ * the language's locale is not installed, so only messages change. */
 gboolean            lens_brief_cli_set_language       (const char    *language,
                                                        char         **warning,
                                                        GError       **error);

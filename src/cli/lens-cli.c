@@ -13,6 +13,7 @@
 #include "lens-chart-export.h"
 #include "lens-chart-loader.h"
 #include "lens-cli.h"
+#include "lens-date.h"
 #include "lens-format.h"
 #include "lens-portal-client.h"
 #include "lens-settings.h"

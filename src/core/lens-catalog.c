@@ -314,40 +314,6 @@ lens_catalog_init (LensCatalog *self)
   self->caveats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
-static JsonObject *
-array_object (LensContentReader  *reader,
-              JsonArray          *array,
-              guint               index,
-              GError            **error)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_SCHEMA, NULL,
-                                _("must be an object"));
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
-/* Reads "id" first, so that every later message can name the item. */
-static gboolean
-read_id (LensContentReader  *reader,
-         JsonArray          *array,
-         guint               index,
-         const char         *list,
-         JsonObject        **object,
-         char              **id,
-         GError            **error)
-{
-  lens_content_reader_set_where (reader, _("item %u of \"%s\""), index + 1, list);
-  return (*object = array_object (reader, array, index, error)) != NULL &&
-         lens_content_reader_get_string (reader, NULL, *object, "id", TRUE, id, error) &&
-         lens_content_reader_check_id (reader, "id", *id, error);
-}
-
 static gboolean
 check_unique_id (LensCatalog        *self,
                  LensContentReader  *reader,
@@ -381,7 +347,7 @@ read_caveats (LensCatalog        *self,
       g_autofree char *id = NULL;
       g_autofree char *text = NULL;
 
-      if (!read_id (reader, array, i, "caveats", &object, &id, error))
+      if (!lens_content_reader_read_item (reader, array, i, "caveats", &object, &id, error))
         return FALSE;
       lens_content_reader_set_where (reader, _("caveat \"%s\""), id);
       if (!lens_content_reader_check_keys (reader, NULL, object, allowed, allowed, error) ||
@@ -644,7 +610,7 @@ read_charts (LensCatalog        *self,
 
       g_atomic_ref_count_init (&spec->ref_count);
 
-      if (!read_id (reader, array, i, "charts", &object, &spec->id, error))
+      if (!lens_content_reader_read_item (reader, array, i, "charts", &object, &spec->id, error))
         return FALSE;
       lens_content_reader_set_where (reader, _("chart \"%s\""), spec->id);
 
@@ -759,7 +725,7 @@ read_headlines (LensCatalog        *self,
 
       g_atomic_ref_count_init (&spec->ref_count);
 
-      if (!read_id (reader, array, i, "headlines", &object, &spec->id, error))
+      if (!lens_content_reader_read_item (reader, array, i, "headlines", &object, &spec->id, error))
         return FALSE;
       lens_content_reader_set_where (reader, _("headline \"%s\""), spec->id);
 

@@ -143,6 +143,22 @@ gboolean    lens_content_reader_check_id     (LensContentReader   *reader,
                                               const char          *id,
                                               GError             **error);
 
+/* Element @index of @array, which must be an object (the reader's "where" names it). */
+JsonObject *lens_content_reader_get_element  (LensContentReader   *reader,
+                                              JsonArray           *array,
+                                              guint                index,
+                                              GError             **error);
+/* Starts reading item @index of the list @list: names it for the messages ("item 3 of
+ * "charts""), checks that it is an object and reads its "id" first (required, in the form
+ * lens_content_reader_check_id() wants), so that every later message can name the item. */
+gboolean    lens_content_reader_read_item    (LensContentReader   *reader,
+                                              JsonArray           *array,
+                                              guint                index,
+                                              const char          *list,
+                                              JsonObject         **object,
+                                              char               **id,
+                                              GError             **error);
+
 void        lens_source_clear                (LensSource          *source);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LensContentReader, lens_content_reader_clear)

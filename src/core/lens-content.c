@@ -7,13 +7,13 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "lens-content-private.h"
+#include "lens-date.h"
 #include "lens-resources.h"
 
 const char *
@@ -570,30 +570,18 @@ parse_date (const char      *text,
             gboolean         allow_month,
             LensContentDate *out)
 {
-  guint year, month, day;
-  char tail;
+  GDate date;
+  guint year, month;
 
-  /* Strictly YYYY-MM-DD (or YYYY-MM): sscanf alone would take "2020-2-3" or " 2020-02-03". */
-  if (strlen (text) == 10 &&
-      g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
-      g_ascii_isdigit (text[3]) && text[4] == '-' && g_ascii_isdigit (text[5]) &&
-      g_ascii_isdigit (text[6]) && text[7] == '-' && g_ascii_isdigit (text[8]) &&
-      g_ascii_isdigit (text[9]) &&
-      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) == 3 &&
-      year >= 1 && g_date_valid_dmy (day, month, year))
+  if (lens_date_parse_iso (text, &date))
     {
-      out->year = year;
-      out->month = month;
-      out->day = day;
+      out->year = g_date_get_year (&date);
+      out->month = g_date_get_month (&date);
+      out->day = g_date_get_day (&date);
       return TRUE;
     }
 
-  if (allow_month && strlen (text) == 7 &&
-      g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
-      g_ascii_isdigit (text[3]) && text[4] == '-' && g_ascii_isdigit (text[5]) &&
-      g_ascii_isdigit (text[6]) &&
-      sscanf (text, "%4u-%2u%c", &year, &month, &tail) == 2 &&
-      year >= 1 && month >= 1 && month <= 12)
+  if (allow_month && lens_date_parse_iso_month (text, &year, &month))
     {
       out->year = year;
       out->month = month;
@@ -711,6 +699,39 @@ lens_content_reader_check_id (LensContentReader  *reader,
                                      _("\"%s\" is not an id (lowercase letters, digits and single hyphens)"),
                                      id);
   return TRUE;
+}
+
+JsonObject *
+lens_content_reader_get_element (LensContentReader  *reader,
+                                 JsonArray          *array,
+                                 guint               index,
+                                 GError            **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_SCHEMA, NULL,
+                                _("must be an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+gboolean
+lens_content_reader_read_item (LensContentReader  *reader,
+                               JsonArray          *array,
+                               guint               index,
+                               const char         *list,
+                               JsonObject        **object,
+                               char              **id,
+                               GError            **error)
+{
+  lens_content_reader_set_where (reader, _("item %u of \"%s\""), index + 1, list);
+  return (*object = lens_content_reader_get_element (reader, array, index, error)) != NULL &&
+         lens_content_reader_get_string (reader, NULL, *object, "id", TRUE, id, error) &&
+         lens_content_reader_check_id (reader, "id", *id, error);
 }
 
 gboolean

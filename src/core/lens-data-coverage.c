@@ -7,9 +7,8 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include "lens-data-coverage.h"
+#include "lens-date.h"
 
 #define LAST_DAY_ALIAS "last_date"
 
@@ -98,8 +97,7 @@ gboolean
 lens_data_coverage_parse_last_day (LensTable *table,
                                    GDate     *day)
 {
-  const char *text;
-  int column, year, month, dom;
+  int column;
 
   g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (day != NULL, FALSE);
@@ -111,13 +109,7 @@ lens_data_coverage_parse_last_day (LensTable *table,
     return FALSE;
 
   /* A floating timestamp has no time zone: its day is the day written. */
-  text = lens_table_get_text (table, 0, column);
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &year, &month, &dom) != 3 ||
-      !g_date_valid_dmy (dom, month, year))
-    return FALSE;
-
-  g_date_set_dmy (day, dom, month, year);
-  return TRUE;
+  return lens_date_parse_floating (lens_table_get_text (table, 0, column), day);
 }
 
 /* Loading */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lens-data-period.h"
+#include "lens-date.h"
 #include "lens-districts.h"
 #include "lens-filters.h"
 
@@ -267,29 +268,6 @@ lens_filters_to_string (const LensFilters *self)
   return g_strdup_printf ("district=%u;compare=%s;from=%s;to=%s", self->district, compare, from, to);
 }
 
-/* YYYY-MM-DD exactly, and a real day. */
-static gboolean
-parse_iso_date (const char *text,
-                GDate      *date)
-{
-  unsigned year, month, day;
-  int end = 0;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (sscanf (text, "%4u-%2u-%2u%n", &year, &month, &day, &end) != 3 || end != 10)
-    return FALSE;
-  if (year < 1 || !g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
-
 static const LensDistrict *
 parse_district (const char *value)
 {
@@ -357,7 +335,7 @@ lens_filters_set_option (LensFilters  *self,
     {
       GDate date;
 
-      if (!parse_iso_date (value, &date))
+      if (!lens_date_parse_iso (value, &date))
         {
           g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_BAD_DATE,
                        /* Translators: the first %s is the option (--from or --to), the

@@ -149,6 +149,21 @@ lens_language_apply (const char *code)
   return TRUE;
 }
 
+gboolean
+lens_language_has_locale (const LensLanguage *language)
+{
+  locale_t locale;
+
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  locale = newlocale (LC_ALL_MASK, language->locale, (locale_t) 0);
+  if (locale == (locale_t) 0)
+    return FALSE;
+
+  freelocale (locale);
+  return TRUE;
+}
+
 const char *
 lens_language_get_localedir (void)
 {

@@ -44,6 +44,11 @@ char               *lens_language_get_saved     (void);
  * setlocale); main() also calls gtk_disable_setlocale() so that GTK keeps the locale chosen. */
 gboolean            lens_language_apply         (const char *code);
 
+/* Whether @language's own locale (language->locale) is installed on this computer: without
+ * it lens_language_apply() still translates the messages, but numbers and dates keep the
+ * system's form. */
+gboolean            lens_language_has_locale    (const LensLanguage *language);
+
 /* Where the translations are read from: $REFORM_LENS_LOCALEDIR (set by the tests to the build
  * tree) when it is set, the installed LOCALEDIR otherwise. */
 const char         *lens_language_get_localedir (void);

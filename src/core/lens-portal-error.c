@@ -96,6 +96,16 @@ lens_portal_error_set (GError          **error,
     g_set_error_literal (error, LENS_PORTAL_ERROR, code, sentence);
 }
 
+GError *
+lens_portal_error_new (LensPortalError  code,
+                       const char      *detail)
+{
+  GError *error = NULL;
+
+  lens_portal_error_set (&error, code, detail);
+  return error;
+}
+
 gboolean
 lens_portal_error_code_is_soql (const char *error_code)
 {

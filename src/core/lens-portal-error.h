@@ -30,6 +30,9 @@ GQuark       lens_portal_error_quark       (void);
 void         lens_portal_error_set         (GError         **error,
                                             LensPortalError  code,
                                             const char      *detail);
+/* The same error, new. */
+GError      *lens_portal_error_new         (LensPortalError  code,
+                                            const char      *detail);
 
 /* A query the portal refused with a SoQL error (HTTP 400, "query.soql.…" or
  * "query.compiler.…"): Reform Lens asked for something the portal cannot answer, which is a

@@ -153,40 +153,6 @@ lens_reports_init (LensReports *self)
 
 /* Reading */
 
-static JsonObject *
-array_object (LensContentReader  *reader,
-              JsonArray          *array,
-              guint               index,
-              GError            **error)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_SCHEMA, NULL,
-                                _("must be an object"));
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
-/* Reads "id" first, so that every later message can name the item. */
-static gboolean
-read_id (LensContentReader  *reader,
-         JsonArray          *array,
-         guint               index,
-         const char         *list,
-         JsonObject        **object,
-         char              **id,
-         GError            **error)
-{
-  lens_content_reader_set_where (reader, _("item %u of \"%s\""), index + 1, list);
-  return (*object = array_object (reader, array, index, error)) != NULL &&
-         lens_content_reader_get_string (reader, NULL, *object, "id", TRUE, id, error) &&
-         lens_content_reader_check_id (reader, "id", *id, error);
-}
-
 static gboolean
 check_urls (LensContentReader  *reader,
             const char         *field,
@@ -236,7 +202,7 @@ read_reports (LensReports        *self,
       JsonObject *object;
       int index = -1;
 
-      if (!read_id (reader, array, i, "reports", &object, &report->id, error))
+      if (!lens_content_reader_read_item (reader, array, i, "reports", &object, &report->id, error))
         return FALSE;
 
       lens_content_reader_set_where (reader, _("report \"%s\""), report->id);
@@ -326,7 +292,7 @@ read_engagement (LensReports        *self,
       g_autoptr(LensEngagementEvent) event = g_new0 (LensEngagementEvent, 1);
       JsonObject *event_object;
 
-      if (!read_id (reader, events, i, "engagement.events", &event_object, &event->id, error))
+      if (!lens_content_reader_read_item (reader, events, i, "engagement.events", &event_object, &event->id, error))
         return FALSE;
 
       lens_content_reader_set_where (reader, _("event \"%s\""), event->id);
@@ -381,7 +347,7 @@ read_passages (LensReports        *self,
       gboolean has_report, has_monitor;
       JsonObject *object;
 
-      if (!read_id (reader, array, i, "passages", &object, &passage->id, error))
+      if (!lens_content_reader_read_item (reader, array, i, "passages", &object, &passage->id, error))
         return FALSE;
 
       lens_content_reader_set_where (reader, _("passage \"%s\""), passage->id);
@@ -446,7 +412,7 @@ read_get_involved (LensReports        *self,
       g_autoptr(LensGetInvolvedItem) item = g_new0 (LensGetInvolvedItem, 1);
       JsonObject *object;
 
-      if (!read_id (reader, array, i, "get-involved", &object, &item->id, error))
+      if (!lens_content_reader_read_item (reader, array, i, "get-involved", &object, &item->id, error))
         return FALSE;
 
       lens_content_reader_set_where (reader, _("get-involved item \"%s\""), item->id);

@@ -506,10 +506,10 @@ render_clause (const LensSoql  *self,
   return TRUE;
 }
 
-static gboolean
-is_valid_dataset_id (const char *id)
+gboolean
+lens_soql_is_dataset_id (const char *id)
 {
-  if (strlen (id) != 9 || id[4] != '-')
+  if (id == NULL || strlen (id) != 9 || id[4] != '-')
     return FALSE;
 
   for (guint i = 0; i < 9; i++)
@@ -533,7 +533,7 @@ lens_soql_validate (const LensSoql  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!is_valid_dataset_id (self->dataset_id))
+  if (!lens_soql_is_dataset_id (self->dataset_id))
     {
       g_autofree char *detail =
         g_strdup_printf (_("“%s” is not a dataset identifier"), self->dataset_id);

@@ -80,8 +80,13 @@ LensSoql    *lens_soql_dup_page           (const LensSoql *self,
                                            gint64          offset,
                                            gint64          limit);
 
+/* Whether @id is a Socrata dataset identifier, a "4x4": four lower-case letters or digits, a
+ * hyphen, four more ("ijzp-q8t2"). The portal's ids are always lower case, and one is put
+ * into a URL path, so nothing else is let through. */
+gboolean     lens_soql_is_dataset_id      (const char   *id);
+
 /* Validates the query: every `@name` is bound, parentheses and quotes balance, the dataset id
- * has the 4x4 shape. Errors are LENS_PORTAL_ERROR_BAD_QUERY. */
+ * has the 4x4 shape (lens_soql_is_dataset_id()). Errors are LENS_PORTAL_ERROR_BAD_QUERY. */
 gboolean     lens_soql_validate           (const LensSoql *self,
                                            GError      **error);
 

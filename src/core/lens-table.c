@@ -4,24 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Why a hand-written scanner and not json-glib's parser:
+/* The table: typed column storage, its getters, and appending pages. Bodies are read into it
+ * by the scanner (lens-table-scanner.c) through lens-table-private.h.
  *
- * A SODA body is always the same simple shape, an array of flat objects whose values are
- * strings (numbers arrive as strings too), booleans, or now and then a small nested object
- * (location, url, document). A JsonNode tree for a 50,000-row page costs several times the
- * body in small allocations (a node, a JsonObject, a hash table and a GValue-backed string
- * per cell) and is then thrown away once the values are copied into columns.
- *
- * So this file scans the body once, straight into column storage:
- *   - one string arena per parsed page, allocated once at the body's size (decoded text can
- *     never be longer than the JSON it came from, so it never grows and pages that are never
- *     written are never touched), then shrunk to what was used;
- *   - per column, one guint32 arena offset per row (NULL_CELL = null / key omitted), plus a
- *     double per row for number columns and a byte per row for boolean columns.
- * Nested objects and arrays are validated and kept as their raw JSON text; json-glib decodes
- * them only when someone asks for a point. The whole body is UTF-8 validated up front, every
- * escape (including \uXXXX surrogate pairs) is decoded, and anything that is not exactly an
- * array of objects followed by nothing but whitespace is LENS_PORTAL_ERROR_BAD_RESPONSE.
+ * Storage:
+ *   - one string arena per parsed page (a Segment), NUL-terminated strings;
+ *   - per column, one guint32 arena offset per row (LENS_TABLE_NULL_CELL = null / key
+ *     omitted), plus a double per row for number columns and a byte per row for boolean
+ *     columns, decoded once when the cell is set.
  *
  * A table is immutable once built (apart from lens_table_append(), which the client calls
  * while it is still the only owner), so it can be built on a worker thread and read anywhere.
@@ -32,17 +22,16 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "lens-date.h"
 #include "lens-portal-error.h"
-#include "lens-table.h"
+#include "lens-table-private.h"
 
-#define NULL_CELL G_MAXUINT32
-#define MAX_NESTING 64
+#define NULL_CELL LENS_TABLE_NULL_CELL
 
 typedef enum
 {
@@ -57,16 +46,7 @@ typedef struct
   GBytes *arena;      /* NUL-terminated strings; cells of the rows from first_row on */
 } Segment;
 
-typedef struct
-{
-  char           *name;
-  gsize           name_len;
-  LensColumnType  type;
-  gboolean        declared;   /* named by the headers/metadata, not only found in the body */
-  GArray         *cells;      /* guint32 offset into the row's segment arena, or NULL_CELL */
-  GArray         *numbers;    /* double, LENS_COLUMN_NUMBER only */
-  GArray         *booleans;   /* guint8 BoolValue, LENS_COLUMN_BOOLEAN only */
-} Column;
+typedef LensTableColumn Column;
 
 struct _LensTable
 {
@@ -281,13 +261,11 @@ column_pad (Column *column,
     }
 }
 
-/* Sets the cell of @row (the row being built, or a duplicate key in it: the last one wins).
- * @text is the decoded value at @offset of the arena, NULL for null. */
-static void
-column_set (Column     *column,
-            guint       row,
-            guint32     offset,
-            const char *text)
+void
+lens_table_column_set (LensTableColumn *column,
+                       guint            row,
+                       guint32          offset,
+                       const char      *text)
 {
   double number = NAN;
   guint8 boolean = BOOL_UNKNOWN;
@@ -389,716 +367,66 @@ table_lookup (LensTable  *self,
   return g_ptr_array_index (self->columns, value - 1);
 }
 
-/* The parser ------------------------------------------------------------------------------- */
+/* Building (lens-table-private.h) ---------------------------------------------------------- */
 
-typedef struct
+LensTable *
+lens_table_new_declared (const char * const *fields,
+                         const char * const *types)
 {
-  LensTable   *table;
-  const char  *start;
-  const char  *p;
-  const char  *end;
-  char        *arena;
-  gsize        arena_used;
-  gsize        arena_size;
-  guint        first_row;     /* of this page in the table */
-  guint        row;           /* rows parsed so far in this page */
-  GArray      *hints;         /* guint: column matched at each key position of the last row */
-  GString     *scratch;       /* keys with escapes */
-  GError     **error;
-} Parser;
+  LensTable *table = table_new ();
+  gboolean types_usable;
 
-G_GNUC_PRINTF (2, 3)
-static gboolean
-parser_fail (Parser     *parser,
-             const char *format,
-             ...)
-{
-  g_autofree char *detail = NULL;
-  va_list args;
+  if (fields == NULL)
+    return table;
 
-  if (parser->error == NULL || *parser->error != NULL)
-    return FALSE;
+  types_usable = types != NULL && g_strv_length ((char **) types) == g_strv_length ((char **) fields);
+  if (types != NULL && !types_usable)
+    g_debug ("Ignoring column types: %u types for %u fields",
+             g_strv_length ((char **) types), g_strv_length ((char **) fields));
 
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      LensColumnType type = types_usable
+        ? lens_column_type_from_socrata (types[i])
+        : LENS_COLUMN_TEXT;
 
-  lens_portal_error_set (parser->error, LENS_PORTAL_ERROR_BAD_RESPONSE, detail);
+      if (table_lookup (table, fields[i], NULL) != NULL)
+        continue;
+      table_add_column (table, fields[i], strlen (fields[i]), type, types_usable);
+    }
 
-  return FALSE;
+  return table;
 }
 
-static gboolean
-fail_unexpected (Parser *parser)
+LensTableColumn *
+lens_table_lookup_column (LensTable  *self,
+                          const char *name)
 {
-  if (parser->p >= parser->end)
-    return parser_fail (parser, _("the data ends too early (truncated after %lu bytes)"),
-                        (gulong) (parser->end - parser->start));
-
-  return parser_fail (parser, _("unexpected character at byte %lu"),
-                      (gulong) (parser->p - parser->start));
+  return table_lookup (self, name, NULL);
 }
 
-static inline void
-skip_ws (Parser *parser)
+LensTableColumn *
+lens_table_add_body_column (LensTable  *self,
+                            const char *name,
+                            gsize       name_len)
 {
-  const char *p = parser->p;
-
-  while (p < parser->end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-    p++;
-
-  parser->p = p;
+  return table_add_column (self, name, name_len, LENS_COLUMN_TEXT, FALSE);
 }
 
-static inline gboolean
-expect (Parser *parser,
-        char    c)
+void
+lens_table_add_page (LensTable *self,
+                     GBytes    *arena,
+                     guint      n_rows)
 {
-  skip_ws (parser);
-  if (parser->p < parser->end && *parser->p == c)
-    {
-      parser->p++;
-      return TRUE;
-    }
-  return fail_unexpected (parser);
-}
-
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-static gboolean
-read_hex4 (Parser    *parser,
-           const char *p,
-           gunichar  *out)
-{
-  gunichar value = 0;
-
-  if (parser->end - p < 4)
-    {
-      parser->p = parser->end;
-      return fail_unexpected (parser);
-    }
-
-  for (int i = 0; i < 4; i++)
-    {
-      int h = hex_value (p[i]);
-
-      if (h < 0)
-        {
-          parser->p = p + i;
-          return parser_fail (parser, _("invalid \\u escape at byte %lu"),
-                              (gulong) (p + i - parser->start));
-        }
-      value = (value << 4) | (gunichar) h;
-    }
-
-  *out = value;
-  return TRUE;
-}
-
-/* Decodes the escape at parser->p (just after the backslash) into @out (at least 4 bytes
- * free, which the escape's own 6 or 12 bytes of input guarantee). Lone surrogates and \u0000
- * become U+FFFD: a C string cannot hold NUL, and invalid UTF-8 must not reach the UI. */
-static gboolean
-decode_escape (Parser  *parser,
-               char   **out)
-{
-  const char *p = parser->p;
-  gunichar ch;
-
-  if (p >= parser->end)
-    return fail_unexpected (parser);
-
-  switch (*p)
-    {
-    case '"': *(*out)++ = '"'; parser->p = p + 1; return TRUE;
-    case '\\': *(*out)++ = '\\'; parser->p = p + 1; return TRUE;
-    case '/': *(*out)++ = '/'; parser->p = p + 1; return TRUE;
-    case 'b': *(*out)++ = '\b'; parser->p = p + 1; return TRUE;
-    case 'f': *(*out)++ = '\f'; parser->p = p + 1; return TRUE;
-    case 'n': *(*out)++ = '\n'; parser->p = p + 1; return TRUE;
-    case 'r': *(*out)++ = '\r'; parser->p = p + 1; return TRUE;
-    case 't': *(*out)++ = '\t'; parser->p = p + 1; return TRUE;
-    case 'u':
-      break;
-    default:
-      return parser_fail (parser, _("invalid escape at byte %lu"),
-                          (gulong) (p - 1 - parser->start));
-    }
-
-  if (!read_hex4 (parser, p + 1, &ch))
-    return FALSE;
-  p += 5;
-
-  if (ch >= 0xD800 && ch <= 0xDBFF)
-    {
-      gunichar low;
-
-      if (parser->end - p >= 6 && p[0] == '\\' && p[1] == 'u')
-        {
-          if (!read_hex4 (parser, p + 2, &low))
-            return FALSE;
-          if (low >= 0xDC00 && low <= 0xDFFF)
-            {
-              ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
-              p += 6;
-            }
-          else
-            ch = 0xFFFD;
-        }
-      else
-        ch = 0xFFFD;
-    }
-  else if ((ch >= 0xDC00 && ch <= 0xDFFF) || ch == 0)
-    ch = 0xFFFD;
-
-  *out += g_unichar_to_utf8 (ch, *out);
-  parser->p = p;
-
-  return TRUE;
-}
-
-/* parser->p is just after the opening quote. Decodes into @out, NUL-terminates, leaves
- * parser->p after the closing quote; *@out_end points at the NUL. */
-static gboolean
-decode_string (Parser  *parser,
-               char    *out,
-               char   **out_end)
-{
-  const char *p = parser->p;
-  const char *end = parser->end;
-
-  for (;;)
-    {
-      const char *run = p;
-
-      /* Copy plain runs in one go: most strings have no escapes at all. */
-      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
-        p++;
-      memcpy (out, run, p - run);
-      out += p - run;
-
-      if (p >= end)
-        {
-          parser->p = end;
-          return fail_unexpected (parser);
-        }
-
-      if (*p == '"')
-        {
-          parser->p = p + 1;
-          break;
-        }
-
-      if (*p == '\\')
-        {
-          parser->p = p + 1;
-          if (!decode_escape (parser, &out))
-            return FALSE;
-          p = parser->p;
-          continue;
-        }
-
-      parser->p = p;
-      return parser_fail (parser, _("control character in a string at byte %lu"),
-                          (gulong) (p - parser->start));
-    }
-
-  *out = '\0';
-  *out_end = out;
-
-  return TRUE;
-}
-
-static gboolean skip_value (Parser *parser,
-                            int     depth);
-
-/* parser->p just after the opening quote; validates without copying. */
-static gboolean
-skip_string (Parser *parser)
-{
-  const char *p = parser->p;
-
-  for (;;)
-    {
-      while (p < parser->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
-        p++;
-
-      if (p >= parser->end)
-        {
-          parser->p = p;
-          return fail_unexpected (parser);
-        }
-      if (*p == '"')
-        {
-          parser->p = p + 1;
-          return TRUE;
-        }
-      if (*p == '\\')
-        {
-          char scratch[8];
-          char *out = scratch;
-
-          parser->p = p + 1;
-          if (!decode_escape (parser, &out))
-            return FALSE;
-          p = parser->p;
-          continue;
-        }
-
-      parser->p = p;
-      return parser_fail (parser, _("control character in a string at byte %lu"),
-                          (gulong) (p - parser->start));
-    }
-}
-
-static gboolean
-skip_number (Parser *parser)
-{
-  const char *p = parser->p;
-  const char *end = parser->end;
-
-  if (p < end && *p == '-')
-    p++;
-  if (p < end && *p == '0')
-    p++;
-  else if (p < end && *p >= '1' && *p <= '9')
-    while (p < end && g_ascii_isdigit (*p))
-      p++;
-  else
-    goto bad;
-
-  if (p < end && *p == '.')
-    {
-      p++;
-      if (p >= end || !g_ascii_isdigit (*p))
-        goto bad;
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-    }
-
-  if (p < end && (*p == 'e' || *p == 'E'))
-    {
-      p++;
-      if (p < end && (*p == '-' || *p == '+'))
-        p++;
-      if (p >= end || !g_ascii_isdigit (*p))
-        goto bad;
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-    }
-
-  parser->p = p;
-  return TRUE;
-
-bad:
-  parser->p = p;
-  return fail_unexpected (parser);
-}
-
-static gboolean
-skip_literal (Parser     *parser,
-              const char *word,
-              gsize       len)
-{
-  if ((gsize) (parser->end - parser->p) < len || memcmp (parser->p, word, len) != 0)
-    {
-      /* Point at the first byte that differs (or the end) */
-      gsize i = 0;
-
-      while (parser->p + i < parser->end && i < len && parser->p[i] == word[i])
-        i++;
-      parser->p += i;
-      return fail_unexpected (parser);
-    }
-
-  parser->p += len;
-  return TRUE;
-}
-
-static gboolean
-skip_container (Parser *parser,
-                char    close,
-                int     depth)
-{
-  /* parser->p just after '{' or '[' */
-  if (depth > MAX_NESTING)
-    return parser_fail (parser, _("values nested too deeply at byte %lu"),
-                        (gulong) (parser->p - parser->start));
-
-  skip_ws (parser);
-  if (parser->p < parser->end && *parser->p == close)
-    {
-      parser->p++;
-      return TRUE;
-    }
-
-  for (;;)
-    {
-      if (close == '}')
-        {
-          if (!expect (parser, '"') || !skip_string (parser) || !expect (parser, ':'))
-            return FALSE;
-        }
-
-      if (!skip_value (parser, depth + 1))
-        return FALSE;
-
-      skip_ws (parser);
-      if (parser->p < parser->end && *parser->p == ',')
-        {
-          parser->p++;
-          continue;
-        }
-      if (parser->p < parser->end && *parser->p == close)
-        {
-          parser->p++;
-          return TRUE;
-        }
-      return fail_unexpected (parser);
-    }
-}
-
-static gboolean
-skip_value (Parser *parser,
-            int     depth)
-{
-  skip_ws (parser);
-
-  if (parser->p >= parser->end)
-    return fail_unexpected (parser);
-
-  switch (*parser->p)
-    {
-    case '"':
-      parser->p++;
-      return skip_string (parser);
-    case '{':
-      parser->p++;
-      return skip_container (parser, '}', depth);
-    case '[':
-      parser->p++;
-      return skip_container (parser, ']', depth);
-    case 't':
-      return skip_literal (parser, "true", 4);
-    case 'f':
-      return skip_literal (parser, "false", 5);
-    case 'n':
-      return skip_literal (parser, "null", 4);
-    default:
-      return skip_number (parser);
-    }
-}
-
-/* Copies @len bytes into the arena as one NUL-terminated string; returns its offset. */
-static guint32
-arena_add (Parser     *parser,
-           const char *text,
-           gsize       len)
-{
-  guint32 offset = (guint32) parser->arena_used;
-
-  g_assert (parser->arena_used + len + 1 <= parser->arena_size);
-
-  memcpy (parser->arena + parser->arena_used, text, len);
-  parser->arena[parser->arena_used + len] = '\0';
-  parser->arena_used += len + 1;
-
-  return offset;
-}
-
-/* Finds the column for the key at parser->p (just after its opening quote), adding a TEXT
- * column for a key the headers did not name. */
-static Column *
-parse_key (Parser *parser,
-           guint   key_position)
-{
-  LensTable *table = parser->table;
-  const char *key = parser->p;
-  const char *p = key;
-  Column *column;
-  guint position;
-
-  while (p < parser->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
-    p++;
-
-  if (p < parser->end && *p == '"')
-    {
-      gsize len = p - key;
-
-      parser->p = p + 1;
-
-      /* Rows repeat the same keys in the same order: try the column this key position
-       * matched in the last row before hashing. */
-      if (key_position < parser->hints->len)
-        {
-          guint hint = g_array_index (parser->hints, guint, key_position);
-          Column *candidate = g_ptr_array_index (table->columns, hint);
-
-          if (candidate->name_len == len && memcmp (candidate->name, key, len) == 0)
-            return candidate;
-        }
-
-      g_string_truncate (parser->scratch, 0);
-      g_string_append_len (parser->scratch, key, len);
-    }
-  else
-    {
-      /* A key with escapes (or broken): decode it into the scratch buffer. */
-      char *end;
-
-      parser->p = key;
-      g_string_set_size (parser->scratch, (gsize) (parser->end - key) + 1);
-      if (!decode_string (parser, parser->scratch->str, &end))
-        return NULL;
-      g_string_set_size (parser->scratch, end - parser->scratch->str);
-    }
-
-  column = table_lookup (table, parser->scratch->str, &position);
-  if (column == NULL)
-    {
-      column = table_add_column (table, parser->scratch->str, parser->scratch->len,
-                                 LENS_COLUMN_TEXT, FALSE);
-      position = table->columns->len - 1;
-    }
-
-  if (key_position < parser->hints->len)
-    g_array_index (parser->hints, guint, key_position) = position;
-  else
-    g_array_append_val (parser->hints, position);
-
-  return column;
-}
-
-/* Reads one value into @column at the current row. */
-static gboolean
-parse_value (Parser *parser,
-             Column *column)
-{
-  guint row = parser->first_row + parser->row;
-  const char *start;
-
-  skip_ws (parser);
-  if (parser->p >= parser->end)
-    return fail_unexpected (parser);
-
-  start = parser->p;
-
-  switch (*start)
-    {
-    case '"':
-      {
-        char *out = parser->arena + parser->arena_used;
-        char *out_end;
-
-        parser->p++;
-        if (!decode_string (parser, out, &out_end))
-          return FALSE;
-        column_set (column, row, (guint32) parser->arena_used, out);
-        parser->arena_used += (out_end - out) + 1;
-        g_assert (parser->arena_used <= parser->arena_size);
-        return TRUE;
-      }
-
-    case 'n':
-      if (!skip_literal (parser, "null", 4))
-        return FALSE;
-      column_set (column, row, NULL_CELL, NULL);
-      return TRUE;
-
-    case 't':
-    case 'f':
-    case '{':
-    case '[':
-    default:
-      /* true/false, numbers sent as numbers, nested objects: kept as their JSON text */
-      if (!skip_value (parser, 1))
-        return FALSE;
-      {
-        guint32 offset = arena_add (parser, start, parser->p - start);
-        column_set (column, row, offset, parser->arena + offset);
-      }
-      return TRUE;
-    }
-}
-
-static gboolean
-parse_object (Parser *parser)
-{
-  guint key_position = 0;
-
-  /* parser->p just after '{' */
-  skip_ws (parser);
-  if (parser->p < parser->end && *parser->p == '}')
-    {
-      parser->p++;
-      return TRUE;
-    }
-
-  for (;;)
-    {
-      Column *column;
-
-      if (!expect (parser, '"'))
-        return FALSE;
-      if (!(column = parse_key (parser, key_position++)))
-        return FALSE;
-      if (!expect (parser, ':'))
-        return FALSE;
-      if (!parse_value (parser, column))
-        return FALSE;
-
-      skip_ws (parser);
-      if (parser->p < parser->end && *parser->p == ',')
-        {
-          parser->p++;
-          continue;
-        }
-      if (parser->p < parser->end && *parser->p == '}')
-        {
-          parser->p++;
-          return TRUE;
-        }
-      return fail_unexpected (parser);
-    }
-}
-
-static gboolean
-parse_body (Parser *parser)
-{
-  skip_ws (parser);
-  if (parser->p >= parser->end)
-    return parser_fail (parser, _("the answer is empty"));
-  if (*parser->p != '[')
-    return parser_fail (parser, _("expected a list of rows, found something else at byte %lu"),
-                        (gulong) (parser->p - parser->start));
-  parser->p++;
-
-  skip_ws (parser);
-  if (parser->p < parser->end && *parser->p == ']')
-    parser->p++;
-  else
-    for (;;)
-      {
-        skip_ws (parser);
-        if (parser->p >= parser->end)
-          return fail_unexpected (parser);
-        if (*parser->p != '{')
-          {
-            if (!skip_value (parser, 1))
-              return FALSE;
-            return parser_fail (parser, _("row %u is not an object"), parser->row + 1);
-          }
-        parser->p++;
-
-        if (parser->first_row + parser->row == G_MAXUINT)
-          return parser_fail (parser, _("too many rows"));
-        if (!parse_object (parser))
-          return FALSE;
-        parser->row++;
-
-        skip_ws (parser);
-        if (parser->p < parser->end && *parser->p == ',')
-          {
-            parser->p++;
-            continue;
-          }
-        if (parser->p < parser->end && *parser->p == ']')
-          {
-            parser->p++;
-            break;
-          }
-        return fail_unexpected (parser);
-      }
-
-  skip_ws (parser);
-  if (parser->p != parser->end)
-    return parser_fail (parser, _("unexpected data after the list of rows at byte %lu"),
-                        (gulong) (parser->p - parser->start));
-
-  return TRUE;
-}
-
-/* Parses @body as a page starting at the table's current last row. On failure the table is
- * left with the columns it had and must be thrown away. */
-static gboolean
-table_parse_page (LensTable  *table,
-                  GBytes     *body,
-                  GError    **error)
-{
-  Parser parser = { 0 };
-  const char *data;
-  const char *invalid;
-  gboolean ok;
-  gsize len;
-
-  data = g_bytes_get_data (body, &len);
-  if (data == NULL)
-    data = "";
-
-  /* Cell offsets are 32-bit; no sane SODA page comes near 4 GiB. */
-  if (len >= NULL_CELL)
-    {
-      lens_portal_error_set (error, LENS_PORTAL_ERROR_BAD_RESPONSE, _("the answer is too large"));
-      return FALSE;
-    }
-
-  if (!g_utf8_validate_len (data, len, &invalid))
-    {
-      g_autofree char *detail =
-        g_strdup_printf (_("invalid UTF-8 text at byte %lu"), (gulong) (invalid - data));
-
-      lens_portal_error_set (error, LENS_PORTAL_ERROR_BAD_RESPONSE, detail);
-      return FALSE;
-    }
-
-  parser.table = table;
-  parser.start = data;
-  parser.p = data;
-  parser.end = data + len;
-  /* Each value is stored in at most as many bytes as its JSON text plus one, and each value
-   * follows at least `"":`, so the decoded text always fits in len bytes. */
-  parser.arena_size = len + 1;
-  parser.arena = g_malloc (parser.arena_size);
-  parser.first_row = table->n_rows;
-  parser.hints = g_array_new (FALSE, FALSE, sizeof (guint));
-  parser.scratch = g_string_new (NULL);
-  parser.error = error;
-
-  ok = parse_body (&parser);
-
-  g_array_unref (parser.hints);
-  g_string_free (parser.scratch, TRUE);
-
-  if (!ok)
-    {
-      g_free (parser.arena);
-      return FALSE;
-    }
-
-  {
-    Segment segment;
-
-    segment.first_row = table->n_rows;
-    segment.arena = g_bytes_new_take (g_realloc (parser.arena, MAX (parser.arena_used, 1)),
-                                      parser.arena_used);
-    g_array_append_val (table->segments, segment);
-  }
-
-  table->n_rows += parser.row;
-  for (guint i = 0; i < table->columns->len; i++)
-    column_pad (g_ptr_array_index (table->columns, i), table->n_rows);
-
-  return TRUE;
+  Segment segment;
+
+  segment.first_row = self->n_rows;
+  segment.arena = g_bytes_ref (arena);
+  g_array_append_val (self->segments, segment);
+
+  self->n_rows += n_rows;
+  for (guint i = 0; i < self->columns->len; i++)
+    column_pad (g_ptr_array_index (self->columns, i), self->n_rows);
 }
 
 LensTable *
@@ -1112,29 +440,8 @@ lens_table_new_from_json (GBytes             *body,
   g_return_val_if_fail (body != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  table = table_new ();
-
-  if (fields != NULL)
-    {
-      gboolean types_usable = types != NULL && g_strv_length ((char **) types) == g_strv_length ((char **) fields);
-
-      if (types != NULL && !types_usable)
-        g_debug ("Ignoring column types: %u types for %u fields",
-                 g_strv_length ((char **) types), g_strv_length ((char **) fields));
-
-      for (guint i = 0; fields[i] != NULL; i++)
-        {
-          LensColumnType type = types_usable
-            ? lens_column_type_from_socrata (types[i])
-            : LENS_COLUMN_TEXT;
-
-          if (table_lookup (table, fields[i], NULL) != NULL)
-            continue;
-          table_add_column (table, fields[i], strlen (fields[i]), type, types_usable);
-        }
-    }
-
-  if (!table_parse_page (table, body, error))
+  table = lens_table_new_declared (fields, types);
+  if (!lens_table_scan_page (table, body, error))
     return NULL;
 
   return g_steal_pointer (&table);
@@ -1380,15 +687,13 @@ static GDateTime *
 parse_date_only (const char *text,
                  GTimeZone  *tz)
 {
-  guint year, month, day;
-  char tail;
+  GDate date;
 
-  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
-    return NULL;
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (!lens_date_parse_iso (text, &date))
     return NULL;
 
-  return g_date_time_new (tz, (int) year, (int) month, (int) day, 0, 0, 0);
+  return g_date_time_new (tz, g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date), 0, 0, 0);
 }
 
 GDateTime *

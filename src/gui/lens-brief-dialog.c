@@ -13,7 +13,9 @@
 #include "lens-brief-cli.h"
 #include "lens-brief-dialog.h"
 #include "lens-catalog.h"
+#include "lens-date.h"
 #include "lens-districts.h"
+#include "lens-language.h"
 
 struct _LensBriefDialog
 {
@@ -65,26 +67,15 @@ lens_brief_dialog_set_program (const char *path)
   program = g_strdup (path);
 }
 
-/* The brief's languages, each named in its own language; "" is the app's own. */
-static const struct {
-  const char *code;
-  const char *name;
-} languages[] = {
-  { "", NULL },
-  { "en", "English" },
-  { "es", "Español" },
-  { "zh_CN", "中文（简体）" },
-  { "pl", "Polski" },
-  { "ar", "العربية" },
-  { "hi", "हिन्दी" },
-};
-
+/* The language row: row 0 is the app's own language (""), then lens_language_get_available(). */
 static const char *
 get_language (LensBriefDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->language_row);
+  guint n_languages;
+  const LensLanguage *languages = lens_language_get_available (&n_languages);
 
-  return selected < G_N_ELEMENTS (languages) ? languages[selected].code : "";
+  return selected > 0 && selected <= n_languages ? languages[selected - 1].code : "";
 }
 
 LensFilters *
@@ -556,7 +547,9 @@ setup_rows (LensBriefDialog *self)
   g_autofree char *to = NULL;
   LensFilters *filters = self->initial_filters;
   g_autoptr(LensFilters) defaults = NULL;
+  const LensLanguage *languages;
   guint district_index = 0, compare_index = 0;
+  guint n_languages;
 
   if (filters == NULL)
     filters = defaults = lens_filters_new ();
@@ -594,9 +587,10 @@ setup_rows (LensBriefDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
   gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    gtk_string_list_append (names, languages[i].name != NULL ? languages[i].name
-                                                             : _("Same as Reform Lens"));
+  gtk_string_list_append (names, _("Same as Reform Lens"));
+  languages = lens_language_get_available (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    gtk_string_list_append (names, languages[i].native_name);
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->language_row, 0);
 
@@ -625,11 +619,17 @@ void
 lens_brief_dialog_set_language (LensBriefDialog *self,
                                 const char      *code)
 {
+  const LensLanguage *languages;
+  guint n_languages;
+
   g_return_if_fail (LENS_IS_BRIEF_DIALOG (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_strcmp0 (languages[i].code, code != NULL ? code : "") == 0)
-      adw_combo_row_set_selected (self->language_row, i);
+  languages = lens_language_get_available (&n_languages);
+  if (code == NULL || *code == '\0')
+    adw_combo_row_set_selected (self->language_row, 0);
+  for (guint i = 0; code != NULL && i < n_languages; i++)
+    if (g_str_equal (languages[i].code, code))
+      adw_combo_row_set_selected (self->language_row, i + 1);
 }
 
 static void

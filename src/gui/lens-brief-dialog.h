@@ -31,7 +31,7 @@ const char      *lens_brief_dialog_get_last_message (LensBriefDialog *self);
 /* The filters of the form, or NULL (with a translated error) when they are not valid. */
 LensFilters     *lens_brief_dialog_dup_filters    (LensBriefDialog *self,
                                                    GError         **error);
-/* The form's language: "" for the app's, or a code of lens_brief_cli_get_languages(). */
+/* The form's language: "" for the app's, or a code of lens_language_get_available(). */
 void             lens_brief_dialog_set_language   (LensBriefDialog *self,
                                                    const char      *code);
 
