@@ -217,10 +217,10 @@ create_report_card (LensReportsPage  *self,
 
   if (report->sources != NULL && report->sources[0] != NULL)
     {
-      GtkWidget *links = gtk_flow_box_new ();
+      /* A plain column, not a flow box: GTK 4.8's flow box gives wrapping children less
+       * height than it lays them out in, and the links ran over what follows. */
+      GtkWidget *links = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (links), GTK_SELECTION_NONE);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (links), 4);
       gtk_widget_set_halign (links, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (card), lens_wrap_label_new (_("Sources"), "caption-heading"));
       for (guint i = 0; report->sources[i] != NULL; i++)
@@ -228,22 +228,17 @@ create_report_card (LensReportsPage  *self,
           g_autofree char *text = describe_report_source ((const char * const *) report->sources, i);
           GtkWidget *link = lens_link_button_new (report->sources[i], text);
 
-          gtk_flow_box_append (GTK_FLOW_BOX (links), link);
-          /* the flow box child must not take focus itself: the link does */
-          gtk_widget_set_focusable (gtk_widget_get_parent (link), FALSE);
+          gtk_widget_set_halign (link, GTK_ALIGN_START);
+          gtk_box_append (GTK_BOX (links), link);
         }
       gtk_box_append (GTK_BOX (card), links);
     }
 
   if (report->charts != NULL && report->charts[0] != NULL)
     {
-      GtkWidget *charts = gtk_flow_box_new ();
+      GtkWidget *charts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 3);
-      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 6);
       gtk_widget_set_halign (charts, GTK_ALIGN_START);
-      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 6);
       gtk_box_append (GTK_BOX (card), lens_wrap_label_new (_("Related charts"), "caption-heading"));
 
       for (guint i = 0; report->charts[i] != NULL; i++)
@@ -264,8 +259,8 @@ create_report_card (LensReportsPage  *self,
           g_object_set_data_full (G_OBJECT (button), "page-id", g_strdup (page_id), g_free);
           g_signal_connect (button, "clicked", G_CALLBACK (chart_clicked_cb), NULL);
 
-          gtk_flow_box_append (GTK_FLOW_BOX (charts), button);
-          gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+          gtk_widget_set_halign (button, GTK_ALIGN_FILL);
+          gtk_box_append (GTK_BOX (charts), button);
           g_ptr_array_add (self->chart_buttons, button);
         }
       gtk_box_append (GTK_BOX (card), charts);
