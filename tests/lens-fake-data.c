@@ -184,8 +184,9 @@ static const Choice arrest_races[] = {
   { "UNKNOWN", 0 }, { NULL, 0 }
 };
 
+/* Illinois' classes (730 ILCS 5/5-4.5): felonies X and 1-4, misdemeanors A-C */
 static const Choice charge_classes[] = {
-  { "M", 0 }, { "F", 0 }, { "X", 0 }, { "1", 0 }, { "2", 0 }, { "3", 0 }, { "4", 0 },
+  { "X", 0 }, { "1", 0 }, { "2", 0 }, { "3", 0 }, { "4", 0 },
   { "A", 0 }, { "B", 0 }, { "C", 0 }, { NULL, 0 }
 };
 
