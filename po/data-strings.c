@@ -19,6 +19,24 @@ N_("COPA Cases - Summary counts one row per case. Another table, COPA Cases - By
 N_("COPA investigates only some complaints about the police; the rest go to CPD's Bureau of Internal Affairs.");
 /* Translators: charts.json, caveats[id=copa-beats].text. Keep numbers, dates, names and quoted words exact. */
 N_("COPA's data records the police beat of a case, not its district. Reform Lens counts a case for a district when one of its beats lies in that district. A case with beats in two districts counts once for each of them, so the districts' numbers can add up to more than the city's. A case with no beat recorded counts only in the citywide numbers.");
+/* Translators: charts.json, caveats[id=victims-per-victimization].text. Keep numbers, dates, names and quoted words exact. */
+N_("This dataset counts victimizations, not incidents: a shooting that wounds three people counts three times.");
+/* Translators: charts.json, caveats[id=victims-lag].text. Keep numbers, dates, names and quoted words exact. */
+N_("The victims dataset leaves out the most recent day.");
+/* Translators: charts.json, caveats[id=victims-preliminary].text. Keep numbers, dates, names and quoted words exact. */
+N_("The victims' records change as CPD learns more about each case, so recent numbers can still go up or down.");
+/* Translators: charts.json, caveats[id=victims-not-crimes].text. Keep numbers, dates, names and quoted words exact. */
+N_("Homicide counts here are not the same as the homicide counts of the Crimes dataset: the two datasets are kept separately. Compare numbers within one dataset only.");
+/* Translators: charts.json, caveats[id=victims-homicide-any-weapon].text. Keep numbers, dates, names and quoted words exact. */
+N_("A homicide victim counts as a homicide whatever the weapon; the non-fatal shootings are the victims who were shot and did not die.");
+/* Translators: charts.json, caveats[id=arrests-citywide].text. Keep numbers, dates, names and quoted words exact. */
+N_("The Arrests dataset records no district or beat, so these numbers are for the whole city, whichever district is chosen.");
+/* Translators: charts.json, caveats[id=arrests-adults].text. Keep numbers, dates, names and quoted words exact. */
+N_("The Arrests dataset covers adults only: arrests of people under 18 are not in it.");
+/* Translators: charts.json, caveats[id=arrests-expunged].text. Keep numbers, dates, names and quoted words exact. */
+N_("Arrest records that have been expunged are left out.");
+/* Translators: charts.json, caveats[id=arrests-most-serious].text. Keep numbers, dates, names and quoted words exact. */
+N_("Each arrest counts once, by the most serious of its charges.");
 /* Translators: charts.json, charts[id=crime-incidents-per-year].title. A title or heading. */
 NC_("chart title", "Reported incidents per year");
 /* Translators: charts.json, charts[id=crime-incidents-per-year].description. Keep numbers, dates, names and quoted words exact. */
@@ -84,6 +102,102 @@ N_("How many of the cases for complaints made in the chosen dates are closed, an
 NC_("axis title", "Status");
 /* Translators: charts.json, charts[id=complaints-status].y-title. An axis title on a chart; keep it short. */
 NC_("axis title", "Cases");
+/* Translators: charts.json, charts[id=victims-homicides-per-year].title. A title or heading. */
+NC_("chart title", "Homicide victims per year");
+/* Translators: charts.json, charts[id=victims-homicides-per-year].description. Keep numbers, dates, names and quoted words exact. */
+N_("The number of homicide victims in each year, by the date of the incident.");
+/* Translators: charts.json, charts[id=victims-homicides-per-year].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Year");
+/* Translators: charts.json, charts[id=victims-homicides-per-year].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Victims");
+/* Translators: charts.json, charts[id=victims-shootings-per-year].title. A title or heading. */
+NC_("chart title", "Non-fatal shooting victims per year");
+/* Translators: charts.json, charts[id=victims-shootings-per-year].description. Keep numbers, dates, names and quoted words exact. */
+N_("The number of people shot and not killed in each year, by the date of the incident.");
+/* Translators: charts.json, charts[id=victims-shootings-per-year].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Year");
+/* Translators: charts.json, charts[id=victims-shootings-per-year].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Victims");
+/* Translators: charts.json, charts[id=victims-homicides-per-month].title. A title or heading. */
+NC_("chart title", "Homicide victims per month");
+/* Translators: charts.json, charts[id=victims-homicides-per-month].description. Keep numbers, dates, names and quoted words exact. */
+N_("The number of homicide victims in each month of the chosen dates.");
+/* Translators: charts.json, charts[id=victims-homicides-per-month].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Month");
+/* Translators: charts.json, charts[id=victims-homicides-per-month].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Victims");
+/* Translators: charts.json, charts[id=victims-shootings-per-month].title. A title or heading. */
+NC_("chart title", "Non-fatal shooting victims per month");
+/* Translators: charts.json, charts[id=victims-shootings-per-month].description. Keep numbers, dates, names and quoted words exact. */
+N_("The number of people shot and not killed in each month of the chosen dates.");
+/* Translators: charts.json, charts[id=victims-shootings-per-month].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Month");
+/* Translators: charts.json, charts[id=victims-shootings-per-month].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Victims");
+/* Translators: charts.json, charts[id=victims-by-age].title. A title or heading. */
+NC_("chart title", "Victims by age group");
+/* Translators: charts.json, charts[id=victims-by-age].description. Keep numbers, dates, names and quoted words exact. */
+N_("Homicide and non-fatal shooting victims in the chosen dates, by their age group.");
+/* Translators: charts.json, charts[id=victims-by-age].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Age group");
+/* Translators: charts.json, charts[id=victims-by-age].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Victims");
+/* Translators: charts.json, charts[id=victims-by-sex].title. A title or heading. */
+NC_("chart title", "Victims by sex");
+/* Translators: charts.json, charts[id=victims-by-sex].description. Keep numbers, dates, names and quoted words exact. */
+N_("Homicide and non-fatal shooting victims in the chosen dates, by their sex as recorded by CPD.");
+/* Translators: charts.json, charts[id=victims-by-sex].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Sex");
+/* Translators: charts.json, charts[id=victims-by-sex].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Victims");
+/* Translators: charts.json, charts[id=victims-by-race].title. A title or heading. */
+NC_("chart title", "Victims by race");
+/* Translators: charts.json, charts[id=victims-by-race].description. Keep numbers, dates, names and quoted words exact. */
+N_("Homicide and non-fatal shooting victims in the chosen dates, by their race as recorded by CPD.");
+/* Translators: charts.json, charts[id=victims-by-race].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Race");
+/* Translators: charts.json, charts[id=victims-by-race].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Victims");
+/* Translators: charts.json, charts[id=arrests-per-year].title. A title or heading. */
+NC_("chart title", "Arrests per year");
+/* Translators: charts.json, charts[id=arrests-per-year].description. Keep numbers, dates, names and quoted words exact. */
+N_("The number of arrests in each year, for the whole city.");
+/* Translators: charts.json, charts[id=arrests-per-year].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Year");
+/* Translators: charts.json, charts[id=arrests-per-year].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Arrests");
+/* Translators: charts.json, charts[id=arrests-per-month].title. A title or heading. */
+NC_("chart title", "Arrests per month");
+/* Translators: charts.json, charts[id=arrests-per-month].description. Keep numbers, dates, names and quoted words exact. */
+N_("The number of arrests in each month of the chosen dates, for the whole city.");
+/* Translators: charts.json, charts[id=arrests-per-month].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Month");
+/* Translators: charts.json, charts[id=arrests-per-month].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Arrests");
+/* Translators: charts.json, charts[id=arrests-by-charge-type].title. A title or heading. */
+NC_("chart title", "Arrests by type of the most serious charge");
+/* Translators: charts.json, charts[id=arrests-by-charge-type].description. Keep numbers, dates, names and quoted words exact. */
+N_("Arrests in the chosen dates across the whole city, by the type of the most serious charge: felony, misdemeanor or other.");
+/* Translators: charts.json, charts[id=arrests-by-charge-type].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Type of charge");
+/* Translators: charts.json, charts[id=arrests-by-charge-type].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Arrests");
+/* Translators: charts.json, charts[id=arrests-by-charge-class].title. A title or heading. */
+NC_("chart title", "Arrests by class of the most serious charge");
+/* Translators: charts.json, charts[id=arrests-by-charge-class].description. Keep numbers, dates, names and quoted words exact. */
+N_("Arrests in the chosen dates across the whole city, by the class of the most serious charge under Illinois law, from Class X, the gravest felonies, to Class C misdemeanors.");
+/* Translators: charts.json, charts[id=arrests-by-charge-class].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Class of charge");
+/* Translators: charts.json, charts[id=arrests-by-charge-class].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Arrests");
+/* Translators: charts.json, charts[id=arrests-by-race].title. A title or heading. */
+NC_("chart title", "Arrests by race");
+/* Translators: charts.json, charts[id=arrests-by-race].description. Keep numbers, dates, names and quoted words exact. */
+N_("Arrests in the chosen dates across the whole city, by the race of the person arrested as recorded by CPD.");
+/* Translators: charts.json, charts[id=arrests-by-race].x-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Race");
+/* Translators: charts.json, charts[id=arrests-by-race].y-title. An axis title on a chart; keep it short. */
+NC_("axis title", "Arrests");
 /* Translators: charts.json, headlines[id=crime-year-to-date].title. A title or heading. */
 NC_("chart title", "Reported incidents so far this year");
 /* Translators: charts.json, headlines[id=crime-year-to-date].note. Keep numbers, dates, names and quoted words exact. */
@@ -96,6 +210,10 @@ N_("The last calendar year the data covers in full, compared with the year befor
 NC_("chart title", "COPA cases in the last full year");
 /* Translators: charts.json, headlines[id=complaints-latest-full-year].note. Keep numbers, dates, names and quoted words exact. */
 N_("Cases in COPA’s summary table by the date of the complaint: the last full calendar year compared with the year before it. Always for the whole city, whichever district is chosen.");
+/* Translators: charts.json, headlines[id=victims-year-to-date].title. A title or heading. */
+NC_("chart title", "Shooting victims so far this year");
+/* Translators: charts.json, headlines[id=victims-year-to-date].note. Keep numbers, dates, names and quoted words exact. */
+N_("People shot, killed or not, from 1 January to the latest full day the data covers, compared with the same days a year earlier. The dataset leaves out the most recent day, so both periods end earlier when the City has not updated the data.");
 
 /* data/consent-decree.json */
 /* Translators: consent-decree.json, monitorable-paragraphs.text. Keep numbers, dates, names and quoted words exact. */

@@ -184,13 +184,39 @@ static const Choice arrest_races[] = {
   { "UNKNOWN", 0 }, { NULL, 0 }
 };
 
+/* Illinois' classes (730 ILCS 5/5-4.5): felonies X and 1-4, misdemeanors A-C */
 static const Choice charge_classes[] = {
-  { "M", 0 }, { "F", 0 }, { "X", 0 }, { "1", 0 }, { "2", 0 }, { "3", 0 }, { "4", 0 },
+  { "X", 0 }, { "1", 0 }, { "2", 0 }, { "3", 0 }, { "4", 0 },
   { "A", 0 }, { "B", 0 }, { "C", 0 }, { NULL, 0 }
 };
 
 static const Choice charge_types[] = {
   { "M", 0 }, { "F", 0 }, { "L", 0 }, { NULL, 0 }
+};
+
+/* Victims of Homicides and Non-Fatal Shootings (gumc-mgzr); codes as on the Violence Reduction
+ * Dashboard, weights synthetic. */
+static const Choice victimizations[] = {
+  { "HOMICIDE", 12 }, { "BATTERY", 70 }, { "ROBBERY", 9 }, { "ASSAULT", 6 },
+  { "CRIMINAL SEXUAL ASSAULT", 3 }, { NULL, 0 }
+};
+
+static const Choice gunshot_injuries[] = {
+  { "YES", 90 }, { "NO", 8 }, { "UNKNOWN", 2 }, { NULL, 0 }
+};
+
+static const Choice victim_ages[] = {
+  { "0-19", 0 }, { "20-29", 0 }, { "30-39", 0 }, { "40-49", 0 }, { "50-59", 0 },
+  { "60-69", 0 }, { "70-79", 0 }, { "80+", 0 }, { "UNKNOWN", 0 }, { NULL, 0 }
+};
+
+static const Choice victim_sexes[] = {
+  { "M", 86 }, { "F", 13 }, { "UNKNOWN", 1 }, { NULL, 0 }
+};
+
+static const Choice victim_races[] = {
+  { "BLK", 0 }, { "WHI", 0 }, { "WWH", 0 }, { "WBH", 0 }, { "API", 0 }, { "I", 0 },
+  { "UNKNOWN", 0 }, { NULL, 0 }
 };
 
 #define TEXT(n, d)          { n, KIND_TEXT, d, SPECIAL_OPEN, NULL, 0, 0 }
@@ -277,6 +303,48 @@ static const Column arrest_columns[] = {
   { NULL }
 };
 
+static const Column victim_columns[] = {
+  TEXT ("case_number", "CASE_NUMBER"),
+  DATE ("date", "DATE"),
+  TEXT ("block", "BLOCK"),
+  CHOICE ("victimization_primary", "VICTIMIZATION_PRIMARY", victimizations),
+  CHOICE ("incident_primary", "INCIDENT_PRIMARY", victimizations),
+  CHOICE ("gunshot_injury_i", "GUNSHOT_INJURY_I", gunshot_injuries),
+  TEXT ("unique_id", "UNIQUE_ID"),
+  TEXT ("zip_code", "ZIP_CODE"),
+  RANGE ("ward", KIND_NUMBER, "WARD", 50),
+  TEXT ("community_area", "COMMUNITY_AREA"),
+  TEXT ("street_outreach_organization", "STREET_OUTREACH_ORGANIZATION"),
+  TEXT ("area", "AREA"),
+  { "district", KIND_TEXT, "DISTRICT", SPECIAL_DISTRICT, districts, 0, 0 },
+  { "beat", KIND_TEXT, "BEAT", SPECIAL_BEAT, NULL, 0, 0 },
+  CHOICE ("age", "AGE", victim_ages),
+  CHOICE ("sex", "SEX", victim_sexes),
+  CHOICE ("race", "RACE", victim_races),
+  TEXT ("victimization_fbi_cd", "VICTIMIZATION_FBI_CD"),
+  TEXT ("incident_fbi_cd", "INCIDENT_FBI_CD"),
+  TEXT ("victimization_fbi_descr", "VICTIMIZATION_FBI_DESCR"),
+  TEXT ("incident_fbi_descr", "INCIDENT_FBI_DESCR"),
+  TEXT ("victimization_iucr_cd", "VICTIMIZATION_IUCR_CD"),
+  TEXT ("incident_iucr_cd", "INCIDENT_IUCR_CD"),
+  TEXT ("victimization_iucr_secondary", "VICTIMIZATION_IUCR_SECONDARY"),
+  TEXT ("incident_iucr_secondary", "INCIDENT_IUCR_SECONDARY"),
+  TEXT ("homicide_victim_first_name", "HOMICIDE_VICTIM_FIRST_NAME"),
+  TEXT ("homicide_victim_mi", "HOMICIDE_VICTIM_MI"),
+  TEXT ("homicide_victim_last_name", "HOMICIDE_VICTIM_LAST_NAME"),
+  RANGE ("month", KIND_NUMBER, "MONTH", 12),
+  RANGE ("day_of_week", KIND_NUMBER, "DAY_OF_WEEK", 7),
+  RANGE ("hour", KIND_NUMBER, "HOUR", 24),
+  TEXT ("location_description", "LOCATION_DESCRIPTION"),
+  TEXT ("state_house_district", "STATE_HOUSE_DISTRICT"),
+  TEXT ("state_senate_district", "STATE_SENATE_DISTRICT"),
+  DATE ("updated", "UPDATED"),
+  NUMBER ("latitude", "LATITUDE"),
+  NUMBER ("longitude", "LONGITUDE"),
+  { "location", KIND_POINT, "LOCATION", SPECIAL_OPEN, NULL, 0, 0 },
+  { NULL }
+};
+
 static const Column station_columns[] = {
   TEXT ("district", "DISTRICT"),
   TEXT ("district_name", "DISTRICT NAME"),
@@ -323,6 +391,9 @@ static const Dataset datasets[] = {
     crime_unfilled_fields },
   { "mft5-nfa8", "COPA Cases - Summary", "complaint_date", 4800, 0.05, copa_columns, 1, no_fields },
   { "dpt3-jri9", "Arrests", "arrest_date", 42000, 0.08, arrest_columns, 1, no_fields },
+  /* Like the City's, the day of an update and the most recent day before it are left out. */
+  { "gumc-mgzr", "Violence Reduction - Victims of Homicides and Non-Fatal Shootings", "date", 3400,
+    0.25, victim_columns, 2, no_fields },
   { "z8bn-74gv", "Police Stations", NULL, 23, 0, station_columns, 0, no_fields },
 };
 
@@ -2729,10 +2800,16 @@ expected_filter (const Dataset      *ds,
   for (guint i = 0; constraints != NULL && constraints[i] != NULL; i++)
     {
       g_auto(GStrv) pair = g_strsplit (constraints[i], "=", 2);
-      const Column *col = find_column (ds, pair[0]);
+      gsize len = strlen (pair[0]);
+      /* "field!=value": every row but those */
+      gboolean negate = len > 0 && pair[0][len - 1] == '!';
+      const Column *col;
 
+      if (negate)
+        pair[0][len - 1] = '\0';
+      col = find_column (ds, pair[0]);
       g_return_val_if_fail (col != NULL && pair[1] != NULL, FALSE);
-      g_ptr_array_add (filter->constraints, constraint_new (col, pair[1], FALSE));
+      g_ptr_array_add (filter->constraints, constraint_new (col, pair[1], negate));
     }
 
   return TRUE;

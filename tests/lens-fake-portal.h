@@ -105,7 +105,8 @@ char          **lens_fake_portal_dup_request_log        (LensFakePortal *self);
 char           *lens_fake_portal_dup_last_request_header (LensFakePortal *self,
                                                           const char     *name);
 
-/* The count(*) the portal gives for rows matching @constraints ("district=005", ...) in
+/* The count(*) the portal gives for rows matching @constraints ("district=005",
+ * "victimization_primary!=HOMICIDE", ...) in
  * [@from, @to) ("YYYY-MM-DD" or NULL), see lens_fake_data_expected_count(). */
 gint64          lens_fake_portal_expected_count         (LensFakePortal     *self,
                                                          const char         *dataset_id,

@@ -478,7 +478,7 @@ static const BrokenCase broken_cases[] = {
   { "\"label\": \"year\", \"value\": \"value\",", "\"label\": \"year\", \"value\": \"value\", \"top-n\": 5,",
     LENS_CONTENT_ERROR_INCONSISTENT, "charts.json: chart \"a\": \"top-n\": only a chart of categories can have it" },
   { "\"top-n\": 3,", "\"top-n\": 3, \"category-context\": \"weather\",",
-    LENS_CONTENT_ERROR_VALUE, "charts.json: chart \"b\": \"category-context\": \"weather\" is not one of crime-type, copa-finding, copa-status, copa-category" },
+    LENS_CONTENT_ERROR_VALUE, "charts.json: chart \"b\": \"category-context\": \"weather\" is not one of crime-type, copa-finding, copa-status, copa-category, victim-age, victim-sex, victim-race, charge-type, charge-class, arrest-race" },
   { "\"top-n\": 3,", "\"top-n\": 3, \"district-attribution\": \"beats\",",
     LENS_CONTENT_ERROR_VALUE, "charts.json: chart \"b\": \"district-attribution\": the dataset \"mft5-nfa8\" has no beat field \"beats\"" },
   { "\"label\": \"year\", \"value\": \"value\",", "\"label\": \"year\", \"value\": \"value\", \"district-attribution\": \"beat\",",

@@ -16,7 +16,7 @@
 static void
 test_datasets_lookup (void)
 {
-  const char *ids[] = { "ijzp-q8t2", "mft5-nfa8", "dpt3-jri9", "z8bn-74gv" };
+  const char *ids[] = { "ijzp-q8t2", "mft5-nfa8", "dpt3-jri9", "gumc-mgzr", "z8bn-74gv" };
 
   g_assert_cmpuint (lens_datasets_get_count (), ==, G_N_ELEMENTS (ids));
 

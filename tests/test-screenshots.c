@@ -80,6 +80,11 @@ static const Shot shots[] = {
   { "narrow-light-get-involved", 360, 720, FALSE, "get-involved", "", "none", LENS_FAKE_FAULT_NONE },
   { "wide-light-complaints", 1400, 900, FALSE, "complaints", "", "none", LENS_FAKE_FAULT_NONE },
   { "narrow-light-complaints", 360, 720, FALSE, "complaints", "", "none", LENS_FAKE_FAULT_NONE },
+  /* the victims of shootings for a district; the arrests, citywide whatever the district */
+  { "wide-light-shootings", 1400, 900, FALSE, "shootings", "5", "citywide", LENS_FAKE_FAULT_NONE },
+  { "narrow-light-shootings", 360, 720, FALSE, "shootings", "5", "none", LENS_FAKE_FAULT_NONE },
+  { "wide-light-arrests", 1400, 900, FALSE, "arrests", "5", "7", LENS_FAKE_FAULT_NONE },
+  { "wide-dark-arrests", 1400, 900, TRUE, "arrests", "", "none", LENS_FAKE_FAULT_NONE },
 };
 
 /* What "not blank" means. A page of only its background has one colour, one of empty cards
@@ -336,6 +341,7 @@ static gboolean
 shows_charts (const char *page_id)
 {
   return g_str_equal (page_id, "crime") || g_str_equal (page_id, "complaints") ||
+         g_str_equal (page_id, "shootings") || g_str_equal (page_id, "arrests") ||
          g_str_equal (page_id, "consent-decree");
 }
 
@@ -557,7 +563,7 @@ main (int   argc,
       char *argv[])
 {
   static const char * const scrolled_pages[] = {
-    "consent-decree", "reports", "get-involved", "crime", "complaints",
+    "consent-decree", "reports", "get-involved", "crime", "complaints", "shootings", "arrests",
   };
 
   lens_test_window_init (&argc, &argv);

@@ -76,6 +76,8 @@ lens_brief_builder_dup_chart_ids (LensBriefParts parts)
   } groups[] = {
     { LENS_BRIEF_PART_CRIME, "crime" },
     { LENS_BRIEF_PART_COMPLAINTS, "complaints" },
+    { LENS_BRIEF_PART_SHOOTINGS, "shootings" },
+    { LENS_BRIEF_PART_ARRESTS, "arrests" },
   };
   LensCatalog *catalog = lens_catalog_get_default ();
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -184,10 +186,7 @@ build_finish_assembly (GTask *task)
         }
 
       n_loaded++;
-      if (g_str_equal (spec->page, "complaints"))
-        parts |= LENS_BRIEF_PART_COMPLAINTS;
-      else
-        parts |= LENS_BRIEF_PART_CRIME;
+      parts |= lens_brief_part_for_page (spec->page);
 
       if (lens_chart_data_get_stale (data) ||
           lens_chart_data_get_warning (data) != NULL ||

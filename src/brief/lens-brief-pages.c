@@ -137,7 +137,7 @@ paginate (LensBrief *self,
       brief_flow_cover (&f, toc);
     }
 
-  for (LensBriefGroup group = LENS_BRIEF_GROUP_CRIME; group <= LENS_BRIEF_GROUP_COMPLAINTS; group++)
+  for (LensBriefGroup group = LENS_BRIEF_GROUP_CRIME; group < LENS_BRIEF_N_GROUPS; group++)
     {
       for (guint i = 0; i < self->charts->len; i++)
         {

@@ -124,6 +124,12 @@ group_name (LensBriefGroup group)
     case LENS_BRIEF_GROUP_COMPLAINTS:
       /* Translators: the part of the brief with the charts of complaints against officers */
       return _("Complaints");
+    case LENS_BRIEF_GROUP_SHOOTINGS:
+      /* Translators: the part of the brief with the charts of homicide and shooting victims */
+      return _("Shooting and homicide victims");
+    case LENS_BRIEF_GROUP_ARRESTS:
+      /* Translators: the part of the brief with the charts of the Arrests dataset */
+      return _("Arrests");
     case LENS_BRIEF_GROUP_CRIME:
     default:
       /* Translators: the part of the brief with the charts of reported crime and arrests */
@@ -622,7 +628,7 @@ brief_flow_cover (Flow   *f,
       /* Translators: a heading on the brief's cover */
       brief_flow_heading (f, _("Contents"), &style_h2, 10.0, 30.0);
 
-      for (LensBriefGroup group = LENS_BRIEF_GROUP_CRIME; group <= LENS_BRIEF_GROUP_COMPLAINTS; group++)
+      for (LensBriefGroup group = LENS_BRIEF_GROUP_CRIME; group < LENS_BRIEF_N_GROUPS; group++)
         {
           gboolean first = TRUE;
 

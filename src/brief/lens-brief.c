@@ -21,7 +21,9 @@ G_DEFINE_FLAGS_TYPE (LensBriefParts, lens_brief_parts,
                      G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_CRIME, "crime"),
                      G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_COMPLAINTS, "complaints"),
                      G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_CONSENT_DECREE, "consent-decree"),
-                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_PASSAGES, "passages"))
+                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_PASSAGES, "passages"),
+                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_SHOOTINGS, "shootings"),
+                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_ARRESTS, "arrests"))
 
 enum {
   PROP_0,
@@ -577,9 +579,7 @@ lens_brief_add_chart_data (LensBrief     *self,
 
   index = lens_brief_add_chart (self, document, (const char * const *) source_lines, caveats, passages);
 
-  lens_brief_set_chart_group (self, index,
-                              g_strcmp0 (spec->page, "complaints") == 0 ? LENS_BRIEF_GROUP_COMPLAINTS
-                                                                        : LENS_BRIEF_GROUP_CRIME);
+  lens_brief_set_chart_group (self, index, lens_brief_group_for_page (spec->page));
   lens_brief_set_chart_description (self, index, spec->description);
 
   if (lens_chart_data_get_stale (data))
@@ -710,6 +710,10 @@ group_included (LensBrief      *self,
     {
     case LENS_BRIEF_GROUP_COMPLAINTS:
       return (self->parts & LENS_BRIEF_PART_COMPLAINTS) != 0;
+    case LENS_BRIEF_GROUP_SHOOTINGS:
+      return (self->parts & LENS_BRIEF_PART_SHOOTINGS) != 0;
+    case LENS_BRIEF_GROUP_ARRESTS:
+      return (self->parts & LENS_BRIEF_PART_ARRESTS) != 0;
     case LENS_BRIEF_GROUP_CRIME:
     default:
       return (self->parts & LENS_BRIEF_PART_CRIME) != 0;
@@ -759,4 +763,36 @@ lens_brief_format_label (LensSeries *series,
                          guint       label)
 {
   return lens_describe_label (series, label);
+}
+
+static const struct
+{
+  const char     *page;
+  LensBriefGroup  group;
+  LensBriefParts  part;
+} page_groups[] = {
+  { "crime", LENS_BRIEF_GROUP_CRIME, LENS_BRIEF_PART_CRIME },
+  { "complaints", LENS_BRIEF_GROUP_COMPLAINTS, LENS_BRIEF_PART_COMPLAINTS },
+  { "shootings", LENS_BRIEF_GROUP_SHOOTINGS, LENS_BRIEF_PART_SHOOTINGS },
+  { "arrests", LENS_BRIEF_GROUP_ARRESTS, LENS_BRIEF_PART_ARRESTS },
+};
+
+LensBriefGroup
+lens_brief_group_for_page (const char *page)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_groups); i++)
+    if (g_strcmp0 (page_groups[i].page, page) == 0)
+      return page_groups[i].group;
+
+  return LENS_BRIEF_GROUP_CRIME;
+}
+
+LensBriefParts
+lens_brief_part_for_page (const char *page)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_groups); i++)
+    if (g_strcmp0 (page_groups[i].page, page) == 0)
+      return page_groups[i].part;
+
+  return LENS_BRIEF_PART_CRIME;
 }

@@ -30,21 +30,33 @@ typedef enum /*< flags >*/
   LENS_BRIEF_PART_COMPLAINTS     = 1 << 2,  /* the charts of LENS_BRIEF_GROUP_COMPLAINTS */
   LENS_BRIEF_PART_CONSENT_DECREE = 1 << 3,  /* needs lens_brief_set_consent_decree() */
   LENS_BRIEF_PART_PASSAGES       = 1 << 4,  /* report passages beside their charts */
+  LENS_BRIEF_PART_SHOOTINGS      = 1 << 5,  /* the charts of LENS_BRIEF_GROUP_SHOOTINGS */
+  LENS_BRIEF_PART_ARRESTS        = 1 << 6,  /* the charts of LENS_BRIEF_GROUP_ARRESTS */
 } LensBriefParts;
 
 #define LENS_BRIEF_PARTS_ALL (LENS_BRIEF_PART_COVER | LENS_BRIEF_PART_CRIME |           \
                               LENS_BRIEF_PART_COMPLAINTS | LENS_BRIEF_PART_CONSENT_DECREE | \
-                              LENS_BRIEF_PART_PASSAGES)
+                              LENS_BRIEF_PART_PASSAGES | LENS_BRIEF_PART_SHOOTINGS |  \
+                              LENS_BRIEF_PART_ARRESTS)
 
 #define LENS_TYPE_BRIEF_PARTS (lens_brief_parts_get_type ())
 GType lens_brief_parts_get_type (void) G_GNUC_CONST;
 
-/* Which part a chart belongs to (the catalogue's "crime" and "complaints" pages). */
+/* Which part a chart belongs to (the catalogue's "crime", "complaints", "shootings" and
+ * "arrests" pages), in the order they are printed. */
 typedef enum
 {
   LENS_BRIEF_GROUP_CRIME,
   LENS_BRIEF_GROUP_COMPLAINTS,
+  LENS_BRIEF_GROUP_SHOOTINGS,
+  LENS_BRIEF_GROUP_ARRESTS,
 } LensBriefGroup;
+
+#define LENS_BRIEF_N_GROUPS (LENS_BRIEF_GROUP_ARRESTS + 1)
+
+/* The group and the part of the charts of a catalogue page ("crime" for any other). */
+LensBriefGroup      lens_brief_group_for_page         (const char         *page);
+LensBriefParts      lens_brief_part_for_page          (const char         *page);
 
 #define LENS_TYPE_BRIEF (lens_brief_get_type ())
 G_DECLARE_FINAL_TYPE (LensBrief, lens_brief, LENS, BRIEF, GObject)

@@ -738,7 +738,9 @@ build_series (LoadData        *load,
             r.value = vector_lookup (&vectors[0], r.key, NAN);
             g_array_append_val (ranked, r);
           }
-        g_array_sort (ranked, compare_ranked);
+        /* Ranked by value, unless the chart orders its categories itself (age groups) */
+        if (g_strcmp0 (spec->order, "label") != 0)
+          g_array_sort (ranked, compare_ranked);
 
         n = ranked->len;
         if (spec->top_n > 0)

@@ -31,7 +31,8 @@ static const GOptionEntry option_entries[] = {
     N_("The language to use: es, zh_CN, pl, ar, hi or en"), N_("CODE") },
   /* For the Prepare Brief dialog, which runs the command for a brief in another language. */
   { "brief-sections", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
-    "Comma-separated chart ids, \"crime\", \"complaints\", \"consent-decree\", \"passages\"",
+    "Comma-separated chart ids, \"crime\", \"complaints\", \"shootings\", \"arrests\", "
+    "\"consent-decree\", \"passages\"",
     "LIST" },
   { NULL }
 };
@@ -154,6 +155,10 @@ lens_brief_cli_parse_sections (const char      *sections,
         group = LENS_BRIEF_PART_CRIME;
       else if (g_str_equal (item, "complaints"))
         group = LENS_BRIEF_PART_COMPLAINTS;
+      else if (g_str_equal (item, "shootings"))
+        group = LENS_BRIEF_PART_SHOOTINGS;
+      else if (g_str_equal (item, "arrests"))
+        group = LENS_BRIEF_PART_ARRESTS;
       else if (lens_catalog_lookup_chart (lens_catalog_get_default (), item) != NULL)
         g_ptr_array_add (ids, g_strdup (item));
       else

@@ -591,7 +591,9 @@ read_charts (LensCatalog        *self,
   static const char * const labels[] = { "year", "month", "category", NULL };
   static const char * const contexts[] = {
     LENS_CATEGORY_CRIME_TYPE, LENS_CATEGORY_COPA_FINDING, LENS_CATEGORY_COPA_STATUS,
-    LENS_CATEGORY_COPA_CATEGORY, NULL
+    LENS_CATEGORY_COPA_CATEGORY, LENS_CATEGORY_VICTIM_AGE, LENS_CATEGORY_VICTIM_SEX,
+    LENS_CATEGORY_VICTIM_RACE, LENS_CATEGORY_CHARGE_TYPE, LENS_CATEGORY_CHARGE_CLASS,
+    LENS_CATEGORY_ARREST_RACE, NULL
   };
   JsonArray *array;
 

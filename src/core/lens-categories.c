@@ -93,6 +93,59 @@ static const Category copa_categories[] = {
   { "Denial Of Counsel", NC_("copa-category", "Denial of counsel") },
 };
 
+/* Victims of Homicides and Non-Fatal Shootings (gumc-mgzr): the codes of age, sex and race.
+ * The reference (socrata-cpd.md §2.6) names the fields only; these codes are those of the
+ * Violence Reduction Dashboard. A code missing here is shown as sent. */
+static const Category victim_ages[] = {
+  { "UNKNOWN", NC_("victim-age", "Unknown") },
+};
+
+static const Category victim_sexes[] = {
+  { "M", NC_("victim-sex", "Male") },
+  { "F", NC_("victim-sex", "Female") },
+  { "UNKNOWN", NC_("victim-sex", "Unknown") },
+};
+
+static const Category victim_races[] = {
+  { "BLK", NC_("victim-race", "Black") },
+  { "WHI", NC_("victim-race", "White") },
+  { "WWH", NC_("victim-race", "White Hispanic") },
+  { "WBH", NC_("victim-race", "Black Hispanic") },
+  { "API", NC_("victim-race", "Asian or Pacific Islander") },
+  { "I", NC_("victim-race", "American Indian or Alaska Native") },
+  { "UNKNOWN", NC_("victim-race", "Unknown") },
+};
+
+/* Arrests (dpt3-jri9): the type and class of the most serious charge. Classes are those of
+ * the Illinois Unified Code of Corrections (730 ILCS 5/5-4.5): X and 1-4 for felonies, A-C for
+ * misdemeanors. */
+static const Category charge_types[] = {
+  { "F", NC_("charge-type", "Felony") },
+  { "M", NC_("charge-type", "Misdemeanor") },
+  { "L", NC_("charge-type", "Local ordinance") },
+};
+
+static const Category charge_classes[] = {
+  { "X", NC_("charge-class", "Class X felony") },
+  { "1", NC_("charge-class", "Class 1 felony") },
+  { "2", NC_("charge-class", "Class 2 felony") },
+  { "3", NC_("charge-class", "Class 3 felony") },
+  { "4", NC_("charge-class", "Class 4 felony") },
+  { "A", NC_("charge-class", "Class A misdemeanor") },
+  { "B", NC_("charge-class", "Class B misdemeanor") },
+  { "C", NC_("charge-class", "Class C misdemeanor") },
+};
+
+static const Category arrest_races[] = {
+  { "BLACK", NC_("arrest-race", "Black") },
+  { "WHITE HISPANIC", NC_("arrest-race", "White Hispanic") },
+  { "WHITE", NC_("arrest-race", "White") },
+  { "BLACK HISPANIC", NC_("arrest-race", "Black Hispanic") },
+  { "ASIAN / PACIFIC ISLANDER", NC_("arrest-race", "Asian or Pacific Islander") },
+  { "AMERICAN INDIAN / ALASKAN NATIVE", NC_("arrest-race", "American Indian or Alaska Native") },
+  { "UNKNOWN", NC_("arrest-race", "Unknown") },
+};
+
 static const char *
 find_label (const Category *table,
             gsize           n_entries,
@@ -125,6 +178,18 @@ lens_category_label (const char *context,
     label = find_label (copa_statuses, G_N_ELEMENTS (copa_statuses), context, value);
   else if (g_strcmp0 (context, LENS_CATEGORY_COPA_CATEGORY) == 0)
     label = find_label (copa_categories, G_N_ELEMENTS (copa_categories), context, value);
+  else if (g_strcmp0 (context, LENS_CATEGORY_VICTIM_AGE) == 0)
+    label = find_label (victim_ages, G_N_ELEMENTS (victim_ages), context, value);
+  else if (g_strcmp0 (context, LENS_CATEGORY_VICTIM_SEX) == 0)
+    label = find_label (victim_sexes, G_N_ELEMENTS (victim_sexes), context, value);
+  else if (g_strcmp0 (context, LENS_CATEGORY_VICTIM_RACE) == 0)
+    label = find_label (victim_races, G_N_ELEMENTS (victim_races), context, value);
+  else if (g_strcmp0 (context, LENS_CATEGORY_CHARGE_TYPE) == 0)
+    label = find_label (charge_types, G_N_ELEMENTS (charge_types), context, value);
+  else if (g_strcmp0 (context, LENS_CATEGORY_CHARGE_CLASS) == 0)
+    label = find_label (charge_classes, G_N_ELEMENTS (charge_classes), context, value);
+  else if (g_strcmp0 (context, LENS_CATEGORY_ARREST_RACE) == 0)
+    label = find_label (arrest_races, G_N_ELEMENTS (arrest_races), context, value);
 
   return label != NULL ? label : value;
 }

@@ -14,6 +14,12 @@ G_BEGIN_DECLS
 #define LENS_CATEGORY_COPA_FINDING  "copa-finding"   /* COPA finding_code: Sustained ... */
 #define LENS_CATEGORY_COPA_STATUS   "copa-status"    /* COPA current_status: Closed, Pending ... */
 #define LENS_CATEGORY_COPA_CATEGORY "copa-category"  /* COPA current_category: Excessive Force */
+#define LENS_CATEGORY_VICTIM_AGE    "victim-age"     /* Victims age: 20-29, UNKNOWN */
+#define LENS_CATEGORY_VICTIM_SEX    "victim-sex"     /* Victims sex: M, F */
+#define LENS_CATEGORY_VICTIM_RACE   "victim-race"    /* Victims race: BLK, WHI */
+#define LENS_CATEGORY_CHARGE_TYPE   "charge-type"    /* Arrests charge_1_type: F, M */
+#define LENS_CATEGORY_CHARGE_CLASS  "charge-class"   /* Arrests charge_1_class: X, 1, A */
+#define LENS_CATEGORY_ARREST_RACE   "arrest-race"    /* Arrests race: BLACK, WHITE HISPANIC */
 
 /* The group key of the COPA statuses that are not closed ("Pending Investigation", ...). */
 #define LENS_COPA_STATUS_OPEN       "Open or pending"

@@ -54,6 +54,21 @@ static const LensDataset datasets[] = {
     .publication_lag_days = 1,
   },
   {
+    .id = LENS_DATASET_VICTIMS,
+    /* Translators: the name of a dataset on the City of Chicago data portal */
+    .name = N_("Violence Reduction - Victims of Homicides and Non-Fatal Shootings"),
+    .page_url = PORTAL_PAGE (LENS_DATASET_VICTIMS),
+    .date_field = LENS_VICTIMS_FIELD_DATE,
+    .district_field = LENS_VICTIMS_FIELD_DISTRICT,
+    /* As in Crimes, which it is drawn from; not captured offline (socrata-cpd.md §2.6 lists
+     * the field, not its values). */
+    .district_code = LENS_DISTRICT_CODE_PADDED,
+    .beat_field = LENS_VICTIMS_FIELD_BEAT,
+    /* "Excludes the most recent day" (socrata-cpd.md §1): the day of an update and the day
+     * before it are missing. */
+    .publication_lag_days = 2,
+  },
+  {
     .id = LENS_DATASET_STATIONS,
     /* Translators: the name of a dataset on the City of Chicago data portal */
     .name = N_("Police Stations"),

@@ -75,6 +75,22 @@ G_BEGIN_DECLS
 #define LENS_ARRESTS_FIELD_CHARGES_TYPE           "charges_type"
 #define LENS_ARRESTS_FIELD_CHARGES_CLASS          "charges_class"
 
+/* Violence Reduction - Victims of Homicides and Non-Fatal Shootings (one row per
+ * victimization; socrata-cpd.md §2.6) */
+#define LENS_DATASET_VICTIMS                      "gumc-mgzr"
+#define LENS_VICTIMS_FIELD_UNIQUE_ID              "unique_id"             /* row key */
+#define LENS_VICTIMS_FIELD_CASE_NUMBER            "case_number"
+#define LENS_VICTIMS_FIELD_DATE                   "date"                  /* floating timestamp */
+#define LENS_VICTIMS_FIELD_VICTIMIZATION_PRIMARY  "victimization_primary" /* "HOMICIDE", ... */
+#define LENS_VICTIMS_FIELD_INCIDENT_PRIMARY       "incident_primary"
+#define LENS_VICTIMS_FIELD_GUNSHOT_INJURY         "gunshot_injury_i"      /* "YES"/"NO"/"UNKNOWN" */
+#define LENS_VICTIMS_FIELD_DISTRICT               "district"
+#define LENS_VICTIMS_FIELD_BEAT                   "beat"
+#define LENS_VICTIMS_FIELD_AGE                    "age"                   /* bucketed text */
+#define LENS_VICTIMS_FIELD_SEX                    "sex"
+#define LENS_VICTIMS_FIELD_RACE                   "race"
+#define LENS_VICTIMS_FIELD_UPDATED                "updated"
+
 /* Police Stations (one row per district station, plus "Headquarters") */
 #define LENS_DATASET_STATIONS                     "z8bn-74gv"
 #define LENS_STATIONS_FIELD_DISTRICT              "district"              /* "5", not "005" */

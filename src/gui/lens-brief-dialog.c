@@ -42,6 +42,8 @@ struct _LensBriefDialog
   GtkLabel          *form_error_label;
   AdwPreferencesGroup *crime_group;
   GtkCheckButton    *complaints_check;
+  GtkCheckButton    *shootings_check;
+  GtkCheckButton    *arrests_check;
   GtkCheckButton    *decree_check;
   GtkCheckButton    *passages_check;
 };
@@ -112,6 +114,16 @@ lens_brief_dialog_dup_filters (LensBriefDialog  *self,
 }
 
 /* The chart ids and parts the checkboxes ask for. */
+static void
+add_group_ids (GPtrArray      *ids,
+               LensBriefParts  part)
+{
+  g_auto(GStrv) group = lens_brief_builder_dup_chart_ids (part);
+
+  for (guint i = 0; group[i] != NULL; i++)
+    g_ptr_array_add (ids, g_strdup (group[i]));
+}
+
 static GStrv
 dup_sections (LensBriefDialog *self,
               LensBriefParts  *parts)
@@ -134,6 +146,11 @@ dup_sections (LensBriefDialog *self,
       for (guint i = 0; complaints[i] != NULL; i++)
         g_ptr_array_add (ids, g_strdup (complaints[i]));
     }
+
+  if (gtk_check_button_get_active (self->shootings_check))
+    add_group_ids (ids, LENS_BRIEF_PART_SHOOTINGS);
+  if (gtk_check_button_get_active (self->arrests_check))
+    add_group_ids (ids, LENS_BRIEF_PART_ARRESTS);
 
   if (gtk_check_button_get_active (self->decree_check))
     *parts |= LENS_BRIEF_PART_CONSENT_DECREE;
@@ -729,6 +746,8 @@ lens_brief_dialog_class_init (LensBriefDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, form_error_label);
   gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, crime_group);
   gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, complaints_check);
+  gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, shootings_check);
+  gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, arrests_check);
   gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, decree_check);
   gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, passages_check);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);

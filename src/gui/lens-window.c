@@ -114,6 +114,16 @@ static const LensPageInfo page_infos[] = {
     N_("Cases of the Civilian Office of Police Accountability (COPA), from the City’s “COPA Cases – "
        "Summary” dataset: complaints about police conduct that COPA takes on."),
     create_dashboard_page, TRUE },
+  { "shootings", N_("Shootings"), "emblem-important-symbolic",
+    N_("Victims of homicides and of non-fatal shootings, from the City’s “Violence Reduction – "
+       "Victims of Homicides and Non-Fatal Shootings” dataset. Hover over a chart or focus it for "
+       "exact numbers."),
+    create_dashboard_page, TRUE },
+  { "arrests", N_("Arrests"), "changes-prevent-symbolic",
+    N_("Arrests by the Chicago Police Department, from the City’s “Arrests” dataset. The dataset "
+       "records no district or beat, so this page always shows the whole city, whichever "
+       "district is chosen."),
+    create_dashboard_page, TRUE },
   { "consent-decree", N_("Consent Decree"), "x-office-document-symbolic", NULL, create_consent_decree_page, FALSE },
   { "reports", N_("Reports"), "accessories-dictionary-symbolic", NULL, create_reports_page, FALSE },
   { "get-involved", N_("Get Involved"), "system-users-symbolic", NULL, create_get_involved_page, FALSE },
