@@ -7,6 +7,9 @@
 
 #include "lens-district-ranking.h"
 #include "lens-districts.h"
+#include "lens-datasets.h"
+#include "lens-portal-error.h"
+#include "lens-test-util.h"
 
 static void
 test_order (void)
@@ -85,6 +88,81 @@ test_unranked (void)
   g_assert_cmpuint (lens_district_ranking_lookup (ranking, 5)->rank, ==, 1);
 }
 
+typedef struct
+{
+  gboolean         done;
+  LensQueryResult *result;
+  GError          *error;
+} Wait;
+
+static void
+query_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Wait *w = user_data;
+
+  w->result = lens_portal_client_query_finish (LENS_PORTAL_CLIENT (object), result, &w->error);
+  w->done = TRUE;
+}
+
+static LensTable *
+run_query (LensTestPortal *f,
+           LensSoql       *query)
+{
+  Wait w = { 0 };
+  LensTable *table;
+
+  lens_portal_client_query_async (f->client, query, LENS_QUERY_DEFAULT, NULL, query_cb, &w);
+  g_assert_true (lens_test_wait_flag (&w.done));
+  g_assert_no_error (w.error);
+  table = lens_table_ref (lens_query_result_get_table (w.result));
+  g_object_unref (w.result);
+
+  return table;
+}
+
+/* One `$group=district` request, aggregated on the (strict) fake portal; a district's standing
+ * is the count of the same query filtered on that district (the fake data's model: a grouped
+ * row equals the filtered query, see lens-fake-data.c). */
+static void
+test_portal (LensTestPortal *f,
+             gconstpointer   data)
+{
+  g_autoptr(LensSoql) query = lens_district_ranking_build_query (LENS_DATASET_CRIMES, "district");
+  g_autoptr(LensSoql) district_5 = lens_soql_new (LENS_DATASET_CRIMES);
+  g_autoptr(LensDistrictRanking) ranking = lens_district_ranking_new ();
+  g_autoptr(LensTable) table = NULL;
+  g_autoptr(LensTable) total = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  lens_soql_add_where (query, "date >= '2024-01-01T00:00:00' AND date < '2025-01-01T00:00:00'");
+  lens_soql_set_select (district_5, "count(*) AS n");
+  lens_soql_add_where (district_5, "date >= '2024-01-01T00:00:00' AND date < '2025-01-01T00:00:00'");
+  lens_soql_add_where (district_5, "district = '005'");
+
+  before = lens_fake_portal_get_n_requests (f->portal);
+  table = run_query (f, query);
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (f->portal) - before, ==, 1);
+  g_assert_true (lens_district_ranking_add_table (ranking, table, &error));
+  g_assert_no_error (error);
+
+  total = run_query (f, district_5);
+  g_assert_cmpfloat (lens_district_ranking_lookup (ranking, 5)->value,
+                     ==, lens_table_get_number (total, 0, 0));
+  g_assert_cmpfloat (lens_district_ranking_get_ranked_total (ranking), >, 0);
+
+  /* Ranks never rise down the list */
+  for (guint i = 1; i < lens_district_ranking_get_n_ranked (ranking); i++)
+    g_assert_cmpuint (lens_district_ranking_get_nth (ranking, i - 1)->rank, <=,
+                      lens_district_ranking_get_nth (ranking, i)->rank);
+
+  /* An answer without the columns is refused */
+  g_assert_false (lens_district_ranking_add_table (ranking, total, &error));
+  g_assert_error (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_BAD_RESPONSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,6 +172,8 @@ main (int   argc,
   g_test_add_func ("/district-ranking/order", test_order);
   g_test_add_func ("/district-ranking/ties", test_ties);
   g_test_add_func ("/district-ranking/unranked", test_unranked);
+  g_test_add ("/district-ranking/portal", LensTestPortal, NULL,
+              lens_test_portal_fixture_set_up, test_portal, lens_test_portal_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "lens-district-ranking.h"
 #include "lens-districts.h"
+#include "lens-portal-error.h"
 
 struct _LensDistrictRanking
 {
@@ -181,4 +184,58 @@ lens_district_ranking_get_unranked_total (LensDistrictRanking *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->unranked_total;
+}
+
+LensSoql *
+lens_district_ranking_build_query (const char *dataset_id,
+                                   const char *district_column)
+{
+  g_autoptr(LensSoql) query = NULL;
+  g_autofree char *select = NULL;
+
+  g_return_val_if_fail (lens_soql_is_dataset_id (dataset_id), NULL);
+  g_return_val_if_fail (district_column != NULL, NULL);
+
+  query = lens_soql_new (dataset_id);
+  select = g_strdup_printf ("%s AS " LENS_DISTRICT_RANKING_DISTRICT ", count(*) AS "
+                            LENS_DISTRICT_RANKING_COUNT, district_column);
+  lens_soql_set_select (query, select);
+  lens_soql_set_group (query, district_column);
+  /* A stable order, so the answer pages the same way and caches under one key */
+  lens_soql_set_order (query, district_column);
+
+  return g_steal_pointer (&query);
+}
+
+gboolean
+lens_district_ranking_add_table (LensDistrictRanking *self,
+                                 LensTable           *table,
+                                 GError             **error)
+{
+  int district_column, count_column;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  district_column = lens_table_find_column (table, LENS_DISTRICT_RANKING_DISTRICT);
+  count_column = lens_table_find_column (table, LENS_DISTRICT_RANKING_COUNT);
+  if (district_column < 0 || count_column < 0)
+    {
+      lens_portal_error_set (error, LENS_PORTAL_ERROR_BAD_RESPONSE, LENS_DISTRICT_RANKING_COUNT);
+      return FALSE;
+    }
+
+  for (guint row = 0; row < lens_table_get_n_rows (table); row++)
+    {
+      double value = lens_table_get_number (table, row, count_column);
+
+      if (isnan (value))
+        {
+          lens_portal_error_set (error, LENS_PORTAL_ERROR_BAD_RESPONSE, LENS_DISTRICT_RANKING_COUNT);
+          return FALSE;
+        }
+      lens_district_ranking_add (self, lens_table_get_text (table, row, district_column), value);
+    }
+
+  return TRUE;
 }

@@ -7,6 +7,9 @@
 
 #include <glib.h>
 
+#include "lens-soql.h"
+#include "lens-table.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -39,6 +42,19 @@ const LensDistrictStanding *lens_district_ranking_lookup       (LensDistrictRank
 /* The number of districts sharing @standing's rank (1 when it is not tied) */
 guint                       lens_district_ranking_count_tied   (LensDistrictRanking *self,
                                                                 const LensDistrictStanding *standing);
+/* The column names of the query's answer */
+#define LENS_DISTRICT_RANKING_DISTRICT "district"
+#define LENS_DISTRICT_RANKING_COUNT    "n"
+
+/* All the districts in one request, counted on the portal: `$select=<column> AS district,
+ * count(*) AS n`, `$group=<column>`. The caller adds the measure's and the period's $where. */
+LensSoql                   *lens_district_ranking_build_query  (const char          *dataset_id,
+                                                                const char          *district_column);
+/* Adds every row of the query's answer; FALSE (and an error) when it has not the two
+ * columns: the cache keeps its older copy. */
+gboolean                    lens_district_ranking_add_table    (LensDistrictRanking *self,
+                                                                LensTable           *table,
+                                                                GError             **error);
 double                      lens_district_ranking_get_ranked_total   (LensDistrictRanking *self);
 double                      lens_district_ranking_get_unranked_total (LensDistrictRanking *self);
 
