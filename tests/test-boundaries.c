@@ -5,9 +5,13 @@
  */
 #include "config.h"
 
+#include <libsoup/soup.h>
+
 #include "lens-boundaries.h"
 #include "lens-districts.h"
 #include "lens-portal-error.h"
+#include "lens-fake-boundaries.h"
+#include "lens-test-util.h"
 
 /* The real export of 24zt-jpfn (provenance in fixtures/README.md) */
 static GBytes *
@@ -147,6 +151,30 @@ test_invalid (void)
     }
 }
 
+/* The fake portal serves the real file as it is, where the portal serves its export */
+static void
+test_fake_portal (LensTestPortal *f,
+                  gconstpointer   data)
+{
+  g_autofree char *url = g_strconcat (lens_fake_portal_get_base_url (f->portal),
+                                      LENS_FAKE_BOUNDARIES_PATH, NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) sample = load_sample ();
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LensBoundaries) boundaries = NULL;
+
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  g_assert_true (g_bytes_equal (body, sample));
+
+  boundaries = lens_boundaries_new_from_bytes (body, &error);
+  g_assert_no_error (error);
+  check_sample (boundaries);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +184,8 @@ main (int   argc,
   g_test_add_func ("/boundaries/sample", test_sample);
   g_test_add_func ("/boundaries/async", test_async);
   g_test_add_func ("/boundaries/invalid", test_invalid);
+  g_test_add ("/boundaries/fake-portal", LensTestPortal, NULL,
+              lens_test_portal_fixture_set_up, test_fake_portal, lens_test_portal_fixture_tear_down);
 
   return g_test_run ();
 }
