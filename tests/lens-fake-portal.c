@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "lens-fake-data.h"
+#include "lens-fake-boundaries.h"
 #include "lens-fake-portal.h"
 #include "lens-fake-soql.h"
 #include "lens-test-util.h"
@@ -497,6 +498,14 @@ respond_normally (LensFakePortal    *self,
   g_mutex_unlock (&self->mutex);
 
   set_common_headers (self, msg);
+
+  if (g_str_equal (path, LENS_FAKE_BOUNDARIES_PATH))
+    {
+      g_autoptr(GBytes) boundaries = lens_fake_boundaries_get_body ();
+
+      set_body (self, msg, 200, "application/vnd.geo+json;charset=utf-8", boundaries);
+      return;
+    }
 
   if (g_str_has_prefix (path, "/resource/") && g_str_has_suffix (path, ".json"))
     dataset_id = g_strndup (path + strlen ("/resource/"), strlen (path) - strlen ("/resource/") - strlen (".json"));
