@@ -97,6 +97,32 @@ NC_("chart title", "COPA cases in the last full year");
 /* Translators: charts.json, headlines[id=complaints-latest-full-year].note. Keep numbers, dates, names and quoted words exact. */
 N_("Cases in COPA’s summary table by the date of the complaint: the last full calendar year compared with the year before it. Always for the whole city, whichever district is chosen.");
 
+/* data/compstat.json */
+/* Translators: compstat.json, categories[id=murder].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Murder");
+/* Translators: compstat.json, categories[id=criminal-sexual-assault].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Criminal sexual assault");
+/* Translators: compstat.json, categories[id=robbery].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Robbery");
+/* Translators: compstat.json, categories[id=aggravated-assault].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Aggravated assault");
+/* Translators: compstat.json, categories[id=aggravated-battery].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Aggravated battery");
+/* Translators: compstat.json, categories[id=burglary].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Burglary");
+/* Translators: compstat.json, categories[id=theft].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Theft");
+/* Translators: compstat.json, categories[id=motor-vehicle-theft].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Motor vehicle theft");
+/* Translators: compstat.json, categories[id=arson].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Arson");
+/* Translators: compstat.json, totals[id=violent].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Violent crimes");
+/* Translators: compstat.json, totals[id=property].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Property crimes");
+/* Translators: compstat.json, totals[id=index].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "All index crimes");
+
 /* data/consent-decree.json */
 /* Translators: consent-decree.json, monitorable-paragraphs.text. Keep numbers, dates, names and quoted words exact. */
 N_("The monitor counts 552 paragraphs of the original decree as monitorable. From the seventh report on, its compliance shares are shares of these 552 paragraphs.");
