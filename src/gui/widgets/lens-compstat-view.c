@@ -528,7 +528,7 @@ lens_compstat_view_init (LensCompstatView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->status_label));
 
-  self->retry_button = gtk_button_new_with_mnemonic (_("_Retry"));
+  self->retry_button = gtk_button_new_with_label (_("Retry"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->retry_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Retry"), -1);
   g_signal_connect_swapped (self->retry_button, "clicked", G_CALLBACK (retry_clicked), self);
