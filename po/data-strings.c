@@ -215,6 +215,32 @@ NC_("chart title", "Shooting victims so far this year");
 /* Translators: charts.json, headlines[id=victims-year-to-date].note. Keep numbers, dates, names and quoted words exact. */
 N_("People shot, killed or not, from 1 January to the latest full day the data covers, compared with the same days a year earlier. The dataset leaves out the most recent day, so both periods end earlier when the City has not updated the data.");
 
+/* data/compstat.json */
+/* Translators: compstat.json, categories[id=murder].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Murder");
+/* Translators: compstat.json, categories[id=criminal-sexual-assault].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Criminal sexual assault");
+/* Translators: compstat.json, categories[id=robbery].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Robbery");
+/* Translators: compstat.json, categories[id=aggravated-assault].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Aggravated assault");
+/* Translators: compstat.json, categories[id=aggravated-battery].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Aggravated battery");
+/* Translators: compstat.json, categories[id=burglary].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Burglary");
+/* Translators: compstat.json, categories[id=theft].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Theft");
+/* Translators: compstat.json, categories[id=motor-vehicle-theft].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Motor vehicle theft");
+/* Translators: compstat.json, categories[id=arson].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Arson");
+/* Translators: compstat.json, totals[id=violent].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Violent crimes");
+/* Translators: compstat.json, totals[id=property].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "Property crimes");
+/* Translators: compstat.json, totals[id=index].label. Keep numbers, dates, names and quoted words exact. */
+NC_("crime category", "All index crimes");
+
 /* data/consent-decree.json */
 /* Translators: consent-decree.json, monitorable-paragraphs.text. Keep numbers, dates, names and quoted words exact. */
 N_("The monitor counts 552 paragraphs of the original decree as monitorable. From the seventh report on, its compliance shares are shares of these 552 paragraphs.");

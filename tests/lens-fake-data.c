@@ -126,7 +126,8 @@ static const Choice location_descriptions[] = {
 
 static const Choice fbi_codes[] = {
   { "06", 0 }, { "08B", 0 }, { "14", 0 }, { "26", 0 }, { "08A", 0 }, { "07", 0 }, { "04B", 0 },
-  { "11", 0 }, { "05", 0 }, { "03", 0 }, { "15", 0 }, { "18", 0 }, { "01A", 0 }, { NULL, 0 }
+  { "11", 0 }, { "05", 0 }, { "03", 0 }, { "15", 0 }, { "18", 0 }, { "01A", 0 }, { "02", 0 },
+  { "04A", 0 }, { "09", 0 }, { NULL, 0 }
 };
 
 static const Choice copa_categories[] = {
@@ -2028,6 +2029,45 @@ having_keeps (GPtrArray  *items,
   return TRUE;
 }
 
+/* "sum(case(date >= 'a' AND date < 'b', 1, true, 0))": the count of the days in [a, b) within
+ * @range, as the portal sums it. FALSE for any other sum. */
+static gboolean
+case_window (const Dataset *ds,
+             const Item    *item,
+             const Range   *range,
+             Range         *window)
+{
+  g_autofree char *fn = NULL;
+  g_autofree char *arg = NULL;
+  g_autofree char *inner_fn = NULL;
+  g_autofree char *inner = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_auto(Filter) filter = { 0 };
+
+  if (item->agg != AGG_SUM || ds->date_column == NULL ||
+      !split_call (item->expr, &fn, &arg) || !split_call (arg, &inner_fn, &inner) ||
+      !g_str_equal (inner_fn, "case"))
+    return FALSE;
+
+  parts = split_top (inner, ',', NULL);
+  if (parts->len != 4 ||
+      !g_str_equal (g_strstrip (g_ptr_array_index (parts, 1)), "1") ||
+      g_ascii_strcasecmp (g_strstrip (g_ptr_array_index (parts, 2)), "true") != 0 ||
+      !g_str_equal (g_strstrip (g_ptr_array_index (parts, 3)), "0"))
+    return FALSE;
+
+  filter.constraints = g_ptr_array_new_with_free_func (constraint_free);
+  filter.range = *range;
+  add_condition (ds, g_ptr_array_index (parts, 0), &filter);
+  if (filter.constraints->len > 0 ||
+      (filter.range.from == range->from && filter.range.to == range->to))
+    return FALSE;
+
+  *window = filter.range;
+  window->to = MAX (window->to, window->from);
+  return TRUE;
+}
+
 static GPtrArray *
 aggregated_rows (guint32        seed,
                  guint          version,
@@ -2170,7 +2210,10 @@ aggregated_rows (guint32        seed,
               if (item->kind == ITEM_AGGREGATE)
                 {
                   g_autofree char *text = NULL;
-                  double v = aggregate_value (seed, ds, item, count, &filter->range,
+                  Range window;
+                  double v = case_window (ds, item, &filter->range, &window) ?
+                             model_count (seed, version, ds, constraints, bucket->months, &window) :
+                             aggregate_value (seed, ds, item, count, &filter->range,
                                               group_key, &text);
 
                   if (text != NULL)

@@ -11,6 +11,8 @@
 
 #include "lens-catalog.h"
 #include "lens-chart-loader.h"
+#include "lens-compstat.h"
+#include "lens-districts.h"
 #include "lens-headline.h"
 #include "lens-test-util.h"
 
@@ -245,6 +247,45 @@ test_every_headline (Fixture       *f,
   g_assert_cmpuint (n_headline_requests, ==, 2 * lens_catalog_get_n_headlines (catalog) * variants->len);
 }
 
+static void
+compstat_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Wait *w = user_data;
+
+  w->result = G_OBJECT (lens_compstat_load_finish (result, &w->error));
+  w->done = TRUE;
+}
+
+/* The CompStat table (lens-compstat.h, categories from data/compstat.json): citywide and
+ * each district, one request each besides the data's coverage, every one accepted. */
+static void
+test_compstat (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(GStrv) log = NULL;
+  guint n_compstat = 0;
+
+  for (guint d = 0; d <= lens_districts_get_count (); d++)
+    {
+      guint district = d == 0 ? 0 : lens_districts_get_nth (d - 1)->number;
+      Wait w = { 0 };
+
+      lens_compstat_load_async (f->client, district, LENS_QUERY_DEFAULT, NULL, compstat_cb, &w);
+      spin (&w);
+      g_assert_no_error (w.error);
+      g_clear_object (&w.result);
+    }
+
+  assert_all_judged_and_accepted (f);
+  log = lens_fake_portal_dup_request_log (f->portal);
+  for (guint i = 0; log[i] != NULL; i++)
+    if (strstr (log[i], "sum(case(") != NULL)
+      n_compstat++;
+  g_assert_cmpuint (n_compstat, ==, lens_districts_get_count () + 1);
+}
+
 /* The portal's rules are the ones the fake enforces: the request the client used to send for
  * the Overview's cards is refused. */
 static void
@@ -293,6 +334,7 @@ main (int   argc,
   ADD ("/catalog-queries/every-chart", NULL, test_every_chart);
   ADD ("/catalog-queries/every-chart-paged", GUINT_TO_POINTER (500), test_every_chart);
   ADD ("/catalog-queries/every-headline", NULL, test_every_headline);
+  ADD ("/catalog-queries/compstat", NULL, test_compstat);
   ADD ("/catalog-queries/old-headline-query-refused", NULL, test_old_headline_query_refused);
 #undef ADD
 

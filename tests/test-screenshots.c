@@ -22,6 +22,7 @@
 
 #include "lens-chart-view.h"
 #include "lens-compliance-chart.h"
+#include "lens-compstat-view.h"
 #include "lens-dashboard-page.h"
 #include "lens-plot.h"
 #include "lens-preferences-window.h"
@@ -275,6 +276,23 @@ find_plots (GtkWidget *root)
   return plots;
 }
 
+/* The CompStat table of @widget's page, or NULL. */
+static GtkWidget *
+find_compstat_view (GtkWidget *widget)
+{
+  if (LENS_IS_COMPSTAT_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_compstat_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* @texture is a picture of @window: not blank in its content area (the page stack when a
  * page is shown), and with marks on every chart on screen. Returns how many charts it saw. */
 static guint
@@ -437,10 +455,18 @@ take_shot (const Shot *shot)
       /* The window's width, or more with a popover over its edge. */
       g_assert_cmpint (gdk_texture_get_width (texture), >=, gtk_widget_get_width (GTK_WIDGET (window)));
       n_charts = check_picture (GTK_WINDOW (window), texture, shot->name);
-      /* A page of charts that loaded shows at least its first one whole, as a chart. */
+      /* A page of charts that loaded shows at least its first one whole, as a chart, or,
+       * on the Crime page, the CompStat table at its top, loaded. */
       if (shows_charts (shot->page) && !shot->show_sidebar && !shot->show_table &&
-          shot->fault == LENS_FAKE_FAULT_NONE && !shot->offline)
-        g_assert_cmpuint (n_charts, >, 0);
+          shot->fault == LENS_FAKE_FAULT_NONE && !shot->offline && n_charts == 0)
+        {
+          GtkWidget *page = lens_window_get_page_widget (LENS_WINDOW (window), shot->page);
+          GtkWidget *compstat = find_compstat_view (page);
+
+          g_assert_nonnull (compstat);
+          g_assert_true (gtk_widget_get_mapped (compstat));
+          g_assert_nonnull (lens_compstat_view_get_tables (LENS_COMPSTAT_VIEW (compstat)));
+        }
     }
 
   /* A popover shot runs in a process of its own, which ends here (see test_popover_shot):

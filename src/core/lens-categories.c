@@ -198,6 +198,21 @@ const char *
 lens_category_group (const char *context,
                      const char *value)
 {
+  /* The Crimes dataset renamed some primary types over the years: the old spelling counts
+   * with the new one, as one row. */
+  static const struct { const char *old_name, *new_name; } renamed[] = {
+    { "CRIM SEXUAL ASSAULT", "CRIMINAL SEXUAL ASSAULT" },
+    { "NON - CRIMINAL", "NON-CRIMINAL" },
+  };
+
+  if (value != NULL && g_strcmp0 (context, LENS_CATEGORY_CRIME_TYPE) == 0)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (renamed); i++)
+        if (g_ascii_strcasecmp (value, renamed[i].old_name) == 0)
+          return renamed[i].new_name;
+      return value;
+    }
+
   if (value == NULL || g_strcmp0 (context, LENS_CATEGORY_COPA_STATUS) != 0)
     return value;
 

@@ -32,7 +32,9 @@ const char  *lens_category_label (const char *context,
                                   const char *value);
 
 /* The key under which a chart of @context counts @value: values that mean the same thing for
- * the chart share one key, whose label lens_category_label() gives. Only "copa-status" groups:
+ * the chart share one key, whose label lens_category_label() gives. "crime-type" puts a renamed
+ * primary type with its new name ("CRIM SEXUAL ASSAULT" -> "CRIMINAL SEXUAL ASSAULT").
+ * "copa-status" groups:
  * "Closed" stays "Closed", "Open" and every "Pending ..." status become LENS_COPA_STATUS_OPEN,
  * and a status that is neither obviously open nor closed stays as the portal names it.
  * Otherwise @value itself. */

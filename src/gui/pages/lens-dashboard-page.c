@@ -13,6 +13,7 @@
 #include "lens-catalog.h"
 #include "lens-chart-view.h"
 #include "lens-columns-layout.h"
+#include "lens-compstat-view.h"
 #include "lens-dashboard-page.h"
 #include "lens-reports-panel.h"
 #include "lens-split-layout.h"
@@ -28,6 +29,7 @@ struct _LensDashboardPage
   GtkLabel  *title_label;
   GtkLabel  *description_label;
   GtkWidget *grid;
+  GPtrArray *charts;  /* the chart views, in order (the page owns them) */
 };
 
 G_DEFINE_FINAL_TYPE (LensDashboardPage, lens_dashboard_page, LENS_TYPE_PAGE)
@@ -54,6 +56,7 @@ lens_dashboard_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (lens_dashboard_page_parent_class)->constructed (object);
 
+  self->charts = g_ptr_array_new ();
   box = lens_page_add_column (LENS_PAGE (self), 1400, 1000);
 
   self->title_label = GTK_LABEL (gtk_label_new (self->title));
@@ -83,6 +86,15 @@ lens_dashboard_page_constructed (GObject *object)
   /* "What the reports say" beside the charts on a wide window, below them on a narrow one */
   split = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_layout_manager (split, lens_split_layout_new ());
+  /* The CompStat table heads the Crime page. */
+  if (g_strcmp0 (self->page_id, "crime") == 0)
+    {
+      GtkWidget *compstat = lens_compstat_view_new ();
+
+      gtk_box_append (GTK_BOX (box), compstat);
+      lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (compstat));
+    }
+
   gtk_box_append (GTK_BOX (split), self->grid);
   gtk_box_append (GTK_BOX (split), lens_reports_panel_new (self->page_id));
   gtk_box_append (GTK_BOX (box), split);
@@ -93,6 +105,7 @@ lens_dashboard_page_constructed (GObject *object)
       GtkWidget *view = lens_chart_view_new (g_ptr_array_index (entries, i));
 
       gtk_box_append (GTK_BOX (self->grid), view);
+      g_ptr_array_add (self->charts, view);
       lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (view));
     }
 }
@@ -102,6 +115,7 @@ lens_dashboard_page_finalize (GObject *object)
 {
   LensDashboardPage *self = LENS_DASHBOARD_PAGE (object);
 
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->page_id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
@@ -224,5 +238,5 @@ lens_dashboard_page_get_charts (LensDashboardPage *self)
 {
   g_return_val_if_fail (LENS_IS_DASHBOARD_PAGE (self), NULL);
 
-  return lens_page_get_loadables (LENS_PAGE (self));
+  return self->charts;
 }
