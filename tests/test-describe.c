@@ -293,6 +293,17 @@ test_dates (void)
   g_free (text);
 }
 
+/* A left-to-right name inside a right-to-left sentence is isolated; English is unchanged. */
+static void
+test_isolate (void)
+{
+  g_autofree char *english = lens_describe_isolate ("Data as of %s", "1 Mar 2024, 10:00");
+  g_autofree char *arabic = lens_describe_isolate ("البيانات حتى %s", "Crimes - 2001 to Present");
+
+  g_assert_cmpstr (english, ==, "1 Mar 2024, 10:00");
+  g_assert_cmpstr (arabic, ==, "\u2068Crimes - 2001 to Present\u2069");
+}
+
 /* Each language writes a date in running text its own way: the translators' formats. */
 static void
 test_dates_translated (void)
@@ -402,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/describe/series/pl", test_series_words_polish);
   g_test_add_func ("/describe/dates", test_dates);
   g_test_add_func ("/describe/dates/translated", test_dates_translated);
+  g_test_add_func ("/describe/isolate", test_isolate);
   g_test_add_func ("/describe/figures", test_figures);
   g_test_add_func ("/describe/compliance-series", test_compliance_series);
 

@@ -302,11 +302,16 @@ lens_chart_data_dup_footer_lines (LensChartData *self)
     g_strv_builder_add (builder, end_line);
 
   url = lens_chart_data_get_dataset_url (self);
-  /* Translators: "Source: City of Chicago Data Portal, Crimes - 2001 to Present (ijzp-q8t2),
-   * https://data.cityofchicago.org/d/ijzp-q8t2": the dataset's name, its id and its page */
-  source = g_strdup_printf (_("Source: City of Chicago Data Portal, %s (%s), %s"),
-                            lens_chart_data_get_dataset_name (self), self->spec->dataset_id,
-                            url != NULL ? url : "https://data.cityofchicago.org");
+  {
+    /* Translators: "Source: City of Chicago Data Portal, Crimes - 2001 to Present (ijzp-q8t2),
+     * https://data.cityofchicago.org/d/ijzp-q8t2": the dataset's name, its id and its page */
+    const char *sentence = _("Source: City of Chicago Data Portal, %s (%s), %s");
+    g_autofree char *name = lens_describe_isolate (sentence, lens_chart_data_get_dataset_name (self));
+    g_autofree char *id = lens_describe_isolate (sentence, self->spec->dataset_id);
+    g_autofree char *link = lens_describe_isolate (sentence, url != NULL ? url : "https://data.cityofchicago.org");
+
+    source = g_strdup_printf (_("Source: City of Chicago Data Portal, %s (%s), %s"), name, id, link);
+  }
   g_strv_builder_add (builder, source);
 
   if (self->rows_updated_at != NULL)
@@ -316,14 +321,22 @@ lens_chart_data_dup_footer_lines (LensChartData *self)
       g_autofree char *line = NULL;
 
       /* Translators: %s is the date and time the portal last updated the dataset */
-      line = g_strdup_printf (_("Data as of %s"), as_of);
+      {
+        g_autofree char *isolated = lens_describe_isolate (_("Data as of %s"), as_of);
+
+        line = g_strdup_printf (_("Data as of %s"), isolated);
+      }
       g_strv_builder_add (builder, line);
     }
 
   fetched_local = g_date_time_to_local (self->fetched_at);
   fetched = lens_format_datetime (fetched_local);
   /* Translators: %s is the date and time Reform Lens downloaded the numbers */
-  fetched_line = g_strdup_printf (_("Fetched %s"), fetched);
+  {
+    g_autofree char *isolated = lens_describe_isolate (_("Fetched %s"), fetched);
+
+    fetched_line = g_strdup_printf (_("Fetched %s"), isolated);
+  }
   g_strv_builder_add (builder, fetched_line);
 
   for (guint i = 0; self->spec->caveat_texts != NULL && self->spec->caveat_texts[i] != NULL; i++)

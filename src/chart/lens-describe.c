@@ -204,6 +204,41 @@ lens_describe_row (LensSeries *series,
   return cells;
 }
 
+/* Mixed directions */
+
+static gboolean
+has_right_to_left (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      switch (g_unichar_get_script (g_utf8_get_char (p)))
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+          return TRUE;
+        default:
+          break;
+        }
+    }
+  return FALSE;
+}
+
+char *
+lens_describe_isolate (const char *sentence,
+                       const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Only right-to-left sentences need it: English text stays byte for byte what it was. */
+  if (!has_right_to_left (sentence))
+    return g_strdup (text);
+  /* U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE */
+  return g_strconcat ("\u2068", text, "\u2069", NULL);
+}
+
 /* Days, periods and dates */
 
 char *

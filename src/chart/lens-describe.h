@@ -46,6 +46,14 @@ char        *lens_describe_point             (LensSeries                 *series
 GStrv        lens_describe_row               (LensSeries                 *series,
                                               guint                       label);
 
+/* Mixed directions */
+
+/* @text (a date, a dataset name, an id, a URL) to put into the translated @sentence: wrapped
+ * in directional isolates (U+2068 … U+2069) when @sentence is right-to-left, so a left-to-right
+ * name or number inside Arabic reads in order; else a copy of @text. */
+char        *lens_describe_isolate           (const char                 *sentence,
+                                              const char                 *text);
+
 /* Days, periods and dates */
 
 /* "1 Jan 2026", the form of a range of dates; "?" when @date is not valid. */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-accessible.h"
 #include "lens-bug-report.h"
 #include "lens-chart-view-private.h"
 #include "lens-describe.h"
@@ -254,7 +255,9 @@ update_footer (LensChartView *self)
   if (dataset_url != NULL)
     {
       g_autofree char *escaped_url = g_markup_escape_text (dataset_url, -1);
-      g_autofree char *escaped_name = g_markup_escape_text (dataset_name, -1);
+      g_autofree char *isolated = lens_describe_isolate (_("Source: %s, City of Chicago Data Portal"),
+                                                         dataset_name);
+      g_autofree char *escaped_name = g_markup_escape_text (isolated, -1);
 
       /* Translators: %s is a dataset name linked to its page, e.g. "Crimes - 2001 to Present". */
       markup = g_strdup_printf (_("Source: %s, City of Chicago Data Portal"), "\x01");
@@ -270,8 +273,10 @@ update_footer (LensChartView *self)
     }
   else
     {
+      g_autofree char *isolated = lens_describe_isolate (_("Source: %s, City of Chicago Data Portal"),
+                                                         dataset_name);
       g_autofree char *text = g_strdup_printf (_("Source: %s, City of Chicago Data Portal"),
-                                               dataset_name);
+                                               isolated);
 
       markup = g_markup_escape_text (text, -1);
     }
@@ -284,7 +289,9 @@ update_footer (LensChartView *self)
       g_autofree char *date = lens_format_datetime (local);
 
       /* Translators: %s is when the City last updated the dataset. */
-      g_string_append_printf (as_of, _("Data as of %s"), date);
+      g_autofree char *isolated = lens_describe_isolate (_("Data as of %s"), date);
+
+      g_string_append_printf (as_of, _("Data as of %s"), isolated);
     }
 
   fetched_at = lens_chart_data_get_fetched_at (result);
@@ -300,7 +307,9 @@ update_footer (LensChartView *self)
         /* Translators: separates "Data as of …" and "Fetched …". */
         g_string_append (as_of, _(" · "));
       /* Translators: when the app got the data: "Fetched 26 Nov 2026, 18:00 (3 hours ago)". */
-      g_string_append_printf (as_of, _("Fetched %s (%s)"), when, age);
+      g_autofree char *isolated = lens_describe_isolate (_("Fetched %s (%s)"), when);
+
+      g_string_append_printf (as_of, _("Fetched %s (%s)"), isolated, age);
     }
   /* The dates run past the data: say where the numbers end. */
   end_line = lens_chart_data_dup_numbers_end_line (result);
@@ -781,6 +790,8 @@ lens_chart_view_init (LensChartView *self)
   self->state = LENS_CHART_STATE_LOADING;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lens_accessible_set_name (GTK_WIDGET (self->retry_button),
+                            gtk_button_get_label (GTK_BUTTON (self->retry_button)));
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);

@@ -12,6 +12,7 @@
 
 #include "lens-bug-report.h"
 #include "lens-format.h"
+#include "lens-accessible.h"
 #include "lens-headline-card.h"
 #include "lens-loadable.h"
 
@@ -330,6 +331,7 @@ lens_headline_card_constructed (GObject *object)
   self->error_report = LENS_BUG_REPORT (lens_bug_report_new ());
   gtk_box_append (GTK_BOX (error), GTK_WIDGET (self->error_report));
   retry = gtk_button_new_with_mnemonic (_("_Retry"));
+  lens_accessible_set_name (retry, _("_Retry"));
   gtk_widget_set_halign (retry, GTK_ALIGN_START);
   g_signal_connect_swapped (retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
   gtk_box_append (GTK_BOX (error), retry);
@@ -348,8 +350,13 @@ lens_headline_card_constructed (GObject *object)
     GtkWidget *text = gtk_label_new (open_text);
 
     gtk_box_append (GTK_BOX (content), text);
-    gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    /* the arrow is decoration: the button's name is its text */
+    gtk_box_append (GTK_BOX (content), g_object_new (GTK_TYPE_IMAGE,
+                                                     "icon-name", "go-next-symbolic",
+                                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                     NULL));
     gtk_button_set_child (GTK_BUTTON (self->open_button), content);
+    lens_accessible_set_name (self->open_button, open_text);
   }
   gtk_widget_set_halign (self->open_button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (self->open_button, 6);
