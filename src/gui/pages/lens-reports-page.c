@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-accessible.h"
 #include "lens-catalog.h"
 #include "lens-content-widgets.h"
 #include "lens-describe.h"
@@ -254,6 +255,8 @@ create_report_card (LensReportsPage  *self,
           button_label = lens_wrap_label_new (title, NULL);
           gtk_label_set_justify (GTK_LABEL (button_label), GTK_JUSTIFY_LEFT);
           gtk_button_set_child (GTK_BUTTON (button), button_label);
+          /* GTK 4.8 does not name a button from a label inside it */
+          lens_accessible_set_name (button, title);
           gtk_widget_add_css_class (button, "chart-button");
           gtk_widget_set_name (button, report->charts[i]);
           g_object_set_data_full (G_OBJECT (button), "page-id", g_strdup (page_id), g_free);
