@@ -80,10 +80,10 @@ list_charts (void)
     {
       LensChartSpec *spec = lens_catalog_get_chart (catalog, i);
 
-      g_print ("%-28s %-12s %s\n", spec->id, spec->page, spec->title);
+      g_print ("%-28s %-14s %s\n", spec->id, spec->page, spec->title);
     }
   /* not in the catalogue: its figures ship with the app */
-  g_print ("%-28s %-12s %s\n", LENS_COMPLIANCE_CHART_ID, LENS_COMPLIANCE_CHART_PAGE,
+  g_print ("%-28s %-14s %s\n", LENS_COMPLIANCE_CHART_ID, LENS_COMPLIANCE_CHART_PAGE,
            lens_compliance_chart_get_title ());
 
   return EXIT_OK;
