@@ -44,7 +44,7 @@ C_SURFACES = [
     ('dates popover', 'src/gui/widgets/lens-filter-box.c',
      ['_From', '_To', '_Show These Dates']),
     ('clear-cache dialog', 'src/gui/lens-preferences-window.c', ['_Cancel', 'C_lear']),
-    ('chart export file chooser', 'src/gui/widgets/lens-chart-view-actions.c', ['_Export', '_Cancel']),
+    ('chart export file chooser', 'src/gui/widgets/lens-chart-export-dialog.c', ['_Export', '_Cancel']),
     ('brief file chooser', 'src/gui/lens-brief-dialog.c', ['_Save', '_Cancel']),
 ]
 

@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "lens-compliance-document.h"
+#include "lens-consent-decree.h"
 #include "lens-test-util.h"
 
 /* The portal and a folder of the test's own, with the program's cache (lens-test-util.h). */
@@ -348,6 +350,63 @@ test_cli_no_schema (Fixture       *fixture,
   lens_test_run_clear (&run);
 }
 
+/* The compliance chart is listed and exported like the others, from the shipped figures,
+ * with no portal; the filters do not apply to it. */
+static void
+test_cli_compliance_chart (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  const char *list_args[] = { "--list-charts", NULL };
+  g_autofree char *csv_path = g_build_filename (fixture->directory, "compliance.csv", NULL);
+  g_autofree char *png_path = g_build_filename (fixture->directory, "compliance.png", NULL);
+  g_autofree char *csv_output = g_strdup_printf ("--output=%s", csv_path);
+  g_autofree char *png_output = g_strdup_printf ("--output=%s", png_path);
+  const char *csv_args[] = { "--export-chart=" LENS_COMPLIANCE_CHART_ID, csv_output, NULL };
+  const char *png_args[] = { "--export-chart=" LENS_COMPLIANCE_CHART_ID, png_output, NULL };
+  const char *filtered[] = { "--export-chart=" LENS_COMPLIANCE_CHART_ID, "--district=5", csv_output, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LensConsentDecree) decree = lens_consent_decree_new_from_resource (&error);
+  g_autoptr(LensChartDocument) document = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  LensTestRun run = { 0 };
+  cairo_surface_t *surface;
+
+  g_assert_no_error (error);
+
+  run_cli (&run, list_args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, LENS_COMPLIANCE_CHART_ID " "));
+  g_assert_nonnull (strstr (run.out, "Compliance by Monitoring Report"));
+  lens_test_run_clear (&run);
+
+  /* the same table as the window's export */
+  run_cli (&run, csv_args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  lens_test_run_clear (&run);
+  g_assert_true (g_file_get_contents (csv_path, &written, NULL, &error));
+  g_assert_no_error (error);
+  document = lens_compliance_document_new (decree);
+  expected = lens_chart_export_to_csv (document);
+  g_assert_cmpstr (written, ==, expected);
+
+  run_cli (&run, png_args);
+  g_assert_cmpint (run.status, ==, 0);
+  lens_test_run_clear (&run);
+  surface = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  /* no portal was asked */
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (fixture->portal), ==, 0);
+
+  run_cli (&run, filtered);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--district"));
+  lens_test_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +415,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cli/list-charts", test_cli_list_charts);
+  ADD ("/cli/compliance-chart", test_cli_compliance_chart);
   ADD ("/cli/relative-paths", test_cli_relative_paths);
   ADD ("/cli/no-schema", test_cli_no_schema);
   ADD ("/cli/export-png", test_cli_export_png);

@@ -95,12 +95,15 @@ test_format_en (void)
   assert_format (lens_format_month (2024, 1), "Jan 2024");
   assert_format (lens_format_date (dt), "03/05/2024");
   {
-    g_autofree char *s = lens_format_datetime (dt);
-    g_autofree char *date = lens_format_date (dt);
+    g_autoptr(GDateTime) with_seconds = g_date_time_new_utc (2024, 3, 5, 14, 30, 45);
+    g_autoptr(GDateTime) local = g_date_time_to_local (with_seconds);
+    g_autofree char *s = lens_format_datetime (with_seconds);
+    g_autofree char *minutes = g_date_time_format (local, ":%M");
 
-    /* The locale's short date, then the time */
-    g_assert_true (g_str_has_prefix (s, date));
-    g_assert_cmpuint (strlen (s), >, strlen (date));
+    /* the month in words, the time to the minute, no seconds */
+    g_assert_nonnull (strstr (s, "Mar 2024"));
+    g_assert_nonnull (strstr (s, minutes));
+    g_assert_null (strstr (s, ":45"));
   }
 
   pop_locale (loc);
@@ -218,6 +221,40 @@ test_format_age (void)
   assert_format (lens_format_age (G_MAXINT64), "2147483647 years ago");
 }
 
+/* Every language's date-and-time format is to the minute: no seconds, no numeric-only
+ * locale formats (%x, %X, %c, %T, %r). Read from the .po files the build compiles. */
+static void
+test_format_datetime_translations (void)
+{
+  static const char *languages[] = { "es", "zh_CN", "pl", "ar", "hi" };
+  static const char *forbidden[] = { "%S", "%X", "%x", "%c", "%T", "%r", "%s" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strconcat (languages[i], ".po", NULL);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *format = NULL;
+      const char *entry, *msgstr;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+      g_assert_no_error (error);
+      entry = strstr (text, "msgctxt \"date and time\"\nmsgid \"%-d %b %Y, %-I:%M %p\"\n");
+      g_assert_nonnull (entry);
+      msgstr = strstr (entry, "msgstr \"");
+      g_assert_nonnull (msgstr);
+      msgstr += strlen ("msgstr \"");
+      format = g_strndup (msgstr, strcspn (msgstr, "\""));
+
+      g_test_message ("%s: %s", languages[i], format);
+      g_assert_cmpstr (format, !=, "");
+      g_assert_nonnull (strstr (format, "%M"));
+      for (guint f = 0; f < G_N_ELEMENTS (forbidden); f++)
+        g_assert_null (strstr (format, forbidden[f]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/format/ar_EG", test_format_ar);
   g_test_add_func ("/format/hi_IN", test_format_hi);
   g_test_add_func ("/format/age", test_format_age);
+  g_test_add_func ("/format/datetime-translations", test_format_datetime_translations);
 
   return g_test_run ();
 }

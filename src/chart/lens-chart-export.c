@@ -34,6 +34,8 @@ struct _LensChartDocument
   char          **footer;
   char          **column_names;
   char           *empty_message;
+  GPtrArray      *text_names;  /* of char *: text columns after the numbers */
+  GPtrArray      *text_cells;  /* of GStrv, one cell per label */
 };
 
 G_DEFINE_BOXED_TYPE (LensChartDocument, lens_chart_document,
@@ -79,6 +81,8 @@ lens_chart_document_unref (LensChartDocument *self)
       g_strfreev (self->footer);
       g_strfreev (self->column_names);
       g_free (self->empty_message);
+      g_clear_pointer (&self->text_names, g_ptr_array_unref);
+      g_clear_pointer (&self->text_cells, g_ptr_array_unref);
       g_free (self);
     }
 }
@@ -134,6 +138,24 @@ lens_chart_document_set_empty_message (LensChartDocument *self,
 
   g_free (self->empty_message);
   self->empty_message = g_strdup (message);
+}
+
+void
+lens_chart_document_add_text_column (LensChartDocument  *self,
+                                     const char         *name,
+                                     const char * const *cells)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (cells != NULL);
+
+  if (self->text_names == NULL)
+    {
+      self->text_names = g_ptr_array_new_with_free_func (g_free);
+      self->text_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+    }
+  g_ptr_array_add (self->text_names, g_strdup (name));
+  g_ptr_array_add (self->text_cells, g_strdupv ((char **) cells));
 }
 
 LensSeries *
@@ -239,6 +261,7 @@ export_table (LensChartDocument *self,
   guint n_labels = lens_series_get_n_labels (self->series);
   const char *sep = csv ? "," : "\t";
   const char *eol = csv ? "\r\n" : "\n";
+  guint n_text = self->text_names != NULL ? self->text_names->len : 0;
   void (*append_field) (GString *, const char *) = csv ? append_csv_field : append_tsv_field;
 
   for (guint c = 0; c <= n_vectors; c++)
@@ -246,6 +269,11 @@ export_table (LensChartDocument *self,
       if (c > 0)
         g_string_append (str, sep);
       append_field (str, column_name (self, c));
+    }
+  for (guint t = 0; t < n_text; t++)
+    {
+      g_string_append (str, sep);
+      append_field (str, g_ptr_array_index (self->text_names, t));
     }
   g_string_append (str, eol);
 
@@ -256,6 +284,14 @@ export_table (LensChartDocument *self,
         {
           g_string_append (str, sep);
           append_number (str, lens_series_get_value (self->series, v, i));
+        }
+      for (guint t = 0; t < n_text; t++)
+        {
+          char **cells = g_ptr_array_index (self->text_cells, t);
+
+          g_string_append (str, sep);
+          if (i < g_strv_length (cells))
+            append_field (str, cells[i]);
         }
       g_string_append (str, eol);
     }

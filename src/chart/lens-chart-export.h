@@ -51,6 +51,12 @@ void               lens_chart_document_set_column_names (LensChartDocument  *sel
 void               lens_chart_document_set_empty_message (LensChartDocument *self,
                                                           const char        *message);
 
+/* A column of text after the numbers, in the CSV and the copied table only (a published
+ * figure as printed, its source...): one cell per label, "" for an empty cell. */
+void               lens_chart_document_add_text_column (LensChartDocument  *self,
+                                                        const char         *name,
+                                                        const char * const *cells);
+
 LensSeries        *lens_chart_document_get_series    (LensChartDocument  *self);
 LensPlotKind       lens_chart_document_get_kind      (LensChartDocument  *self);
 const char        *lens_chart_document_get_title     (LensChartDocument  *self);

@@ -72,7 +72,9 @@ use_plot_window (Layout *l)
   double y1 = 1.0 - l->plot.y / l->height;
 
   plvpor (CLAMP (x0, 0.0, 1.0), CLAMP (x1, 0.0, 1.0), CLAMP (y0, 0.0, 1.0), CLAMP (y1, 0.0, 1.0));
-  if (l->kind == LENS_PLOT_HORIZONTAL_BAR)
+  if (l->kind == LENS_PLOT_HORIZONTAL_BAR && l->rtl)
+    plwind (l->hi, l->lo, 0.0, l->n);  /* mirrored: zero on the right, bars grow leftwards */
+  else if (l->kind == LENS_PLOT_HORIZONTAL_BAR)
     plwind (l->lo, l->hi, 0.0, l->n);
   else
     plwind (0.0, l->n, l->lo, l->hi);

@@ -75,7 +75,9 @@ typedef struct
   double            step;
   guint             n_ticks;
   double            label_bottom; /* lowest edge of the category labels (vertical kinds) */
-  double            label_left;   /* left edge of the category labels (horizontal bars) */
+  double            label_left;   /* the outer edge of the category labels (horizontal bars):
+                                   * their left edge, or their right edge when @rtl */
+  gboolean          rtl;          /* mirrored: see mirror_layout() in lens-plot-layout.c */
   guint             divider;      /* stacked bars: a line before this category; 0: none */
   double            divider_top;  /* where the line starts (the divider texts' top) */
   GArray           *texts;    /* TextItem */

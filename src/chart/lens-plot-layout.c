@@ -727,6 +727,54 @@ layout_horizontal (Layout     *l,
     }
 }
 
+/* Right to left
+ *
+ * A right-to-left reader (Arabic) starts at the right. A horizontal-bar chart (offence types,
+ * charge classes) is drawn as in a mirror: its category labels on the right, the bars growing
+ * leftwards from the value axis's zero on the right, the ticks reading right to left, as
+ * Arabic-language bar charts are drawn. The legend starts at the top right on every kind.
+ * Charts whose categories run along the bottom (years, months, reports in time order) keep
+ * time running left to right, as Arabic-language newspapers and statistics offices keep
+ * chronological axes, so that their plot is the same as in English and a date reads where
+ * the same date sits in any other chart. */
+
+static void
+mirror_text (Layout   *l,
+             TextItem *item)
+{
+  double x = l->width - (item->box.x + item->box.width);
+
+  item->x += x - item->box.x;
+  item->box.x = x;
+}
+
+static void
+mirror_rectangle (Layout            *l,
+                  cairo_rectangle_t *r)
+{
+  r->x = l->width - (r->x + r->width);
+}
+
+/* @n_legend_texts: the texts that the legend added first. */
+static void
+mirror_layout (Layout *l,
+               guint   n_legend_texts)
+{
+  gboolean whole = l->kind == LENS_PLOT_HORIZONTAL_BAR;
+  guint n_texts = whole ? l->texts->len : MIN (n_legend_texts, l->texts->len);
+
+  for (guint i = 0; i < n_texts; i++)
+    mirror_text (l, &g_array_index (l->texts, TextItem, i));
+  for (guint i = 0; i < l->legend->len; i++)
+    mirror_rectangle (l, &g_array_index (l->legend, LegendItem, i).swatch);
+
+  if (whole)
+    {
+      mirror_rectangle (l, &l->plot);
+      l->label_left = l->width - l->label_left;
+    }
+}
+
 void
 _lens_plot_layout_compute (Layout              *l,
                 LensSeries          *series,
@@ -742,6 +790,7 @@ _lens_plot_layout_compute (Layout              *l,
   double w, h;
   double pad;
   double legend_h;
+  guint n_legend_texts;
 
   memset (l, 0, sizeof *l);
   l->texts = g_array_new (FALSE, TRUE, sizeof (TextItem));
@@ -752,6 +801,7 @@ _lens_plot_layout_compute (Layout              *l,
   l->width = width;
   l->height = height;
   l->font_pt = _lens_plot_get_font_size (style);
+  l->rtl = style != NULL && style->rtl;
 
   /* Too small for anything, or nonsense sizes */
   if (!isfinite (width) || !isfinite (height) || width < 4.0 || height < 4.0 ||
@@ -786,14 +836,19 @@ _lens_plot_layout_compute (Layout              *l,
   if (width < 12 * l->em || height < 4 * l->line_h)
     {
       layout_compact (l, series, dmin, dmax);
+      if (l->rtl)
+        mirror_layout (l, 0);
       measure_clear (&m);
       return;
     }
 
   legend_h = layout_legend (l, &m, series, pad, pad, width - pad);
+  n_legend_texts = l->texts->len;
   if (legend_h < 0 || legend_h > height / 3.0)
     {
       layout_compact (l, series, dmin, dmax);
+      if (l->rtl)
+        mirror_layout (l, 0);
       measure_clear (&m);
       return;
     }
@@ -806,6 +861,10 @@ _lens_plot_layout_compute (Layout              *l,
   else
     layout_vertical (l, &m, series, x_title, y_title,
                      pad, pad + legend_h, width - pad, height - pad, dmin, dmax);
+
+  /* a compact layout has no texts left, and its plot fills the area */
+  if (l->rtl && !l->empty)
+    mirror_layout (l, l->compact ? 0 : n_legend_texts);
 
   measure_clear (&m);
 }
@@ -824,9 +883,18 @@ _lens_plot_layout_label_area (Layout            *l,
     {
       double row = l->plot.height / l->n;
 
-      area->x = l->compact ? l->plot.x : l->label_left;
+      if (l->rtl)
+        {
+          /* from the bars' far end (left) to the label's right edge */
+          area->x = l->plot.x;
+          area->width = (l->compact ? l->plot.x + l->plot.width : l->label_left) - area->x;
+        }
+      else
+        {
+          area->x = l->compact ? l->plot.x : l->label_left;
+          area->width = l->plot.x + l->plot.width - area->x;
+        }
       area->y = l->plot.y + label * row;
-      area->width = l->plot.x + l->plot.width - area->x;
       area->height = row;
     }
   else

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lens-format.h"
+#include "lens-language.h"
 #include "lens-plot-layout-private.h"
 
 /* Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour
@@ -42,6 +43,7 @@ lens_plot_style_init_light (LensPlotStyle *style)
     .dark = FALSE,
     .font_family = NULL,
     .font_size_pt = 10.0,
+    .rtl = lens_language_is_rtl (),
   };
 }
 
@@ -57,6 +59,7 @@ lens_plot_style_init_dark (LensPlotStyle *style)
     .dark = TRUE,
     .font_family = NULL,
     .font_size_pt = 10.0,
+    .rtl = lens_language_is_rtl (),
   };
 }
 

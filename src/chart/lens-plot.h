@@ -35,8 +35,12 @@ typedef struct
   gboolean dark;             /* picks the palette variant that reads on a dark background */
   const char *font_family;   /* NULL: "sans" */
   double font_size_pt;       /* tick labels; 0: 10 pt */
+  gboolean rtl;              /* a right-to-left language: horizontal bars grow leftwards from
+                              * their labels on the right; legends start at the top right */
 } LensPlotStyle;
 
+/* Both take the direction from the UI language (lens_language_is_rtl()); a widget sets
+ * @rtl from its own direction afterwards. */
 void         lens_plot_style_init_light  (LensPlotStyle *style);
 void         lens_plot_style_init_dark   (LensPlotStyle *style);
 

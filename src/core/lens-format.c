@@ -196,9 +196,13 @@ lens_format_datetime (GDateTime *datetime)
 
   g_return_val_if_fail (datetime != NULL, NULL);
 
-  /* The locale's short date and its time, without the weekday and zone name of "%c". */
+  /* To the minute, with the month in words as in the rest of the app's text: "%x %X" gave
+   * "26/11/26 02:05:09 अपराह्न UTC" in Hindi, a numeric date, the seconds and a zone name. */
   local = g_date_time_to_local (datetime);
-  return g_date_time_format (local, "%x %X");
+  /* Translators: a date and time of day in footers ("Fetched …"), as a strftime format:
+   * "26 Nov 2026, 2:05 PM". Use your language's usual clock (%H:%M for 24 hours); no
+   * seconds. */
+  return g_date_time_format (local, C_("date and time", "%-d %b %Y, %-I:%M %p"));
 }
 
 char *

@@ -22,7 +22,8 @@ char        *lens_format_percent        (double      percent,
  * base gives the translated "n/a", never "0%". */
 char        *lens_format_change         (double      before,
                                          double      after);
-/* Dates and times in the locale's own format ("%x", "%c" style via GDateTime). */
+/* A date in the locale's own short format ("%x"); a date and time to the minute in the
+ * translation's format ("26 Nov 2026, 2:05 PM"), never with seconds. Both in local time. */
 char        *lens_format_date           (GDateTime  *datetime);
 char        *lens_format_datetime       (GDateTime  *datetime);
 /* "3 hours ago", "2 days ago", "just now": translated, plural forms via ngettext. */

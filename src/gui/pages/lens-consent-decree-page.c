@@ -10,7 +10,9 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lens-chart-export-dialog.h"
 #include "lens-compliance-chart.h"
+#include "lens-compliance-document.h"
 #include "lens-consent-decree-page.h"
 #include "lens-content-widgets.h"
 #include "lens-describe.h"
@@ -355,6 +357,39 @@ fill (LensConsentDecreePage *self)
                                lens_link_row_new (_(further[i].title), NULL, further[i].url, NULL));
 }
 
+/* Actions: the chart's menu */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LensConsentDecree *decree = lens_shipped_consent_decree ();
+  g_autoptr(LensChartDocument) document = NULL;
+
+  if (decree == NULL)
+    return;
+
+  document = lens_compliance_document_new (decree);
+  lens_chart_export_dialog_show (widget, document, g_variant_get_string (parameter, NULL),
+                                 LENS_COMPLIANCE_CHART_ID);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LensConsentDecree *decree = lens_shipped_consent_decree ();
+  g_autoptr(LensChartDocument) document = NULL;
+
+  if (decree == NULL)
+    return;
+
+  document = lens_compliance_document_new (decree);
+  lens_chart_copy_document (widget, document);
+}
+
 static void
 lens_consent_decree_page_dispose (GObject *object)
 {
@@ -392,6 +427,10 @@ lens_consent_decree_page_class_init (LensConsentDecreePageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "lensconsentdecreepage");
+
+  /* the names of every chart's actions (lens-chart-view-actions.c), so the menu reads the same */
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
 }
 
 static void
@@ -399,6 +438,9 @@ lens_consent_decree_page_init (LensConsentDecreePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   fill (self);
+  /* nothing to export when the shipped figures could not be read */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.export", lens_shipped_consent_decree () != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.copy", lens_shipped_consent_decree () != NULL);
 }
 
 GtkWidget *

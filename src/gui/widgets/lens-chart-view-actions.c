@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-chart-export-dialog.h"
 #include "lens-chart-view-private.h"
 
 static LensChartDocument *
@@ -19,18 +20,6 @@ create_document (LensChartView *self)
     return NULL;
 
   return lens_chart_data_to_document (self->result);
-}
-
-static void
-show_toast (LensChartView *self,
-            const char    *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
 }
 
 /* "crime-incidents-per-year-district-5-vs-citywide" */
@@ -56,104 +45,19 @@ suggest_file_name (LensChartView *self)
 }
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
-{
-  LensChartView *self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(LensChartDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  LensExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "lens-format"));
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = file != NULL ? g_file_get_path (file) : NULL;
-  document = create_document (self);
-  if (path == NULL || document == NULL)
-    goto out;
-
-  if (!lens_chart_export_to_file (document, path, format, &error))
-    show_toast (self, error->message);
-  else
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is a file name. */
-      message = g_strdup_printf (_("Saved “%s”"), basename);
-      show_toast (self, message);
-    }
-
-out:
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   LensChartView *self = LENS_CHART_VIEW (widget);
-  const char *extension = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = NULL;
+  g_autoptr(LensChartDocument) document = create_document (self);
   g_autofree char *id = NULL;
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *filter;
-  LensExportFormat format;
-  GtkRoot *root;
 
-  name = g_strdup_printf ("chart.%s", extension);
-  format = lens_export_format_from_path (name);
-  if (format == LENS_EXPORT_FORMAT_UNKNOWN || self->result == NULL)
+  if (document == NULL)
     return;
 
-  root = gtk_widget_get_root (widget);
-  dialog = gtk_file_chooser_native_new (_("Export Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  filter = gtk_file_filter_new ();
-  switch (format)
-    {
-    case LENS_EXPORT_FORMAT_PNG:
-      gtk_file_filter_set_name (filter, _("PNG Image"));
-      gtk_file_filter_add_mime_type (filter, "image/png");
-      break;
-    case LENS_EXPORT_FORMAT_SVG:
-      gtk_file_filter_set_name (filter, _("SVG Image"));
-      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-      break;
-    case LENS_EXPORT_FORMAT_PDF:
-      gtk_file_filter_set_name (filter, _("PDF Document"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      break;
-    case LENS_EXPORT_FORMAT_CSV:
-    case LENS_EXPORT_FORMAT_UNKNOWN:
-    default:
-      gtk_file_filter_set_name (filter, _("CSV Table"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      break;
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-
   id = suggest_file_name (self);
-  g_free (name);
-  name = g_strdup_printf ("%s.%s", id, extension);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
-  g_object_set_data (G_OBJECT (dialog), "lens-format", GINT_TO_POINTER (format));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  lens_chart_export_dialog_show (widget, document, g_variant_get_string (parameter, NULL), id);
 }
 
 static void
@@ -161,16 +65,10 @@ copy_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  LensChartView *self = LENS_CHART_VIEW (widget);
-  g_autoptr(LensChartDocument) document = create_document (self);
-  g_autofree char *tsv = NULL;
+  g_autoptr(LensChartDocument) document = create_document (LENS_CHART_VIEW (widget));
 
-  if (document == NULL)
-    return;
-
-  tsv = lens_chart_export_to_tsv (document);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
-  show_toast (self, _("Table copied"));
+  if (document != NULL)
+    lens_chart_copy_document (widget, document);
 }
 
 static void

@@ -97,9 +97,25 @@ build_area (LensCompstat *table)
   GtkWidget *title;
   guint n_rows = lens_compstat_get_n_rows ();
 
-  /* Translators: "District 5 (Calumet): the 7 days, the 28 days and the year to 24 March 2026" */
-  caption = g_strdup_printf (_("%s: the 7 days, the 28 days and the year to %s, each against the same days a year earlier"),
-                             area, day);
+  /* isolated, and a right-to-left mark first: Pango takes a paragraph's direction from its
+   * first strong letter, isolated or not, and "5 – Calumet" first in the Arabic sentence
+   * made the whole heading read left to right */
+  {
+    const char *sentence = _("%s: the 7 days, the 28 days and the year to %s, each against the same days a year earlier");
+    g_autofree char *isolated_area = lens_describe_isolate (sentence, area);
+    g_autofree char *isolated_day = lens_describe_isolate (sentence, day);
+
+    /* Translators: "District 5 (Calumet): the 7 days, the 28 days and the year to 24 March 2026" */
+    caption = g_strdup_printf (_("%s: the 7 days, the 28 days and the year to %s, each against the same days a year earlier"),
+                               isolated_area, isolated_day);
+    if (g_strcmp0 (isolated_area, area) != 0)
+      {
+        char *marked = g_strconcat ("\u200f", caption, NULL);
+
+        g_free (caption);
+        caption = marked;
+      }
+  }
   title = gtk_label_new (caption);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0.0);

@@ -62,6 +62,9 @@ get_plot_style (LensPlotArea  *self,
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
+  /* the widget's own direction, which follows the UI language unless someone set it */
+  style->rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
   style->foreground[0] = color.red;
   style->foreground[1] = color.green;
   style->foreground[2] = color.blue;
@@ -357,7 +360,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 LensPlotArea          *self)
 {
-  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  /* the arrows follow the screen: only horizontal bars are mirrored right to left (their
+   * rows read top down either way; Left then means "on" for a right-to-left reader), a time
+   * axis runs left to right in every language (lens-plot-layout.c) */
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL &&
+                 self->kind == LENS_PLOT_HORIZONTAL_BAR;
   int n;
 
   if (self->series == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
