@@ -272,6 +272,10 @@ test_since (Fixture       *fixture,
 
   /* reports newer than 15 January 2025 from the shipped data */
   assert_contains (text, "Independent Monitoring Report");
+
+  /* every query kept the real portal's rules */
+  g_assert_cmpuint (lens_fake_portal_get_n_refused (fixture->portal), ==, 0);
+  g_assert_cmpuint (lens_fake_portal_get_n_unjudged (fixture->portal), ==, 0);
 }
 
 static void
