@@ -299,6 +299,13 @@ test_brief_window_saved (Fixture       *fixture,
   LensBriefDialog *dialog;
   GtkWidget *row;
 
+  /* a folder of the test's own, also for the program the dialog runs */
+  {
+    g_autofree char *briefs = g_build_filename (fixture->directory, "briefs", NULL);
+
+    g_setenv ("REFORM_LENS_BRIEFS_DIR", briefs, TRUE);
+  }
+
   /* data as of 8 March 2026, so a bump moves them on */
   lens_fake_portal_set_as_of (fixture->portal, "ijzp-q8t2", 1772967600, NULL);
   lens_fake_portal_set_as_of (fixture->portal, "mft5-nfa8", 1772967600, NULL);
@@ -346,6 +353,7 @@ test_brief_window_saved (Fixture       *fixture,
   assert_names (list, (const char * const []) { "Council 5", NULL });
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unsetenv ("REFORM_LENS_BRIEFS_DIR");
 }
 
 int

@@ -22,6 +22,11 @@ G_DEFINE_QUARK (lens-brief-set-store-error-quark, lens_brief_set_store_error)
 char *
 lens_brief_set_store_default_dir (void)
 {
+  const char *dir = g_getenv ("REFORM_LENS_BRIEFS_DIR");
+
+  /* For the window tests (which do not isolate the user's folders) and the programs they run. */
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
   return g_build_filename (g_get_user_data_dir (), "reform-lens", "briefs", NULL);
 }
 

@@ -155,7 +155,7 @@ add_row (LensBriefSetsList  *self,
 
   g_menu_append (menu, _("_Rename…"), "set.rename");
   g_menu_append (menu, _("_Duplicate…"), "set.duplicate");
-  g_menu_append (menu, _("_Delete…"), "set.delete");
+  g_menu_append (menu, _("D_elete…"), "set.delete");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
   gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
