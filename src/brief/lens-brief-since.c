@@ -12,6 +12,7 @@
 
 #include "lens-brief-private.h"
 #include "lens-brief-since.h"
+#include "lens-brief-since-private.h"
 #include "lens-catalog.h"
 #include "lens-chart-loader.h"
 #include "lens-compstat.h"
@@ -25,32 +26,6 @@
 #include "lens-reports.h"
 
 #define COMPSTAT_TABLE_ID "compstat-since"
-
-typedef enum
-{
-  ITEM_HEADING,
-  ITEM_TEXT,
-  ITEM_NOTE,
-  ITEM_BULLET,
-  ITEM_TABLE,
-} ItemKind;
-
-typedef struct
-{
-  ItemKind   kind;
-  char      *text;
-  GStrv      headers;  /* TABLE */
-  GPtrArray *rows;     /* TABLE: GStrv */
-} Item;
-
-struct _LensBriefSince
-{
-  char                   *title;     /* "Since 2 Apr 2026", the outline entry */
-  GPtrArray              *items;     /* Item */
-  LensBriefRecordFigures *compstat;  /* for the next record, or NULL */
-  GDate                   crimes_end;
-  GDate                   copa_end;
-};
 
 static void
 item_free (Item *item)
@@ -764,13 +739,20 @@ chart_cb (GObject      *source,
 }
 
 static void
+unref_data (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+static void
 start_revisions (GTask *task)
 {
   Compute *compute = g_task_get_task_data (task);
   LensCatalog *catalog = lens_catalog_get_default ();
   GPtrArray *charts = compute->previous->charts;
 
-  compute->chart_data = g_ptr_array_new_full (charts->len, (GDestroyNotify) g_object_unref);
+  compute->chart_data = g_ptr_array_new_full (charts->len, unref_data);
   g_ptr_array_set_size (compute->chart_data, charts->len);
   for (guint i = 0; i < charts->len; i++)
     if (lens_catalog_lookup_chart (catalog, ((LensBriefRecordFigures *) g_ptr_array_index (charts, i))->id) != NULL)
@@ -956,146 +938,4 @@ lens_brief_since_compute_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-lens_brief_set_since (LensBrief      *self,
-                      LensBriefSince *since)
-{
-  g_return_if_fail (LENS_IS_BRIEF (self));
-
-  g_clear_pointer (&self->since, lens_brief_since_free);
-  self->since = since;
-  self->dirty = TRUE;
-}
-
-/* Layout */
-
-void
-brief_flow_since (Flow *f)
-{
-  LensBriefSince *since = f->self->since;
-  gboolean first_heading = TRUE;
-
-  if (!brief_flow_at_top (f))
-    brief_flow_space (f, 12.0);
-  if (since->title != NULL)
-    brief_add_outline (f->self, since->title, brief_flow_current_page (f));
-
-  for (guint i = 0; i < since->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (since->items, i);
-
-      switch (item->kind)
-        {
-        case ITEM_HEADING:
-          brief_flow_heading (f, item->text, first_heading ? &style_h2 : &style_h3,
-                              first_heading ? 0 : 8.0, 40.0);
-          first_heading = FALSE;
-          break;
-        case ITEM_TEXT:
-          brief_flow_text (f, item->text, &style_body, 0, 6.0);
-          break;
-        case ITEM_NOTE:
-          {
-            const char *texts[] = { item->text };
-            const TextStyle *styles[] = { &style_body };
-
-            brief_flow_box (f, texts, styles, 1, note_fill, note_bar);
-            brief_flow_space (f, 6.0);
-          }
-          break;
-        case ITEM_BULLET:
-          brief_flow_bullet (f, item->text, &style_body, 3.0);
-          break;
-        case ITEM_TABLE:
-          {
-            g_autoptr(Table) table = brief_table_new (4);
-            double rest = f->width - 150.0;
-
-            table->widths[0] = 150.0;
-            table->widths[1] = rest * 0.4;
-            table->widths[2] = rest * 0.35;
-            table->widths[3] = rest * 0.25;
-            table->aligns[0] = PANGO_ALIGN_LEFT;
-            table->aligns[1] = PANGO_ALIGN_RIGHT;
-            table->aligns[2] = PANGO_ALIGN_RIGHT;
-            table->aligns[3] = PANGO_ALIGN_RIGHT;
-            brief_table_set_cells (table, f->self, (const char **) item->headers, item->rows);
-            brief_flow_table (f, table, NULL);
-            brief_flow_space (f, 6.0);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-}
-
-/* The record */
-
-LensBriefRecord *
-lens_brief_dup_record (LensBrief   *self,
-                       const char  *portal,
-                       LensFilters *filters)
-{
-  LensBriefRecord *record;
-
-  g_return_val_if_fail (LENS_IS_BRIEF (self), NULL);
-
-  if (self->generated_at == NULL)
-    self->generated_at = g_date_time_new_now_local ();
-  record = lens_brief_record_new (portal, filters, self->generated_at);
-
-  for (guint i = 0; i < self->charts->len; i++)
-    {
-      BriefChart *chart = g_ptr_array_index (self->charts, i);
-      LensSeries *series = lens_chart_document_get_series (chart->document);
-      guint n = lens_series_get_n_labels (series);
-      g_autofree char **labels = g_new0 (char *, n + 1);
-      g_autofree gboolean *partial = g_new0 (gboolean, n + 1);
-      LensBriefRecordFigures *figures;
-
-      if (chart->chart_id == NULL || !brief_chart_shown (self, chart))
-        continue;
-      for (guint l = 0; l < n; l++)
-        {
-          labels[l] = (char *) lens_series_get_label (series, l);
-          partial[l] = lens_series_get_partial (series, l);
-        }
-      figures = lens_brief_record_figures_new (chart->chart_id,
-                                               lens_chart_document_get_title (chart->document),
-                                               chart->dataset_id, lens_series_get_unit (series),
-                                               chart->rows_updated_at,
-                                               (const char * const *) labels, partial);
-      for (guint v = 0; v < lens_series_get_n_vectors (series); v++)
-        {
-          g_autofree double *values = g_new0 (double, n + 1);
-
-          for (guint l = 0; l < n; l++)
-            values[l] = lens_series_get_value (series, v, l);
-          lens_brief_record_figures_add_vector (figures, lens_series_get_vector_name (series, v),
-                                                values);
-        }
-      lens_brief_record_add_chart (record, figures);
-    }
-
-  if (self->since != NULL && self->since->compstat != NULL)
-    {
-      g_autofree char *data = NULL;
-      LensBriefRecordFigures *copy = lens_brief_record_figures_new (self->since->compstat->id,
-                                                                    self->since->compstat->title,
-                                                                    self->since->compstat->dataset,
-                                                                    self->since->compstat->unit,
-                                                                    self->since->compstat->as_of,
-                                                                    (const char * const *) self->since->compstat->labels,
-                                                                    (const gboolean *) self->since->compstat->partial->data);
-
-      for (guint v = 0; v < self->since->compstat->values->len; v++)
-        lens_brief_record_figures_add_vector (copy, self->since->compstat->vector_names[v],
-                                              (const double *) ((GArray *) g_ptr_array_index (self->since->compstat->values, v))->data);
-      lens_brief_record_add_table (record, copy);
-    }
-
-  return record;
 }
