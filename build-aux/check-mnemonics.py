@@ -36,7 +36,9 @@ C_WIDGETS = {
     'LensDashboardPage': ('src/gui/pages/lens-dashboard-page.c', [],
                           ['LensChartView', 'LensReportsPanel']),
     # The toast that offers to open a saved brief shows inside the dialog.
-    'LensBriefDialog': ('src/gui/lens-brief-dialog.c', ['_Open'], []),
+    'LensBriefDialog': ('src/gui/lens-brief-dialog.c', ['_Open'], ['LensBriefSetsList']),
+    # Each saved brief's row: the same label on every row.
+    'LensBriefSetsList': ('src/gui/lens-brief-sets-list.c', ['_Make Again'], []),
 }
 
 # Surfaces of their own built in C: dialogs, file choosers, popovers.
@@ -46,6 +48,10 @@ C_SURFACES = [
     ('clear-cache dialog', 'src/gui/lens-preferences-window.c', ['_Cancel', 'C_lear']),
     ('chart export file chooser', 'src/gui/widgets/lens-chart-export-dialog.c', ['_Export', '_Cancel']),
     ('brief file chooser', 'src/gui/lens-brief-dialog.c', ['_Save', '_Cancel']),
+    ('saved brief menu', 'src/gui/lens-brief-sets-list.c', ['_Rename…', '_Duplicate…', 'D_elete…']),
+    ('saved brief name dialog', 'src/gui/lens-brief-sets-list.c', ['_Cancel', '_Duplicate', '_Rename']),
+    ('saved brief delete dialog', 'src/gui/lens-brief-sets-list.c', ['_Cancel', '_Delete']),
+    ('save as saved brief dialog', 'src/gui/lens-brief-sets-list.c', ['_Cancel', '_Save']),
 ]
 
 # The window shows one page at a time beside its sidebar: each page with the window is a surface.

@@ -36,6 +36,7 @@ main (int   argc,
   g_autofree char *fault_name = NULL;
   g_autofree char *retry_after = NULL;
   g_auto(GStrv) stale = NULL;
+  g_auto(GStrv) bumps = NULL;
   LensFakeFault fault = LENS_FAKE_FAULT_NONE;
   guint n_times = 0;
   int port = 0;
@@ -56,6 +57,8 @@ main (int   argc,
     { "stall-seconds", 0, 0, G_OPTION_ARG_INT, &stall, "How long a stalled request waits", "SECONDS" },
     { "raw-rows", 0, 0, G_OPTION_ARG_INT, &raw_rows, "Rows an unaggregated query pages through", "N" },
     { "data-version", 0, 0, G_OPTION_ARG_INT, &version, "Version of the synthetic data", "N" },
+    { "bump", 0, 0, G_OPTION_ARG_STRING_ARRAY, &bumps,
+      "After --stale: the City updates its data (14 days on) and revises MONTH; repeatable", "YYYY-MM" },
     { "stale", 0, 0, G_OPTION_ARG_STRING_ARRAY, &stale,
       "A dataset last updated on DAY (its rows end its lag before), e.g. ijzp-q8t2=2025-06-15; repeatable",
       "ID=DAY" },
@@ -110,6 +113,13 @@ main (int   argc,
         }
       lens_fake_portal_set_as_of (portal, pair[0], g_date_time_to_unix (day), NULL);
     }
+
+  for (guint i = 0; bumps != NULL && bumps[i] != NULL; i++)
+    if (!lens_fake_portal_bump (portal, bumps[i]))
+      {
+        g_printerr ("--bump takes a month of the synthetic series, YYYY-MM, not “%s”\n", bumps[i]);
+        return EXIT_FAILURE;
+      }
 
   g_print ("%s\n", lens_fake_portal_get_base_url (portal));
   fflush (stdout);

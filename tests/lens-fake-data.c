@@ -988,7 +988,7 @@ model_count (guint32        seed,
     return 0;
 
   if (ds->date_column == NULL)
-    return ds->per_year * share * (0.92 + 0.16 * hashf (seed, "noise|%u|%s|%s", version, ds->id, key));
+    return ds->per_year * share * (0.92 + 0.16 * hashf (seed, "noise|%u|%s|%s", LENS_FAKE_VERSION_BASE (version), ds->id, key));
 
   n = months != NULL ? months->len : N_MONTHS;
   for (guint i = 0; i < n; i++)
@@ -999,8 +999,14 @@ model_count (guint32        seed,
       if (overlap <= 0)
         continue;
 
+      /* A bump (lens_fake_portal_bump()) revises one month: its noise alone follows the
+       * whole version, every other month keeps the base version's numbers. */
+      guint noise_version = LENS_FAKE_VERSION_BUMPS (version) > 0 &&
+                            (int) m == LENS_FAKE_VERSION_REVISED_MONTH (version)
+                            ? version : LENS_FAKE_VERSION_BASE (version);
+
       total += month_base (seed, ds, m) * overlap *
-               (0.92 + 0.16 * hashf (seed, "noise|%u|%s|%s|%u", version, ds->id, key, m));
+               (0.92 + 0.16 * hashf (seed, "noise|%u|%s|%s|%u", noise_version, ds->id, key, m));
     }
 
   return total * share;
@@ -2710,11 +2716,25 @@ view_type (const Column *col)
     }
 }
 
+int
+lens_fake_data_month_index (const char *month)
+{
+  int year = 0, m = 0;
+
+  if (month == NULL || sscanf (month, "%4d-%2d", &year, &m) != 2 || m < 1 || m > 12)
+    return -1;
+  if (year < FIRST_YEAR || (year - FIRST_YEAR) * 12 + m - 1 >= N_MONTHS)
+    return -1;
+  return (year - FIRST_YEAR) * 12 + m - 1;
+}
+
 gint64
 lens_fake_data_rows_updated_at (guint version)
 {
-  /* 2026-04-06 11:00:00 UTC, a day later for each new version of the data. */
-  return G_GINT64_CONSTANT (1775473200) + (gint64) version * 86400;
+  /* 2026-04-06 11:00:00 UTC, a day later for each new version of the data, and
+   * LENS_FAKE_BUMP_DAYS later for each bump. */
+  return G_GINT64_CONSTANT (1775473200) + (gint64) LENS_FAKE_VERSION_BASE (version) * 86400 +
+         (gint64) LENS_FAKE_VERSION_BUMPS (version) * LENS_FAKE_BUMP_DAYS * 86400;
 }
 
 void

@@ -78,6 +78,20 @@ void         lens_fake_data_view             (guint32              seed,
                                               const char          *dataset_id,
                                               LensFakeResponse    *out);
 
+/* A data version is a base version (lens_fake_portal_set_data_version()) and, from
+ * lens_fake_portal_bump(), a number of bumps and the month they revise: each bump moves
+ * rowsUpdatedAt LENS_FAKE_BUMP_DAYS days on (rows for those days appear) and gives the
+ * revised month new (synthetic, seeded) numbers; every other month keeps the base's. */
+#define LENS_FAKE_BUMP_DAYS 14
+#define LENS_FAKE_VERSION_BASE(v)          ((guint) (v) & 0xffffu)
+#define LENS_FAKE_VERSION_BUMPS(v)         (((guint) (v) >> 16) & 0xffu)
+#define LENS_FAKE_VERSION_REVISED_MONTH(v) ((int) (((guint) (v) >> 24) & 0xffu) - 1)
+#define LENS_FAKE_VERSION_MAKE(base, bumps, month) \
+  (((guint) (base) & 0xffffu) | (((guint) (bumps) & 0xffu) << 16) | (((guint) (month) + 1) << 24))
+
+/* The index of "2026-02" among the synthetic months (0: January 2019), -1 outside them. */
+int          lens_fake_data_month_index      (const char          *month);
+
 /* rowsUpdatedAt (Unix seconds) of every dataset at @version; Last-Modified follows it. */
 gint64       lens_fake_data_rows_updated_at  (guint                version);
 

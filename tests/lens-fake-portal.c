@@ -991,6 +991,36 @@ lens_fake_portal_set_data_version (LensFakePortal *self,
   g_mutex_unlock (&self->mutex);
 }
 
+static void
+bump_as_of (gpointer key,
+            gpointer value,
+            gpointer user_data)
+{
+  LensFakeAsOf *as_of = value;
+  gint64 updated = as_of->rows_updated_at + LENS_FAKE_BUMP_DAYS * 86400;
+
+  lens_fake_data_get_as_of_update (updated, key, as_of);
+}
+
+gboolean
+lens_fake_portal_bump (LensFakePortal *self,
+                       const char     *revised_month)
+{
+  int month = lens_fake_data_month_index (revised_month);
+  guint bumps;
+
+  g_return_val_if_fail (LENS_IS_FAKE_PORTAL (self), FALSE);
+  g_return_val_if_fail (month >= 0, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  bumps = LENS_FAKE_VERSION_BUMPS (self->version) + 1;
+  self->version = LENS_FAKE_VERSION_MAKE (LENS_FAKE_VERSION_BASE (self->version), bumps, month);
+  /* datasets made stale move on as much */
+  g_hash_table_foreach (self->as_of, bump_as_of, NULL);
+  g_mutex_unlock (&self->mutex);
+  return TRUE;
+}
+
 guint
 lens_fake_portal_get_data_version (LensFakePortal *self)
 {

@@ -67,6 +67,12 @@ void            lens_fake_portal_set_raw_rows           (LensFakePortal *self,
 void            lens_fake_portal_set_data_version       (LensFakePortal *self,
                                                          guint           version);
 guint           lens_fake_portal_get_data_version       (LensFakePortal *self);
+/* The City updates and revises its data: every dataset's rowsUpdatedAt (and a stale one's
+ * too) moves LENS_FAKE_BUMP_DAYS days on, so rows for those days appear, and every count of
+ * @revised_month ("2026-02") changes (synthetic, seeded by the portal's seed and the number
+ * of bumps); the other months keep their numbers. FALSE for a month outside the series. */
+gboolean        lens_fake_portal_bump                   (LensFakePortal *self,
+                                                         const char     *revised_month);
 /* A dataset the City has not updated for a while: its metadata's rowsUpdatedAt and its
  * Last-Modified become @rows_updated_at (Unix seconds; 0 keeps the data version's), and its
  * rows end on @last_day ("YYYY-MM-DD"), or, when NULL, as many days before the update as the

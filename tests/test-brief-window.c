@@ -12,6 +12,7 @@
 #include "lens-application.h"
 #include "lens-brief-builder.h"
 #include "lens-brief-dialog.h"
+#include "lens-pdf-text.h"
 #include "lens-brief-print.h"
 #include "lens-test-window.h"
 #include "lens-window.h"
@@ -252,6 +253,109 @@ test_brief_window_print_export (Fixture       *fixture,
   g_clear_object (&wait.brief);
 }
 
+static gboolean
+list_idle (gpointer data)
+{
+  return !lens_brief_sets_list_get_busy (LENS_BRIEF_SETS_LIST (data));
+}
+
+static void
+assert_names (LensBriefSetsList  *list,
+              const char * const *expected)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_assert_true (lens_test_wait_until (list_idle, list));
+  names = lens_brief_sets_list_dup_names (list);
+  g_assert_cmpstrv (names, expected);
+}
+
+static void
+make_again (LensBriefDialog *dialog,
+            const char      *name,
+            const char      *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  lens_brief_dialog_make_set_to_file (dialog, name, file);
+  g_assert_true (lens_brief_dialog_get_busy (dialog));
+  g_assert_true (lens_test_wait_until (dialog_idle, dialog));
+  g_test_message ("dialog says: %s", lens_brief_dialog_get_last_message (dialog));
+  g_assert_true (g_str_has_prefix (lens_brief_dialog_get_last_message (dialog), "Brief saved"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The Saved Briefs list: save what the form was given, make it again (twice, the City's
+ * numbers revised between), rename, duplicate, delete. */
+static void
+test_brief_window_saved (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *first = g_build_filename (fixture->directory, "first.pdf", NULL);
+  g_autofree char *second = g_build_filename (fixture->directory, "second.pdf", NULL);
+  g_autoptr(LensBriefSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  LensBriefSetsList *list;
+  LensBriefDialog *dialog;
+  GtkWidget *row;
+
+  /* a folder of the test's own, also for the program the dialog runs */
+  {
+    g_autofree char *briefs = g_build_filename (fixture->directory, "briefs", NULL);
+
+    g_setenv ("REFORM_LENS_BRIEFS_DIR", briefs, TRUE);
+  }
+
+  /* data as of 8 March 2026, so a bump moves them on */
+  lens_fake_portal_set_as_of (fixture->portal, "ijzp-q8t2", 1772967600, NULL);
+  lens_fake_portal_set_as_of (fixture->portal, "mft5-nfa8", 1772967600, NULL);
+  lens_brief_dialog_set_program (g_getenv ("REFORM_LENS_BIN"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.prepare-brief", NULL);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (lens_test_wait_mapped (GTK_WIDGET (dialog)));
+  list = lens_brief_dialog_get_sets_list (dialog);
+  assert_names (list, (const char * const []) { NULL });
+
+  set = lens_brief_dialog_dup_brief_set (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (set->district, ==, 5);
+  g_assert_cmpstr (set->comparison, ==, "citywide");
+  g_free (set->name);
+  set->name = g_strdup ("Council 5");
+  lens_brief_sets_list_save (list, set);
+  assert_names (list, (const char * const []) { "Council 5", NULL });
+  row = lens_brief_sets_list_get_row (list, "Council 5");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Never made");
+
+  make_again (dialog, "Council 5", first);
+  assert_names (list, (const char * const []) { "Council 5", NULL });
+  row = lens_brief_sets_list_get_row (list, "Council 5");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Last made "));
+
+  /* the City revises February and adds two weeks: the second brief says so */
+  g_assert_true (lens_fake_portal_bump (fixture->portal, "2026-02"));
+  make_again (dialog, "Council 5", second);
+  {
+    g_autofree char *text = lens_pdf_run ((const char * const []) { "pdftotext", second, "-", NULL });
+
+    g_assert_nonnull (strstr (text, "Revised figures"));
+    g_assert_nonnull (strstr (text, "in the brief of"));
+  }
+
+  lens_brief_sets_list_rename (list, "Council 5", "Council 7", TRUE);
+  assert_names (list, (const char * const []) { "Council 5", "Council 7", NULL });
+  save_window (GTK_WINDOW (dialog), "brief-dialog-saved-briefs");
+  lens_brief_sets_list_rename (list, "Council 7", "District 7", FALSE);
+  assert_names (list, (const char * const []) { "Council 5", "District 7", NULL });
+  lens_brief_sets_list_delete (list, "District 7");
+  assert_names (list, (const char * const []) { "Council 5", NULL });
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unsetenv ("REFORM_LENS_BRIEFS_DIR");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +367,7 @@ main (int   argc,
   ADD ("/brief-window/dialog", test_brief_window_dialog);
   ADD ("/brief-window/cancel", test_brief_window_cancel);
   ADD ("/brief-window/print-export", test_brief_window_print_export);
+  ADD ("/brief-window/saved", test_brief_window_saved);
 #undef ADD
 
   return lens_test_window_run ();

@@ -137,6 +137,9 @@ paginate (LensBrief *self,
       brief_flow_cover (&f, toc);
     }
 
+  if (self->since != NULL)
+    brief_flow_since (&f);
+
   for (LensBriefGroup group = LENS_BRIEF_GROUP_CRIME; group < LENS_BRIEF_N_GROUPS; group++)
     {
       for (guint i = 0; i < self->charts->len; i++)

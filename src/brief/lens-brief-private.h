@@ -98,6 +98,9 @@ typedef struct
   char              *note;
   gboolean           included;
   guint              start_page;
+  char              *chart_id;         /* the catalogue id (lens_brief_add_chart_data()), or NULL */
+  char              *dataset_id;
+  GDateTime         *rows_updated_at;
 } BriefChart;
 
 /* Output: each page is a display list of blocks, in points, laid out left to right (mirrored
@@ -152,6 +155,7 @@ struct _LensBrief
   GPtrArray         *charts;           /* BriefChart */
   LensConsentDecree *decree;
   GPtrArray         *decree_passages;  /* BriefPassage */
+  struct _LensBriefSince *since;       /* lens-brief-since.c, or NULL */
 
   /* the layout */
   PangoContext      *context;
@@ -291,5 +295,9 @@ void         brief_flow_chart_section  (Flow             *f,
                                         BriefChart       *chart,
                                         double            chart_height);
 void         brief_flow_consent_decree (Flow             *f);
+
+/* lens-brief-since.c */
+void         brief_flow_since          (Flow             *f);
+void         brief_since_free          (struct _LensBriefSince *since);
 
 G_END_DECLS

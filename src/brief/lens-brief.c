@@ -66,6 +66,9 @@ brief_chart_free (BriefChart *chart)
   g_ptr_array_unref (chart->passages);
   g_free (chart->description);
   g_free (chart->note);
+  g_free (chart->chart_id);
+  g_free (chart->dataset_id);
+  g_clear_pointer (&chart->rows_updated_at, g_date_time_unref);
   g_free (chart);
 }
 
@@ -89,6 +92,7 @@ lens_brief_finalize (GObject *object)
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_object (&self->decree);
   g_clear_pointer (&self->decree_passages, g_ptr_array_unref);
+  g_clear_pointer (&self->since, brief_since_free);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->outline, g_array_unref);
   g_clear_object (&self->context);
@@ -581,6 +585,15 @@ lens_brief_add_chart_data (LensBrief     *self,
 
   lens_brief_set_chart_group (self, index, lens_brief_group_for_page (spec->page));
   lens_brief_set_chart_description (self, index, spec->description);
+  {
+    BriefChart *chart = g_ptr_array_index (self->charts, index);
+    GDateTime *rows_updated_at = lens_chart_data_get_rows_updated_at (data);
+
+    /* for the record of a saved brief (lens-brief-since.c) */
+    chart->chart_id = g_strdup (spec->id);
+    chart->dataset_id = g_strdup (spec->dataset_id);
+    chart->rows_updated_at = rows_updated_at != NULL ? g_date_time_ref (rows_updated_at) : NULL;
+  }
 
   if (lens_chart_data_get_stale (data))
     {

@@ -14,6 +14,7 @@
 
 #include "lens-brief-builder.h"
 #include "lens-brief-cli.h"
+#include "lens-brief-set-cli.h"
 #include "lens-language.h"
 #include "lens-catalog.h"
 #include "lens-cli.h"
@@ -349,6 +350,14 @@ lens_brief_cli_handle_options (GVariantDict *options,
       if (warning != NULL)
         print_error (warning);
     }
+
+  {
+    /* saved briefs: --brief-set, --save-brief-set, --list-brief-sets */
+    int status = lens_brief_set_cli_handle_options (options, settings);
+
+    if (status >= 0)
+      return status;
+  }
 
   path = lens_cli_dup_path_option (options, "brief");
   if (path == NULL)

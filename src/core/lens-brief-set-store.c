@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lens-brief-set-store.h"
+#include "lens-brief-record.h"
 #include "lens-date.h"
 
 #define FORMAT_ID "reform-lens-brief-set"
@@ -21,6 +22,11 @@ G_DEFINE_QUARK (lens-brief-set-store-error-quark, lens_brief_set_store_error)
 char *
 lens_brief_set_store_default_dir (void)
 {
+  const char *dir = g_getenv ("REFORM_LENS_BRIEFS_DIR");
+
+  /* For the window tests (which do not isolate the user's folders) and the programs they run. */
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
   return g_build_filename (g_get_user_data_dir (), "reform-lens", "briefs", NULL);
 }
 
@@ -360,9 +366,23 @@ lens_brief_set_store_rename (const char  *dir,
                              const char  *new_name,
                              GError     **error)
 {
+  g_autofree char *new_path = NULL;
+
   if (g_strcmp0 (name, new_name) == 0)
     return check_name (name, error);
-  return copy_to (dir, name, new_name, TRUE, error);
+  new_path = path_for (dir, new_name);
+
+  /* The figures of its last brief go with it (before the old name's file is removed). */
+  if (!check_name (new_name, NULL) ||
+      g_file_test (new_path, G_FILE_TEST_EXISTS) ||
+      !lens_brief_record_rename (dir, name, new_name, NULL))
+    return copy_to (dir, name, new_name, TRUE, error);
+  if (!copy_to (dir, name, new_name, TRUE, error))
+    {
+      lens_brief_record_rename (dir, new_name, name, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -384,6 +404,7 @@ lens_brief_set_store_delete (const char  *dir,
   if (!check_name (name, error))
     return FALSE;
   path = path_for (dir, name);
+  lens_brief_record_delete (dir, name, NULL);
   if (g_unlink (path) != 0)
     {
       int errsv = errno;

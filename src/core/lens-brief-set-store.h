@@ -23,7 +23,8 @@ typedef enum
 
 GQuark        lens_brief_set_store_error_quark (void);
 
-/* The folder saved briefs live in: g_get_user_data_dir()/reform-lens/briefs. */
+/* The folder saved briefs live in: g_get_user_data_dir()/reform-lens/briefs, or
+ * $REFORM_LENS_BRIEFS_DIR when set. */
 char         *lens_brief_set_store_default_dir (void);
 
 /* Every saved brief in @dir, sorted by name. A file that is not a saved brief is renamed

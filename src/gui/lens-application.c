@@ -11,6 +11,7 @@
 
 #include "lens-application.h"
 #include "lens-brief-cli.h"
+#include "lens-brief-set-cli.h"
 #include "lens-cli.h"
 #include "lens-preferences-window.h"
 #include "lens-settings.h"
@@ -336,6 +337,8 @@ lens_application_init (LensApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), lens_cli_get_option_entries ());
   g_application_add_main_option_entries (G_APPLICATION (self),
                                          lens_brief_cli_get_option_entries ());
+  g_application_add_main_option_entries (G_APPLICATION (self),
+                                         lens_brief_set_cli_get_option_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Chicago’s public police data, district by district."));

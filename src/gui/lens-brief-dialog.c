@@ -46,6 +46,7 @@ struct _LensBriefDialog
   GtkCheckButton    *arrests_check;
   GtkCheckButton    *decree_check;
   GtkCheckButton    *passages_check;
+  LensBriefSetsList *sets_list;
 };
 
 G_DEFINE_FINAL_TYPE (LensBriefDialog, lens_brief_dialog, ADW_TYPE_WINDOW)
@@ -355,6 +356,8 @@ process_cb (GObject      *object,
   g_subprocess_communicate_utf8_finish (process, result, &out, &err, &error);
   g_clear_object (&self->process);
   g_clear_object (&self->cancellable);
+  /* a saved brief made again: when it was last made changed */
+  lens_brief_sets_list_reload (self->sets_list);
 
   if (error != NULL)
     {
@@ -479,6 +482,151 @@ lens_brief_dialog_save_to_file (LensBriefDialog *self,
                                     (const char * const *) ids, parts, LENS_QUERY_DEFAULT,
                                     self->cancellable, build_cb, g_object_ref (self));
   }
+}
+
+/* Saved briefs: made by the command line, which keeps the figures for the next one. */
+void
+lens_brief_dialog_make_set_to_file (LensBriefDialog *self,
+                                    const char      *name,
+                                    GFile           *file)
+{
+  LensPortalClient *client = lens_application_get_client (self->application);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *exe = NULL;
+
+  g_return_if_fail (LENS_IS_BRIEF_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->busy)
+    return;
+  g_set_object (&self->file, file);
+  path = g_file_get_path (file);
+  exe = program != NULL ? g_strdup (program) : g_file_read_link ("/proc/self/exe", &error);
+  if (path == NULL || exe == NULL)
+    {
+      show_result (self, exe == NULL ? error->message
+                                     : _("The brief can only be saved to a file on this computer"),
+                   FALSE, FALSE);
+      return;
+    }
+
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+
+  g_ptr_array_add (argv, g_steal_pointer (&exe));
+  g_ptr_array_add (argv, g_strdup_printf ("--brief-set=%s", name));
+  g_ptr_array_add (argv, g_strdup_printf ("--output=%s", path));
+  g_ptr_array_add (argv, g_strdup_printf ("--portal=%s", lens_portal_client_get_base_url (client)));
+  if (lens_portal_client_get_offline (client))
+    g_ptr_array_add (argv, g_strdup ("--offline"));
+  g_ptr_array_add (argv, NULL);
+
+  self->process = g_subprocess_newv ((const char * const *) argv->pdata,
+                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                     &error);
+  if (self->process == NULL)
+    {
+      show_result (self, error->message, FALSE, FALSE);
+      return;
+    }
+  g_subprocess_communicate_utf8_async (self->process, NULL, self->cancellable,
+                                       process_cb, g_object_ref (self));
+}
+
+static void
+make_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          gpointer         user_data)
+{
+  g_autoptr(LensBriefDialog) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        lens_brief_dialog_make_set_to_file (self, g_object_get_data (G_OBJECT (chooser), "lens-name"),
+                                            file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+make_set_cb (LensBriefDialog *self,
+             const char      *name)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *file_name = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+
+  if (self->busy)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save Brief"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* not translated: a file name that works on every system */
+  file_name = g_strdup_printf ("brief-%s-%s.pdf", name, day);
+  g_strdelimit (file_name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_object_set_data_full (G_OBJECT (chooser), "lens-name", g_strdup (name), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (make_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+LensBriefSet *
+lens_brief_dialog_dup_brief_set (LensBriefDialog  *self,
+                                 GError          **error)
+{
+  g_autoptr(LensFilters) filters = lens_brief_dialog_dup_filters (self, error);
+  g_autoptr(GStrvBuilder) sections = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *label = NULL;
+  LensBriefParts parts;
+  LensBriefSet *set;
+
+  if (filters == NULL)
+    return NULL;
+
+  label = lens_filters_dup_district_label (filters);
+  set = lens_brief_set_new (label);
+  set->district = lens_filters_get_district (filters);
+  set->comparison = lens_filters_dup_field (filters, "compare");
+  set->language = g_strdup (get_language (self));
+  set->fixed_from = *lens_filters_get_from (filters);
+  set->fixed_to = *lens_filters_get_to (filters);
+  ids = dup_sections (self, &parts);
+  g_strv_builder_addv (sections, (const char **) ids);
+  if (parts & LENS_BRIEF_PART_CONSENT_DECREE)
+    g_strv_builder_add (sections, "consent-decree");
+  if (parts & LENS_BRIEF_PART_PASSAGES)
+    g_strv_builder_add (sections, "passages");
+  set->sections = g_strv_builder_end (sections);
+  return set;
+}
+
+LensBriefSetsList *
+lens_brief_dialog_get_sets_list (LensBriefDialog *self)
+{
+  g_return_val_if_fail (LENS_IS_BRIEF_DIALOG (self), NULL);
+  return self->sets_list;
+}
+
+static void
+save_set_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LensBriefDialog *self = LENS_BRIEF_DIALOG (widget);
+  g_autoptr(LensBriefSet) set = lens_brief_dialog_dup_brief_set (self, NULL);
+
+  if (set != NULL)
+    lens_brief_sets_list_ask_save (self->sets_list, set);
 }
 
 static void
@@ -733,6 +881,7 @@ lens_brief_dialog_class_init (LensBriefDialogClass *klass)
                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LENS_TYPE_BRIEF_SETS_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-brief-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, toast_overlay);
@@ -751,6 +900,9 @@ lens_brief_dialog_class_init (LensBriefDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, decree_check);
   gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, passages_check);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, LensBriefDialog, sets_list);
+  gtk_widget_class_bind_template_callback (widget_class, make_set_cb);
+  gtk_widget_class_install_action (widget_class, "brief.save-set", NULL, save_set_action);
 
   gtk_widget_class_install_action (widget_class, "brief.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "brief.cancel", NULL, cancel_action);

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "lens-application.h"
+#include "lens-brief-set.h"
+#include "lens-brief-sets-list.h"
 #include "lens-filters.h"
 
 G_BEGIN_DECLS
@@ -34,6 +36,18 @@ LensFilters     *lens_brief_dialog_dup_filters    (LensBriefDialog *self,
 /* The form's language: "" for the app's, or a code of lens_language_get_available(). */
 void             lens_brief_dialog_set_language   (LensBriefDialog *self,
                                                    const char      *code);
+
+/* Saved briefs: the list at the start of the dialog. */
+LensBriefSetsList *lens_brief_dialog_get_sets_list (LensBriefDialog *self);
+/* What "Save as Saved Brief…" keeps of the form (named after the district, the period rule
+ * "the last full month"), or NULL with the form's error. */
+LensBriefSet    *lens_brief_dialog_dup_brief_set  (LensBriefDialog *self,
+                                                   GError         **error);
+/* What Make Again does once a file is chosen: runs `reform-lens --brief-set=NAME
+ * --output=FILE` (which writes the record for the next one), then shows a toast. */
+void             lens_brief_dialog_make_set_to_file (LensBriefDialog *self,
+                                                     const char      *name,
+                                                     GFile           *file);
 
 /* The reform-lens program the dialog runs for a brief in another language; NULL (the
  * default): the running program, /proc/self/exe. For the tests, whose program is not
