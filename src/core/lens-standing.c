@@ -231,6 +231,7 @@ coverage_cb (GObject      *source,
   g_autoptr(LensDataCoverage) coverage = NULL;
   g_autoptr(LensSoql) query = NULL;
   LensPeriod windows[LENS_COMPSTAT_N_WINDOWS];
+  GCancellable *cancellable;
   GError *error = NULL;
 
   coverage = lens_data_coverage_load_finish (res, &error);
@@ -243,7 +244,8 @@ coverage_cb (GObject      *source,
   lens_compstat_get_windows (lens_data_coverage_get_last_full_day (coverage), windows);
   load->period = windows[load->window];
   query = lens_standing_build_query (load->measure, &load->period);
-  lens_portal_client_query_async (load->client, query, load->flags, g_task_get_cancellable (task),
+  cancellable = g_task_get_cancellable (task);
+  lens_portal_client_query_async (load->client, query, load->flags, cancellable,
                                   query_cb, g_steal_pointer (&task));
 }
 
