@@ -13,6 +13,8 @@
 
 #include "lens-datasets.h"
 #include "lens-districts.h"
+#include "lens-district-card.h"
+#include "lens-format.h"
 #include "lens-plot-area.h"
 #include "lens-standing-view.h"
 #include "lens-test-util.h"
@@ -187,6 +189,117 @@ test_view (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  gboolean   done;
+  GPtrArray *tables;
+} AreasWait;
+
+static void
+areas_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  AreasWait *w = user_data;
+
+  w->tables = lens_compstat_load_areas_finish (result, NULL);
+  w->done = TRUE;
+}
+
+static gboolean
+card_settled (gpointer data)
+{
+  return lens_loadable_is_settled (LENS_LOADABLE (data));
+}
+
+/* The Overview's cards: the rank this year as the ranking gives it, and the index crimes of
+ * the last 28 days as the portal counts them, against the same days a year earlier. */
+static void
+test_overview_cards (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *standing_card = lens_district_card_new (LENS_DISTRICT_CARD_STANDING, "Crime");
+  GtkWidget *last_28 = lens_district_card_new (LENS_DISTRICT_CARD_LAST_28, "Crime");
+  g_autoptr(LensFilters) filters = lens_filters_new ();
+  g_autoptr(LensDistrictRanking) ranking = NULL;
+  g_autofree char *rank = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  LensPeriod windows[LENS_COMPSTAT_N_WINDOWS];
+  GDate end;
+  gint64 count = 0;
+  const char * const *codes = lens_compstat_get_row (lens_compstat_get_n_rows () - 1)->fbi_codes;
+
+  gtk_box_append (GTK_BOX (box), standing_card);
+  gtk_box_append (GTK_BOX (box), last_28);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+
+  lens_filters_set_district (filters, 5);
+  lens_loadable_load (LENS_LOADABLE (standing_card), f->client, filters, LENS_QUERY_DEFAULT);
+  lens_loadable_load (LENS_LOADABLE (last_28), f->client, filters, LENS_QUERY_DEFAULT);
+  g_assert_true (lens_test_wait_until (card_settled, standing_card));
+  g_assert_true (lens_test_wait_until (card_settled, last_28));
+  g_assert_cmpuint (lens_fake_portal_get_n_refused (f->portal), ==, 0);
+
+  /* The rank from the portal's counts of all incidents this year in every district */
+  g_assert_nonnull (lens_district_card_get_text (LENS_DISTRICT_CARD (last_28)));
+  g_assert_nonnull (strstr (lens_district_card_get_detail (LENS_DISTRICT_CARD (standing_card)), "in incidents this year, to "));
+  {
+    const char *detail = lens_district_card_get_detail (LENS_DISTRICT_CARD (last_28));
+
+    g_assert_nonnull (strstr (detail, "the 28 days to "));
+    g_assert_nonnull (strstr (detail, "compared with the same days a year earlier ("));
+  }
+
+  /* Both cards end on the data's last full day: find it from a table of the same client. */
+  {
+    static const guint areas[] = { 5 };
+    AreasWait w = { 0 };
+
+    lens_compstat_load_areas_async (f->client, areas, 1, FALSE, LENS_QUERY_DEFAULT, NULL,
+                                    areas_cb, &w);
+    g_assert_true (lens_test_wait_flag (&w.done));
+    end = *lens_compstat_get_last_full_day (g_ptr_array_index (w.tables, 0));
+    g_ptr_array_unref (w.tables);
+  }
+  lens_compstat_get_windows (&end, windows);
+
+  ranking = lens_district_ranking_new ();
+  from = day_string (&windows[LENS_COMPSTAT_YEAR_TO_DATE].from, 0);
+  to = day_string (&windows[LENS_COMPSTAT_YEAR_TO_DATE].to, 1);
+  for (guint d = 0; d < lens_districts_get_count (); d++)
+    {
+      g_autofree char *code = lens_district_dup_code (lens_districts_get_nth (d));
+      g_autofree char *district = g_strdup_printf ("district=%s", code);
+      const char *constraints[] = { district, NULL };
+
+      lens_district_ranking_add (ranking, code,
+                                 lens_fake_portal_expected_count (f->portal, LENS_DATASET_CRIMES, constraints, from, to));
+    }
+  rank = lens_standing_dup_standing_text (ranking, 5);
+  g_assert_cmpstr (lens_district_card_get_text (LENS_DISTRICT_CARD (standing_card)), ==, rank);
+
+  g_free (from);
+  g_free (to);
+  from = day_string (&windows[LENS_COMPSTAT_LAST_28].from, 0);
+  to = day_string (&windows[LENS_COMPSTAT_LAST_28].to, 1);
+  for (guint c = 0; codes[c] != NULL; c++)
+    {
+      g_autofree char *fbi = g_strdup_printf ("fbi_code=%s", codes[c]);
+      const char *constraints[] = { "district=005", fbi, NULL };
+
+      count += lens_fake_portal_expected_count (f->portal, LENS_DATASET_CRIMES, constraints, from, to);
+    }
+  expected = lens_format_count (count);
+  g_assert_cmpstr (lens_district_card_get_text (LENS_DISTRICT_CARD (last_28)), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +308,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/standing/rank-text", test_rank_text);
+  g_test_add ("/standing/overview-cards", Fixture, NULL, lens_test_portal_fixture_set_up,
+              test_overview_cards, lens_test_portal_fixture_tear_down);
   g_test_add ("/standing/view", Fixture, NULL, lens_test_portal_fixture_set_up,
               test_view, lens_test_portal_fixture_tear_down);
 
