@@ -11,12 +11,15 @@
 
 #include <gtk/gtk.h>
 
+#include "lens-brief-builder.h"
+#include "lens-compstat-view.h"
 #include "lens-datasets.h"
 #include "lens-districts.h"
 #include "lens-district-card.h"
 #include "lens-format.h"
 #include "lens-plot-area.h"
 #include "lens-standing-view.h"
+#include "lens-pdf-text.h"
 #include "lens-test-util.h"
 #include "lens-test-window.h"
 
@@ -300,6 +303,132 @@ test_overview_cards (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+compstat_settled (gpointer data)
+{
+  return lens_loadable_is_settled (LENS_LOADABLE (data)) &&
+         lens_compstat_view_get_tables (LENS_COMPSTAT_VIEW (data)) != NULL;
+}
+
+typedef struct
+{
+  gboolean   done;
+  LensBrief *brief;
+  GError    *error;
+} BriefWait;
+
+static void
+brief_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  BriefWait *w = user_data;
+
+  w->brief = lens_brief_builder_build_finish (result, NULL, NULL, &w->error);
+  w->done = TRUE;
+}
+
+/* The brief's CompStat page has the numbers the table on screen shows, row by row, and its
+ * standing page the rank on screen. */
+static void
+test_brief_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *compstat = lens_compstat_view_new ();
+  GtkWidget *standing = lens_standing_view_new ();
+  g_autoptr(LensFilters) filters = lens_filters_new ();
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *squeezed = NULL;
+  g_autofree char *rank = NULL;
+  BriefWait w = { 0 };
+  GPtrArray *tables;
+  guint n_pages;
+
+  if (!lens_pdf_have_poppler ())
+    return;
+
+  gtk_box_append (GTK_BOX (box), compstat);
+  gtk_box_append (GTK_BOX (box), standing);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  lens_filters_set_district (filters, 5);
+  lens_loadable_load (LENS_LOADABLE (compstat), f->client, filters, LENS_QUERY_DEFAULT);
+  lens_loadable_load (LENS_LOADABLE (standing), f->client, filters, LENS_QUERY_DEFAULT);
+  g_assert_true (lens_test_wait_until (compstat_settled, compstat));
+  g_assert_true (lens_test_wait_until (is_settled, standing));
+
+  lens_brief_builder_build_async (f->client, filters, NULL,
+                                  LENS_BRIEF_PART_COVER | LENS_BRIEF_PART_COMPSTAT | LENS_BRIEF_PART_STANDING,
+                                  LENS_QUERY_DEFAULT, NULL, brief_cb, &w);
+  g_assert_true (lens_test_wait_flag (&w.done));
+  g_assert_no_error (w.error);
+  g_assert_nonnull (w.brief);
+  g_assert_cmpuint (lens_fake_portal_get_n_refused (f->portal), ==, 0);
+
+  dir = lens_test_make_dir ();
+  path = g_build_filename (dir, "brief.pdf", NULL);
+  g_assert_true (lens_brief_write_pdf (w.brief, path, NULL));
+  n_pages = lens_pdf_n_pages (path);
+  g_assert_cmpuint (n_pages, >=, 2);
+  pages = lens_pdf_pages_text (path, n_pages);
+  for (guint i = 0; i < pages->len; i++)
+    g_string_append (all, g_ptr_array_index (pages, i));
+  squeezed = lens_pdf_squeeze (all->str);
+
+  g_assert_nonnull (strstr (squeezed, "Index Crimes Against a Year Earlier"));
+  g_assert_nonnull (strstr (squeezed, "Where the District Stands"));
+  g_assert_nonnull (strstr (squeezed, "counts, not rates"));
+
+  /* every row of every area on screen, its nine numbers in one line of the brief */
+  tables = lens_compstat_view_get_tables (LENS_COMPSTAT_VIEW (compstat));
+  g_assert_cmpuint (tables->len, ==, 2);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      LensCompstat *table = g_ptr_array_index (tables, t);
+      guint n_rows = lens_compstat_get_n_rows () + (lens_compstat_has_victims (table) ? 1 : 0);
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          static const LensCompstatWindow shown[] = { LENS_COMPSTAT_LAST_7, LENS_COMPSTAT_LAST_28, LENS_COMPSTAT_YEAR_TO_DATE };
+          g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+          gboolean found = FALSE;
+
+          for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+            {
+              gboolean victims = r == lens_compstat_get_n_rows ();
+
+              g_ptr_array_add (cells, lens_format_count (victims ? lens_compstat_get_victims (table, shown[i])
+                                                                 : lens_compstat_get_count (table, r, shown[i])));
+              g_ptr_array_add (cells, lens_format_count (victims ? lens_compstat_get_victims (table, shown[i] + 1)
+                                                                 : lens_compstat_get_count (table, r, shown[i] + 1)));
+              g_ptr_array_add (cells, victims ? lens_compstat_dup_victims_change (table, shown[i])
+                                              : lens_compstat_dup_change (table, r, shown[i]));
+            }
+          for (guint p = 0; p < pages->len && !found; p++)
+            found = lens_pdf_has_row (g_ptr_array_index (pages, p), (const char **) cells->pdata, cells->len);
+          if (!found)
+            g_error ("Row %u of area %u is not in the brief as on screen", r, t);
+        }
+    }
+
+  /* the rank on screen */
+  rank = lens_standing_dup_standing_text (lens_standing_get_ranking (lens_standing_view_get_standing (LENS_STANDING_VIEW (standing))), 5);
+  {
+    g_autofree char *rank_squeezed = lens_pdf_squeeze (rank);
+
+    g_assert_nonnull (strstr (squeezed, rank_squeezed));
+  }
+
+  g_clear_object (&w.brief);
+  lens_test_remove_tree (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +439,8 @@ main (int   argc,
   g_test_add_func ("/standing/rank-text", test_rank_text);
   g_test_add ("/standing/overview-cards", Fixture, NULL, lens_test_portal_fixture_set_up,
               test_overview_cards, lens_test_portal_fixture_tear_down);
+  g_test_add ("/standing/brief-pages", Fixture, NULL, lens_test_portal_fixture_set_up,
+              test_brief_pages, lens_test_portal_fixture_tear_down);
   g_test_add ("/standing/view", Fixture, NULL, lens_test_portal_fixture_set_up,
               test_view, lens_test_portal_fixture_tear_down);
 

@@ -152,6 +152,9 @@ struct _LensBrief
   GPtrArray         *charts;           /* BriefChart */
   LensConsentDecree *decree;
   GPtrArray         *decree_passages;  /* BriefPassage */
+  GPtrArray         *compstat;         /* LensCompstat, one per area */
+  LensStanding      *standing;
+  guint              standing_district;
 
   /* the layout */
   PangoContext      *context;
@@ -291,5 +294,14 @@ void         brief_flow_chart_section  (Flow             *f,
                                         BriefChart       *chart,
                                         double            chart_height);
 void         brief_flow_consent_decree (Flow             *f);
+/* A chart document's export page in a box of @height */
+void         brief_flow_chart          (Flow              *f,
+                                        LensChartDocument *document,
+                                        double             height);
+
+/* lens-brief-compstat.c */
+void         brief_flow_compstat       (Flow             *f);
+void         brief_flow_standing       (Flow             *f,
+                                        double            chart_height);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "lens-districts.h"
 #include "lens-format.h"
 #include "lens-plot-area.h"
+#include "lens-standing-document.h"
 #include "lens-standing-view.h"
 
 /* One row of the table */
@@ -73,6 +74,12 @@ lens_standing_row_init (LensStandingRow *self)
 {
 }
 
+static char *
+dup_district_label (guint district)
+{
+  return lens_district_dup_label (lens_district_lookup_number (district));
+}
+
 /* The view */
 
 struct _LensStandingView
@@ -116,80 +123,6 @@ enum {
 
 static const LensCompstatWindow windows[] = { LENS_COMPSTAT_YEAR_TO_DATE, LENS_COMPSTAT_LAST_28 };
 
-static char *
-dup_period_text (LensStanding *standing)
-{
-  const LensPeriod *period = lens_standing_get_period (standing);
-  g_autofree char *day = lens_describe_day (&period->to);
-
-  if (g_date_get_day_of_year (&period->from) == 1 &&
-      g_date_get_year (&period->from) == g_date_get_year (&period->to))
-    /* Translators: %s is a day, e.g. "24 March 2026" */
-    return g_strdup_printf (_("the year to %s"), day);
-  /* Translators: %s is a day, e.g. "24 March 2026" */
-  return g_strdup_printf (_("the 28 days to %s"), day);
-}
-
-static char *
-dup_district_label (guint district)
-{
-  return lens_district_dup_label (lens_district_lookup_number (district));
-}
-
-LensChartDocument *
-lens_standing_dup_document (LensStanding *standing,
-                            guint         district,
-                            gboolean      for_csv)
-{
-  LensDistrictRanking *ranking = lens_standing_get_ranking (standing);
-  g_autoptr(LensSeries) series = lens_series_new ();
-  g_autofree char *period = dup_period_text (standing);
-  g_autofree char *title = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *age = NULL;
-  LensChartDocument *document;
-  const char *footer[4] = { NULL };
-  guint count, rank = 0;
-
-  count = lens_series_add_vector (series, _("Count"));
-  if (for_csv)
-    rank = lens_series_add_vector (series, _("Rank"));
-  lens_series_set_unit (series, "incidents");
-  for (guint i = 0; i < lens_district_ranking_get_n_ranked (ranking); i++)
-    {
-      const LensDistrictStanding *s = lens_district_ranking_get_nth (ranking, i);
-      g_autofree char *label = for_csv ? g_strdup_printf ("%u", s->district) : dup_district_label (s->district);
-      guint l = lens_series_add_label (series, label);
-
-      lens_series_set_value (series, count, l, s->value);
-      if (for_csv)
-        lens_series_set_value (series, rank, l, s->rank);
-      if (s->district == district)
-        lens_series_set_highlight (series, l);
-    }
-
-  document = lens_chart_document_new (series, LENS_PLOT_HORIZONTAL_BAR);
-  /* Translators: a chart title: "Robbery by district, the year to 24 March 2026" */
-  title = g_strdup_printf (_("%s by district, %s"),
-                           lens_standing_get_measure_label (lens_standing_get_measure (standing)), period);
-  lens_chart_document_set_title (document, title);
-  lens_chart_document_set_axis_titles (document, _("District"), _("Incidents"));
-  if (for_csv)
-    {
-      static const char * const names[] = { "district", "count", "rank", NULL };
-
-      lens_chart_document_set_column_names (document, names);
-    }
-  /* Translators: %s is a dataset name and its id */
-  source = g_strdup_printf (_("Source: %s"), "Crimes - 2001 to Present (ijzp-q8t2)");
-  age = lens_format_datetime (lens_query_result_get_fetched_at (lens_standing_get_result (standing)));
-  footer[0] = source;
-  footer[1] = _("These are counts, not rates: the districts’ populations differ, and the portal publishes none.");
-  footer[2] = age;
-  lens_chart_document_set_footer (document, footer);
-  return document;
-}
-
 static void
 show_state (LensStandingView *self)
 {
@@ -220,7 +153,7 @@ show_state (LensStandingView *self)
     }
 
   ranking = lens_standing_get_ranking (self->standing);
-  period = dup_period_text (self->standing);
+  period = lens_standing_dup_period_text (self->standing);
   if (self->error == NULL)
     {
       LensQueryResult *result = lens_standing_get_result (self->standing);

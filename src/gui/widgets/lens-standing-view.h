@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "lens-chart-export.h"
+#include "lens-standing-document.h"
 #include "lens-loadable.h"
 #include "lens-standing.h"
 
@@ -29,12 +29,5 @@ void          lens_standing_view_set_window   (LensStandingView  *self,
 LensStanding *lens_standing_view_get_standing (LensStandingView  *self);
 /* The sentence beside the bars ("5 – Calumet: 3rd of 22 for …"); NULL while nothing is shown. */
 const char   *lens_standing_view_get_sentence (LensStandingView  *self);
-
-/* The bars as a chart document (the export path of every chart): one vector with the chosen
- * district highlighted; for CSV (@for_csv) the vectors are count and rank, so the file has the
- * columns district, count, rank. */
-LensChartDocument *lens_standing_dup_document (LensStanding      *standing,
-                                               guint              district,
-                                               gboolean           for_csv);
 
 G_END_DECLS
