@@ -184,7 +184,8 @@ brief_flow_compstat (Flow *f)
                    &style_small_ink, 0, 4.0);
   /* Translators: %s is a dataset name and its id */
   {
-    g_autofree char *source = g_strdup_printf (_("Source: %s"), "Crimes - 2001 to Present (ijzp-q8t2)");
+    g_autofree char *name = lens_standing_dup_dataset_name ();
+    g_autofree char *source = g_strdup_printf (_("Source: %s"), name);
 
     brief_flow_text (f, source, &style_small, 0, 4.0);
   }

@@ -10,10 +10,18 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-datasets.h"
 #include "lens-describe.h"
 #include "lens-districts.h"
 #include "lens-format.h"
 #include "lens-standing-document.h"
+
+char *
+lens_standing_dup_dataset_name (void)
+{
+  return g_strdup_printf ("%s (%s)", lens_dataset_get_display_name (lens_dataset_lookup (LENS_DATASET_CRIMES)),
+                          LENS_DATASET_CRIMES);
+}
 
 char *
 lens_standing_dup_period_text (LensStanding *standing)
@@ -40,6 +48,7 @@ lens_standing_dup_document (LensStanding *standing,
   g_autofree char *period = lens_standing_dup_period_text (standing);
   g_autofree char *title = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *age = NULL;
   LensChartDocument *document;
   const char *footer[4] = { NULL };
@@ -75,7 +84,8 @@ lens_standing_dup_document (LensStanding *standing,
       lens_chart_document_set_column_names (document, names);
     }
   /* Translators: %s is a dataset name and its id */
-  source = g_strdup_printf (_("Source: %s"), "Crimes - 2001 to Present (ijzp-q8t2)");
+  name = lens_standing_dup_dataset_name ();
+  source = g_strdup_printf (_("Source: %s"), name);
   age = lens_format_datetime (lens_query_result_get_fetched_at (lens_standing_get_result (standing)));
   footer[0] = source;
   footer[1] = _("These are counts, not rates: the districts’ populations differ, and the portal publishes none.");

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The Crimes dataset's name in the user's language and its id: "Crimes - 2001 to Present
+ * (ijzp-q8t2)" */
+char              *lens_standing_dup_dataset_name (void);
+
 /* "the year to 24 March 2026", "the 28 days to 24 March 2026" */
 char              *lens_standing_dup_period_text (LensStanding *standing);
 

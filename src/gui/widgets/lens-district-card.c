@@ -16,6 +16,7 @@
 #include "lens-district-card.h"
 #include "lens-format.h"
 #include "lens-standing.h"
+#include "lens-standing-document.h"
 
 struct _LensDistrictCard
 {
@@ -57,9 +58,9 @@ card_title (LensDistrictCardKind kind)
 
 /* "Source: … · Data as of … · Fetched …" as on the other cards */
 static char *
-dup_source (const char      *dataset,
-            LensQueryResult *result)
+dup_source (LensQueryResult *result)
 {
+  g_autofree char *dataset = lens_standing_dup_dataset_name ();
   GString *source = g_string_new (NULL);
   GDateTime *rows_updated_at = lens_query_result_get_rows_updated_at (result);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -120,7 +121,7 @@ show_standing (LensDistrictCard *self,
 {
   LensDistrictRanking *ranking = lens_standing_get_ranking (standing);
   g_autofree char *day = lens_describe_day (&lens_standing_get_period (standing)->to);
-  g_autofree char *source = dup_source ("Crimes - 2001 to Present (ijzp-q8t2)", lens_standing_get_result (standing));
+  g_autofree char *source = dup_source (lens_standing_get_result (standing));
   g_autofree char *text = NULL;
   g_autofree char *detail = NULL;
 
@@ -159,7 +160,7 @@ show_last_28 (LensDistrictCard *self,
   g_autofree char *text = lens_format_count (lens_compstat_get_count (table, index, LENS_COMPSTAT_LAST_28));
   g_autofree char *before = lens_format_count (lens_compstat_get_count (table, index, LENS_COMPSTAT_LAST_28_BEFORE));
   g_autofree char *change = lens_compstat_dup_change (table, index, LENS_COMPSTAT_LAST_28);
-  g_autofree char *source = dup_source ("Crimes - 2001 to Present (ijzp-q8t2)", lens_compstat_get_result (table));
+  g_autofree char *source = dup_source (lens_compstat_get_result (table));
   g_autofree char *detail = NULL;
   g_autofree char *extra = NULL;
 

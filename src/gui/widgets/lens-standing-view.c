@@ -159,9 +159,10 @@ show_state (LensStandingView *self)
       LensQueryResult *result = lens_standing_get_result (self->standing);
       g_autofree char *when = lens_format_datetime (lens_query_result_get_fetched_at (result));
       g_autofree char *age = lens_format_age (lens_query_result_get_age (result));
-      /* Translators: "Source: Crimes (ijzp-q8t2) · Fetched 24 March 2026 10:00 (2 hours ago)" */
-      g_autofree char *text = g_strdup_printf (_("Source: Crimes – 2001 to Present (ijzp-q8t2) · Fetched %s (%s)"),
-                                               when, age);
+      g_autofree char *name = lens_standing_dup_dataset_name ();
+      g_autofree char *source = g_strdup_printf (_("Source: %s"), name);
+      g_autofree char *fetched = g_strdup_printf (_("Fetched %s (%s)"), when, age);
+      g_autofree char *text = g_strconcat (source, _(" · "), fetched, NULL);
 
       gtk_label_set_label (self->status_label, text);
     }
