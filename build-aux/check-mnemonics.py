@@ -31,8 +31,9 @@ C_WIDGETS = {
     'LensFilterBox': ('src/gui/widgets/lens-filter-box.c',
                       ['_District', 'Compare _With', 'D_ates'], []),
     'LensHeadlineCard': ('src/gui/widgets/lens-headline-card.c', ['_Retry'], []),
+    'LensDistrictCard': ('src/gui/widgets/lens-district-card.c', ['_Retry'], []),
     'LensOverviewPage': ('src/gui/pages/lens-overview-page.c', [],
-                         ['LensHeadlineCard', 'LensComplianceCard']),
+                         ['LensHeadlineCard', 'LensComplianceCard', 'LensDistrictCard']),
     'LensDashboardPage': ('src/gui/pages/lens-dashboard-page.c', [],
                           ['LensChartView', 'LensReportsPanel']),
     # The toast that offers to open a saved brief shows inside the dialog.
@@ -52,6 +53,9 @@ C_SURFACES = [
     ('saved brief name dialog', 'src/gui/lens-brief-sets-list.c', ['_Cancel', '_Duplicate', '_Rename']),
     ('saved brief delete dialog', 'src/gui/lens-brief-sets-list.c', ['_Cancel', '_Delete']),
     ('save as saved brief dialog', 'src/gui/lens-brief-sets-list.c', ['_Cancel', '_Save']),
+    ('district ranking export file chooser', 'src/gui/widgets/lens-standing-view.c', ['_Export', '_Cancel']),
+    ('district ranking export menu', 'src/gui/widgets/lens-standing-view.c',
+     ['Export as _PNG Image…', 'Export as _SVG Image…', 'Export as P_DF…', 'Export as _CSV Table…']),
 ]
 
 # The window shows one page at a time beside its sidebar: each page with the window is a surface.

@@ -103,7 +103,9 @@ static const Choice primary_types[] = {
   { "MOTOR VEHICLE THEFT", 8 }, { "DECEPTIVE PRACTICE", 7 }, { "OTHER OFFENSE", 6.5 },
   { "ROBBERY", 4 }, { "BURGLARY", 3.5 }, { "WEAPONS VIOLATION", 3.5 }, { "NARCOTICS", 2.5 },
   { "CRIMINAL TRESPASS", 2 }, { "OFFENSE INVOLVING CHILDREN", 0.9 },
-  { "CRIMINAL SEXUAL ASSAULT", 0.8 }, { "SEX OFFENSE", 0.6 }, { "PUBLIC PEACE VIOLATION", 0.5 },
+  /* Synthetic: the portal spells this crime both ways (CRIM SEXUAL ASSAULT through about
+   * 2018): neither spelling alone is in the top ten offences, the two together are. */
+  { "CRIMINAL SEXUAL ASSAULT", 2.0 }, { "CRIM SEXUAL ASSAULT", 2.0 }, { "SEX OFFENSE", 0.6 }, { "PUBLIC PEACE VIOLATION", 0.5 },
   { "INTERFERENCE WITH PUBLIC OFFICER", 0.4 }, { "HOMICIDE", 0.3 }, { "STALKING", 0.2 },
   { "ARSON", 0.2 }, { "CONCEALED CARRY LICENSE VIOLATION", 0.1 }, { "PROSTITUTION", 0.05 },
   { "LIQUOR LAW VIOLATION", 0.05 }, { "INTIMIDATION", 0.05 }, { "KIDNAPPING", 0.05 },

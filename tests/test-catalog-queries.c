@@ -12,6 +12,8 @@
 #include "lens-catalog.h"
 #include "lens-chart-loader.h"
 #include "lens-compstat.h"
+#include "lens-standing.h"
+#include "lens-datasets.h"
 #include "lens-districts.h"
 #include "lens-headline.h"
 #include "lens-test-util.h"
@@ -286,6 +288,70 @@ test_compstat (Fixture       *f,
   g_assert_cmpuint (n_compstat, ==, lens_districts_get_count () + 1);
 }
 
+static void
+areas_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Wait *w = user_data;
+  GPtrArray *tables = lens_compstat_load_areas_finish (result, &w->error);
+
+  g_clear_pointer (&tables, g_ptr_array_unref);
+  w->done = TRUE;
+}
+
+static void
+standing_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Wait *w = user_data;
+
+  w->result = G_OBJECT (lens_standing_load_finish (result, &w->error));
+  w->done = TRUE;
+}
+
+/* The CompStat tables with the shooting victims row, and where the districts stand for every
+ * measure and both periods: one `$group=district` request each, every one accepted. */
+static void
+test_standing (Fixture       *f,
+               gconstpointer  data)
+{
+  static const guint areas[] = { 5, 0, 12 };
+  static const LensCompstatWindow windows[] = { LENS_COMPSTAT_YEAR_TO_DATE, LENS_COMPSTAT_LAST_28 };
+  g_auto(GStrv) log = NULL;
+  guint n_ranking = 0, n_victims = 0;
+  Wait w = { 0 };
+
+  lens_compstat_load_areas_async (f->client, areas, G_N_ELEMENTS (areas), TRUE, LENS_QUERY_DEFAULT,
+                                  NULL, areas_cb, &w);
+  spin (&w);
+  g_assert_no_error (w.error);
+
+  for (guint m = 0; m < lens_standing_get_n_measures (); m++)
+    for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+      {
+        Wait ws = { 0 };
+
+        lens_standing_load_async (f->client, m, windows[i], LENS_QUERY_DEFAULT, NULL, standing_cb, &ws);
+        spin (&ws);
+        g_assert_no_error (ws.error);
+        g_clear_object (&ws.result);
+      }
+
+  assert_all_judged_and_accepted (f);
+  log = lens_fake_portal_dup_request_log (f->portal);
+  for (guint i = 0; log[i] != NULL; i++)
+    {
+      if (strstr (log[i], "$group=district") != NULL)
+        n_ranking++;
+      if (strstr (log[i], LENS_DATASET_VICTIMS) != NULL && strstr (log[i], "sum(case(") != NULL)
+        n_victims++;
+    }
+  g_assert_cmpuint (n_ranking, ==, 2 * lens_standing_get_n_measures ());
+  g_assert_cmpuint (n_victims, ==, G_N_ELEMENTS (areas));
+}
+
 /* The portal's rules are the ones the fake enforces: the request the client used to send for
  * the Overview's cards is refused. */
 static void
@@ -335,6 +401,7 @@ main (int   argc,
   ADD ("/catalog-queries/every-chart-paged", GUINT_TO_POINTER (500), test_every_chart);
   ADD ("/catalog-queries/every-headline", NULL, test_every_headline);
   ADD ("/catalog-queries/compstat", NULL, test_compstat);
+  ADD ("/catalog-queries/standing", NULL, test_standing);
   ADD ("/catalog-queries/old-headline-query-refused", NULL, test_old_headline_query_refused);
 #undef ADD
 

@@ -213,6 +213,98 @@ test_fake_portal (Fixture       *f,
       g_assert_cmpint (lens_compstat_get_count (offline, r, w), ==, lens_compstat_get_count (district, r, w));
 }
 
+typedef struct
+{
+  gboolean   done;
+  GPtrArray *tables;
+  GError    *error;
+} AreasWait;
+
+static void
+areas_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  AreasWait *w = user_data;
+
+  w->tables = lens_compstat_load_areas_finish (result, &w->error);
+  w->done = TRUE;
+}
+
+/* A district and the city share one coverage lookup per dataset; the victims row counts what
+ * the victims dataset's rows count, over its own periods. */
+static void
+test_areas_and_victims (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const guint areas[] = { 5, 0 };
+  AreasWait w = { 0 };
+
+  lens_compstat_load_areas_async (f->client, areas, G_N_ELEMENTS (areas), TRUE, LENS_QUERY_DEFAULT,
+                                  NULL, areas_cb, &w);
+  g_assert_true (lens_test_wait_flag (&w.done));
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (w.tables->len, ==, 2);
+  /* Two coverage requests per dataset, one table and one victims request per area */
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (f->portal), ==, 8);
+  g_assert_cmpuint (count_compstat_requests (f), ==, 4);
+  g_assert_cmpuint (lens_fake_portal_get_n_refused (f->portal), ==, 0);
+  g_assert_cmpuint (lens_fake_portal_get_n_unjudged (f->portal), ==, 0);
+
+  for (guint t = 0; t < w.tables->len; t++)
+    {
+      LensCompstat *table = g_ptr_array_index (w.tables, t);
+      const GDate *victims_end = lens_compstat_get_victims_last_full_day (table);
+      LensPeriod windows[LENS_COMPSTAT_N_WINDOWS];
+      g_autofree char *district = NULL;
+
+      g_assert_cmpuint (lens_compstat_get_district (table), ==, areas[t]);
+      check_against_portal (f, table);
+      g_assert_true (lens_compstat_has_victims (table));
+      g_assert_nonnull (lens_compstat_get_victims_result (table));
+      g_assert_true (g_date_valid (victims_end));
+
+      if (areas[t] != 0)
+        {
+          g_autofree char *code = lens_district_dup_code (lens_district_lookup_number (areas[t]));
+
+          district = g_strdup_printf ("district=%s", code);
+        }
+      lens_compstat_get_windows (victims_end, windows);
+      for (guint i = 0; i < LENS_COMPSTAT_N_WINDOWS; i++)
+        {
+          const char *constraints[] = { "gunshot_injury_i=YES", district, NULL };
+          g_autofree char *from = day_string (&windows[i].from, 0);
+          g_autofree char *to = day_string (&windows[i].to, 1);
+
+          g_assert_cmpint (lens_compstat_get_victims (table, i), ==,
+                           lens_fake_portal_expected_count (f->portal, LENS_DATASET_VICTIMS,
+                                                            constraints, from, to));
+        }
+      g_assert_cmpint (lens_compstat_get_victims (table, LENS_COMPSTAT_YEAR_TO_DATE), >, 0);
+    }
+
+  g_ptr_array_unref (w.tables);
+}
+
+/* Without the victims row: one coverage lookup (two requests) and one request per area. */
+static void
+test_areas_shared_coverage (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const guint areas[] = { 5, 0 };
+  AreasWait w = { 0 };
+
+  lens_compstat_load_areas_async (f->client, areas, G_N_ELEMENTS (areas), FALSE, LENS_QUERY_DEFAULT,
+                                  NULL, areas_cb, &w);
+  g_assert_true (lens_test_wait_flag (&w.done));
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (lens_fake_portal_get_n_requests (f->portal), ==, 4);
+  g_assert_cmpuint (count_compstat_requests (f), ==, 2);
+  g_assert_false (lens_compstat_has_victims (g_ptr_array_index (w.tables, 0)));
+  g_ptr_array_unref (w.tables);
+}
+
 /* No incidents a year earlier: the change is "n/a", never 0% or infinity. */
 static void
 test_zero_base (void)
@@ -271,6 +363,10 @@ main (int   argc,
   g_test_add_func ("/compstat/zero-base", test_zero_base);
   g_test_add ("/compstat/fake-portal", Fixture, NULL, lens_test_portal_fixture_set_up,
               test_fake_portal, lens_test_portal_fixture_tear_down);
+  g_test_add ("/compstat/areas-and-victims", Fixture, NULL, lens_test_portal_fixture_set_up,
+              test_areas_and_victims, lens_test_portal_fixture_tear_down);
+  g_test_add ("/compstat/areas-shared-coverage", Fixture, NULL, lens_test_portal_fixture_set_up,
+              test_areas_shared_coverage, lens_test_portal_fixture_tear_down);
 
   return g_test_run ();
 }

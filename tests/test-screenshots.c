@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libintl.h>
 #include <locale.h>
 #include <math.h>
 
@@ -26,6 +27,7 @@
 #include "lens-dashboard-page.h"
 #include "lens-plot.h"
 #include "lens-preferences-window.h"
+#include "lens-language.h"
 #include "lens-test-window.h"
 
 typedef struct
@@ -539,7 +541,9 @@ shoot_scrolled (const char *page_id,
   GtkAdjustment *adjustment;
   GtkWidget *page;
 
-  lens_test_window_set_up (&fixture, "", "none");
+  /* LENS_SCREENSHOT_DISTRICT=5 scrolls the page of one district (the ranking highlights it). */
+  lens_test_window_set_up (&fixture, g_getenv ("LENS_SCREENSHOT_DISTRICT") != NULL ? g_getenv ("LENS_SCREENSHOT_DISTRICT") : "",
+                           "none");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   lens_test_window_open (&fixture, NULL, width, height);
   page = lens_test_show_page (fixture.window, page_id);
@@ -589,7 +593,7 @@ main (int   argc,
       char *argv[])
 {
   static const char * const scrolled_pages[] = {
-    "consent-decree", "reports", "get-involved", "crime", "complaints", "shootings", "arrests",
+    "overview", "consent-decree", "reports", "get-involved", "crime", "complaints", "shootings", "arrests",
   };
 
   lens_test_window_init (&argc, &argv);
@@ -605,6 +609,9 @@ main (int   argc,
       g_setenv ("LC_ALL", locale, TRUE);  /* gtk_init() reads it again */
     else
       setlocale (LC_ALL, "");
+    /* the app's own translations, from the build tree, as the app reads them */
+    bindtextdomain (GETTEXT_PACKAGE, lens_language_get_localedir ());
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)

@@ -12,6 +12,7 @@
 #include "lens-brief-builder.h"
 #include "lens-catalog.h"
 #include "lens-chart-loader.h"
+#include "lens-compstat.h"
 #include "lens-consent-decree.h"
 #include "lens-format.h"
 #include "lens-reports.h"
@@ -24,6 +25,10 @@ typedef struct
   GPtrArray      *specs;    /* LensChartSpec */
   GPtrArray      *data;     /* LensChartData or NULL, parallel to @specs */
   GPtrArray      *errors;   /* GError or NULL, parallel to @specs */
+  GPtrArray      *compstat; /* LensCompstat per area, when loaded */
+  GError         *compstat_error;
+  LensStanding   *standing;
+  GError         *standing_error;
   guint           pending;
 } BuildState;
 
@@ -41,6 +46,10 @@ build_state_free (BuildState *state)
   g_clear_pointer (&state->specs, g_ptr_array_unref);
   g_clear_pointer (&state->data, g_ptr_array_unref);
   g_clear_pointer (&state->errors, g_ptr_array_unref);
+  g_clear_pointer (&state->compstat, g_ptr_array_unref);
+  g_clear_error (&state->compstat_error);
+  g_clear_object (&state->standing);
+  g_clear_error (&state->standing_error);
   g_free (state);
 }
 
@@ -122,6 +131,13 @@ dup_stale_line (LensChartData *data,
   return g_strdup_printf (_("%s (%s)"), line, warning->message);
 }
 
+static gboolean
+is_cancellation (const GError *error)
+{
+  return g_error_matches (error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_CANCELLED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 build_finish_assembly (GTask *task)
 {
@@ -153,6 +169,13 @@ build_finish_assembly (GTask *task)
           g_task_return_error (task, g_error_copy (chart_error));
           return;
         }
+    }
+
+  if (is_cancellation (state->compstat_error) || is_cancellation (state->standing_error))
+    {
+      g_task_return_error (task, g_error_copy (is_cancellation (state->compstat_error)
+                                               ? state->compstat_error : state->standing_error));
+      return;
     }
 
   reports = lens_reports_new_from_resource (&error);
@@ -196,7 +219,27 @@ build_finish_assembly (GTask *task)
       lens_brief_add_chart_data (brief, data, NULL);
     }
 
-  if (state->specs->len > 0 && n_loaded == 0)
+  /* The district statistics: left out, and said so, when their requests fail */
+  if (state->compstat != NULL)
+    lens_brief_set_compstat (brief, state->compstat);
+  else if (parts & LENS_BRIEF_PART_COMPSTAT)
+    {
+      parts &= ~LENS_BRIEF_PART_COMPSTAT;
+      if (state->compstat_error != NULL)
+        g_ptr_array_add (failed, g_strdup_printf (_("%s: %s"), _("Index Crimes Against a Year Earlier"),
+                                                  state->compstat_error->message));
+    }
+  if (state->standing != NULL)
+    lens_brief_set_standing (brief, state->standing, lens_filters_get_district (state->filters));
+  else if (parts & LENS_BRIEF_PART_STANDING)
+    {
+      parts &= ~LENS_BRIEF_PART_STANDING;
+      if (state->standing_error != NULL)
+        g_ptr_array_add (failed, g_strdup_printf (_("%s: %s"), _("Where the District Stands"),
+                                                  state->standing_error->message));
+    }
+
+  if (state->specs->len > 0 && n_loaded == 0 && state->compstat == NULL && state->standing == NULL)
     {
       g_task_return_error (task, g_error_copy (first_error));
       return;
@@ -238,6 +281,32 @@ typedef struct
   GTask *task;
   guint  index;
 } LoadClosure;
+
+static void
+build_compstat_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BuildState *state = g_task_get_task_data (task);
+
+  state->compstat = lens_compstat_load_areas_finish (result, &state->compstat_error);
+  if (--state->pending == 0)
+    build_finish_assembly (task);
+}
+
+static void
+build_standing_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BuildState *state = g_task_get_task_data (task);
+
+  state->standing = lens_standing_load_finish (result, &state->standing_error);
+  if (--state->pending == 0)
+    build_finish_assembly (task);
+}
 
 static void
 build_load_cb (GObject      *object,
@@ -314,22 +383,44 @@ lens_brief_builder_build_async (LensPortalClient   *client,
       g_ptr_array_add (state->errors, NULL);
     }
 
-  if (state->specs->len == 0)
-    {
-      build_finish_assembly (task);
-      return;
-    }
-
-  state->pending = state->specs->len;
+  /* One more for the loop below, so that nothing finishes before everything is started */
+  state->pending = 1;
   for (guint i = 0; i < state->specs->len; i++)
     {
       LoadClosure *closure = g_new0 (LoadClosure, 1);
 
       closure->task = g_object_ref (task);
       closure->index = i;
+      state->pending++;
       lens_chart_loader_load_async (client, g_ptr_array_index (state->specs, i), filters, flags,
                                     cancellable, build_load_cb, closure);
     }
+
+  /* The CompStat page: the areas of the Crime page's table, with the shooting victims row */
+  if (parts & LENS_BRIEF_PART_COMPSTAT)
+    {
+      guint areas[3], n_areas = 0;
+      guint district = lens_filters_get_district (filters);
+
+      areas[n_areas++] = district;
+      if (district != 0)
+        areas[n_areas++] = 0;
+      if (lens_filters_get_compare (filters) == LENS_COMPARE_DISTRICT)
+        areas[n_areas++] = lens_filters_get_compare_district (filters);
+      state->pending++;
+      lens_compstat_load_areas_async (client, areas, n_areas, TRUE, flags, cancellable,
+                                      build_compstat_cb, g_object_ref (task));
+    }
+  /* Where the district stands: all incidents this year, as on the Overview */
+  if (parts & LENS_BRIEF_PART_STANDING)
+    {
+      state->pending++;
+      lens_standing_load_async (client, LENS_STANDING_ALL_INCIDENTS, LENS_COMPSTAT_YEAR_TO_DATE,
+                                flags, cancellable, build_standing_cb, g_object_ref (task));
+    }
+
+  if (--state->pending == 0)
+    build_finish_assembly (task);
 }
 
 LensBrief *

@@ -140,6 +140,12 @@ paginate (LensBrief *self,
   if (self->since != NULL)
     brief_flow_since (&f);
 
+  /* The district statistics head the crime part, as the CompStat table heads the Crime page */
+  if (self->compstat != NULL && (self->parts & LENS_BRIEF_PART_COMPSTAT) != 0)
+    brief_flow_compstat (&f);
+  if (self->standing != NULL && (self->parts & LENS_BRIEF_PART_STANDING) != 0)
+    brief_flow_standing (&f, chart_height);
+
   for (LensBriefGroup group = LENS_BRIEF_GROUP_CRIME; group < LENS_BRIEF_N_GROUPS; group++)
     {
       for (guint i = 0; i < self->charts->len; i++)

@@ -156,6 +156,9 @@ struct _LensBrief
   LensConsentDecree *decree;
   GPtrArray         *decree_passages;  /* BriefPassage */
   struct _LensBriefSince *since;       /* lens-brief-since.c, or NULL */
+  GPtrArray         *compstat;         /* LensCompstat, one per area */
+  LensStanding      *standing;
+  guint              standing_district;
 
   /* the layout */
   PangoContext      *context;
@@ -295,6 +298,15 @@ void         brief_flow_chart_section  (Flow             *f,
                                         BriefChart       *chart,
                                         double            chart_height);
 void         brief_flow_consent_decree (Flow             *f);
+/* A chart document's export page in a box of @height */
+void         brief_flow_chart          (Flow              *f,
+                                        LensChartDocument *document,
+                                        double             height);
+
+/* lens-brief-compstat.c */
+void         brief_flow_compstat       (Flow             *f);
+void         brief_flow_standing       (Flow             *f,
+                                        double            chart_height);
 
 /* lens-brief-since.c */
 void         brief_flow_since          (Flow             *f);

@@ -91,8 +91,8 @@ chart_export_scale (double width,
   return CLAMP (MIN (width / k / 800.0, height / k / 500.0), 0.5, 3.0);
 }
 
-static void
-flow_chart (Flow              *f,
+void
+brief_flow_chart (Flow              *f,
             LensChartDocument *document,
             double             height)
 {
@@ -203,7 +203,7 @@ brief_flow_chart_section (Flow       *f,
     }
 
   brief_flow_text (f, group_name (chart->group), &style_kicker, 0, 4.0);
-  flow_chart (f, chart->document, chart_height);
+  brief_flow_chart (f, chart->document, chart_height);
 
   brief_flow_space (f, 6.0);
   brief_flow_text (f, chart->description, &style_body, 0, 6.0);

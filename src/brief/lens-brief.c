@@ -23,7 +23,9 @@ G_DEFINE_FLAGS_TYPE (LensBriefParts, lens_brief_parts,
                      G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_CONSENT_DECREE, "consent-decree"),
                      G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_PASSAGES, "passages"),
                      G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_SHOOTINGS, "shootings"),
-                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_ARRESTS, "arrests"))
+                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_ARRESTS, "arrests"),
+                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_COMPSTAT, "compstat"),
+                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_STANDING, "standing"))
 
 enum {
   PROP_0,
@@ -93,6 +95,8 @@ lens_brief_finalize (GObject *object)
   g_clear_object (&self->decree);
   g_clear_pointer (&self->decree_passages, g_ptr_array_unref);
   g_clear_pointer (&self->since, brief_since_free);
+  g_clear_pointer (&self->compstat, g_ptr_array_unref);
+  g_clear_object (&self->standing);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->outline, g_array_unref);
   g_clear_object (&self->context);
@@ -702,6 +706,31 @@ lens_brief_get_chart_included (LensBrief *self,
 }
 
 void
+lens_brief_set_compstat (LensBrief *self,
+                         GPtrArray *tables)
+{
+  g_return_if_fail (LENS_IS_BRIEF (self));
+
+  g_clear_pointer (&self->compstat, g_ptr_array_unref);
+  if (tables != NULL)
+    self->compstat = g_ptr_array_ref (tables);
+  self->dirty = TRUE;
+}
+
+void
+lens_brief_set_standing (LensBrief    *self,
+                         LensStanding *standing,
+                         guint         district)
+{
+  g_return_if_fail (LENS_IS_BRIEF (self));
+  g_return_if_fail (standing == NULL || LENS_IS_STANDING (standing));
+
+  g_set_object (&self->standing, standing);
+  self->standing_district = district;
+  self->dirty = TRUE;
+}
+
+void
 lens_brief_set_consent_decree (LensBrief         *self,
                                LensConsentDecree *decree,
                                GPtrArray         *passages)
@@ -755,6 +784,10 @@ lens_brief_check (LensBrief  *self,
           lens_series_get_max (lens_chart_document_get_series (chart->document), &max))
         return TRUE;
     }
+  /* The district statistics are numbers too */
+  if ((self->compstat != NULL && (self->parts & LENS_BRIEF_PART_COMPSTAT) != 0) ||
+      (self->standing != NULL && (self->parts & LENS_BRIEF_PART_STANDING) != 0))
+    return TRUE;
 
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("There is no data for this brief: none of its charts has any numbers. "

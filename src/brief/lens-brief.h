@@ -15,6 +15,7 @@
 #include "lens-consent-decree.h"
 #include "lens-filters.h"
 #include "lens-reports.h"
+#include "lens-standing.h"
 
 G_BEGIN_DECLS
 
@@ -32,12 +33,15 @@ typedef enum /*< flags >*/
   LENS_BRIEF_PART_PASSAGES       = 1 << 4,  /* report passages beside their charts */
   LENS_BRIEF_PART_SHOOTINGS      = 1 << 5,  /* the charts of LENS_BRIEF_GROUP_SHOOTINGS */
   LENS_BRIEF_PART_ARRESTS        = 1 << 6,  /* the charts of LENS_BRIEF_GROUP_ARRESTS */
+  LENS_BRIEF_PART_COMPSTAT       = 1 << 7,  /* needs lens_brief_set_compstat() */
+  LENS_BRIEF_PART_STANDING       = 1 << 8,  /* needs lens_brief_set_standing() */
 } LensBriefParts;
 
 #define LENS_BRIEF_PARTS_ALL (LENS_BRIEF_PART_COVER | LENS_BRIEF_PART_CRIME |           \
                               LENS_BRIEF_PART_COMPLAINTS | LENS_BRIEF_PART_CONSENT_DECREE | \
                               LENS_BRIEF_PART_PASSAGES | LENS_BRIEF_PART_SHOOTINGS |  \
-                              LENS_BRIEF_PART_ARRESTS)
+                              LENS_BRIEF_PART_ARRESTS | LENS_BRIEF_PART_COMPSTAT |    \
+                              LENS_BRIEF_PART_STANDING)
 
 #define LENS_TYPE_BRIEF_PARTS (lens_brief_parts_get_type ())
 GType lens_brief_parts_get_type (void) G_GNUC_CONST;
@@ -160,6 +164,15 @@ gboolean            lens_brief_get_chart_included     (LensBrief          *self,
 void                lens_brief_set_consent_decree     (LensBrief          *self,
                                                        LensConsentDecree  *decree,
                                                        GPtrArray          *passages);
+
+/* The CompStat page: the tables of @tables (LensCompstat, one per area, as on screen: the
+ * district, the city, the comparison district) with their periods and caveats. */
+void                lens_brief_set_compstat           (LensBrief          *self,
+                                                       GPtrArray          *tables);
+/* Where the district stands: the bars of the 22 with @district (0: none) highlighted. */
+void                lens_brief_set_standing           (LensBrief          *self,
+                                                       LensStanding       *standing,
+                                                       guint               district);
 
 /* TRUE when at least one included chart has a number to show; otherwise FALSE with a
  * G_IO_ERROR_INVALID_DATA error "There is no data for this brief…". */

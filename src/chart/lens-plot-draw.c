@@ -187,6 +187,24 @@ draw_bar (int      vector,
     }
 }
 
+/* The chosen one among all: solid with a heavy outline; the others light with a thin one, so
+ * it stands out by lightness and outline, not by hue alone. */
+static void
+draw_highlighted_bar (gboolean chosen,
+                      double   x0,
+                      double   y0,
+                      double   x1,
+                      double   y1)
+{
+  plpsty (0);
+  plcol0 (chosen ? COLOR_SERIES : COLOR_FADED);
+  fill_rect (x0, y0, x1, y1);
+  plcol0 (chosen ? COLOR_FOREGROUND : COLOR_SERIES);
+  plwidth (chosen ? 2.5 : 0.5);
+  outline_rect (x0, y0, x1, y1);
+  plwidth (1.0);
+}
+
 static void
 draw_stacked_bars (Layout     *l,
                    LensSeries *series)
@@ -248,6 +266,7 @@ draw_bars (Layout     *l,
 {
   double group = l->n_vectors > 1 ? 0.8 : 0.7;
   double bar = group / l->n_vectors;
+  guint highlight = l->n_vectors == 1 ? lens_series_get_highlight (series) : G_MAXUINT;
 
   for (guint i = 0; i < l->n; i++)
     {
@@ -263,7 +282,13 @@ draw_bars (Layout     *l,
             continue;
 
           value = CLAMP (value, l->lo, l->hi);
-          if (l->kind == LENS_PLOT_HORIZONTAL_BAR)
+          if (l->kind == LENS_PLOT_HORIZONTAL_BAR && highlight != G_MAXUINT)
+            {
+              double top = l->n - i;
+
+              draw_highlighted_bar (i == highlight, 0.0, top - a, value, top - b);
+            }
+          else if (l->kind == LENS_PLOT_HORIZONTAL_BAR)
             {
               /* row i counts down from the top */
               double top = l->n - i;

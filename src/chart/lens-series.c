@@ -29,6 +29,7 @@ struct _LensSeries
   guint           divider;  /* 0: none */
   char           *divider_before;
   char           *divider_after;
+  guint           highlight;  /* label + 1; 0: none */
 };
 
 G_DEFINE_BOXED_TYPE (LensSeries, lens_series, lens_series_ref, lens_series_unref)
@@ -345,4 +346,21 @@ lens_series_get_divider (LensSeries  *self,
 
   /* a divider at or past the end has nothing after it */
   return self->divider < self->labels->len ? self->divider : 0;
+}
+
+void
+lens_series_set_highlight (LensSeries *self,
+                           guint       label)
+{
+  g_return_if_fail (self != NULL);
+
+  self->highlight = label == G_MAXUINT ? 0 : label + 1;
+}
+
+guint
+lens_series_get_highlight (LensSeries *self)
+{
+  g_return_val_if_fail (self != NULL, G_MAXUINT);
+
+  return self->highlight > 0 && self->highlight <= self->labels->len ? self->highlight - 1 : G_MAXUINT;
 }

@@ -83,6 +83,12 @@ gboolean     lens_series_get_max         (LensSeries *self,
 gboolean     lens_series_get_min         (LensSeries *self,
                                           double     *min);
 
+/* One label drawn apart in a one-vector bar chart (the chosen district among all): solid,
+ * outlined, the others lighter. G_MAXUINT: none. */
+void         lens_series_set_highlight   (LensSeries *self,
+                                          guint       label);
+guint        lens_series_get_highlight   (LensSeries *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LensSeries, lens_series_unref)
 
 G_END_DECLS

@@ -33,7 +33,7 @@ static const GOptionEntry option_entries[] = {
   /* For the Prepare Brief dialog, which runs the command for a brief in another language. */
   { "brief-sections", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
     "Comma-separated chart ids, \"crime\", \"complaints\", \"shootings\", \"arrests\", "
-    "\"consent-decree\", \"passages\"",
+    "\"consent-decree\", \"passages\", \"compstat\", \"standing\"",
     "LIST" },
   { NULL }
 };
@@ -152,6 +152,10 @@ lens_brief_cli_parse_sections (const char      *sections,
         found |= LENS_BRIEF_PART_CONSENT_DECREE;
       else if (g_str_equal (item, "passages"))
         found |= LENS_BRIEF_PART_PASSAGES;
+      else if (g_str_equal (item, "compstat"))
+        found |= LENS_BRIEF_PART_COMPSTAT;
+      else if (g_str_equal (item, "standing"))
+        found |= LENS_BRIEF_PART_STANDING;
       else if (g_str_equal (item, "crime"))
         group = LENS_BRIEF_PART_CRIME;
       else if (g_str_equal (item, "complaints"))

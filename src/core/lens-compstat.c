@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "lens-compstat.h"
+#include "lens-compstat-private.h"
 #include "lens-content-private.h"
 #include "lens-data-coverage.h"
 #include "lens-datasets.h"
@@ -162,23 +164,15 @@ lens_compstat_get_windows (const GDate *last_full_day,
                             &windows[LENS_COMPSTAT_YEAR_TO_DATE_BEFORE]);
 }
 
-LensSoql *
-lens_compstat_build_query (const GDate *last_full_day,
-                           guint        district)
+char *
+_lens_compstat_bind_windows (LensSoql    *soql,
+                             const GDate *last_full_day,
+                             GString     *any)
 {
   LensPeriod windows[LENS_COMPSTAT_N_WINDOWS];
-  g_autoptr(GString) select = g_string_new (LENS_CRIMES_FIELD_FBI_CODE);
-  g_autoptr(GString) any = g_string_new (NULL);
-  g_autoptr(GString) codes = g_string_new (LENS_CRIMES_FIELD_FBI_CODE " IN (");
-  LensSoql *soql;
+  GString *select = g_string_new (NULL);
 
-  g_return_val_if_fail (last_full_day != NULL && g_date_valid (last_full_day), NULL);
-  g_return_val_if_fail (district == 0 || lens_district_lookup_number (district) != NULL, NULL);
-
-  ensure_rows ();
   lens_compstat_get_windows (last_full_day, windows);
-  soql = lens_soql_new (LENS_DATASET_CRIMES);
-
   for (guint w = 0; w < LENS_COMPSTAT_N_WINDOWS; w++)
     {
       g_autofree char *from = g_strdup_printf ("from%u", w);
@@ -190,9 +184,30 @@ lens_compstat_build_query (const GDate *last_full_day,
       g_date_add_days (&next, 1);
       lens_soql_bind_date (soql, from, &windows[w].from);
       lens_soql_bind_date (soql, to, &next);
-      g_string_append_printf (select, ", sum(case(%s, 1, true, 0)) AS w%u", condition, w);
+      g_string_append_printf (select, "%ssum(case(%s, 1, true, 0)) AS w%u", w ? ", " : "", condition, w);
       g_string_append_printf (any, "%s(%s)", w ? " OR " : "", condition);
     }
+
+  return g_string_free (select, FALSE);
+}
+
+LensSoql *
+lens_compstat_build_query (const GDate *last_full_day,
+                           guint        district)
+{
+  g_autoptr(GString) select = g_string_new (LENS_CRIMES_FIELD_FBI_CODE);
+  g_autofree char *sums = NULL;
+  g_autoptr(GString) any = g_string_new (NULL);
+  g_autoptr(GString) codes = g_string_new (LENS_CRIMES_FIELD_FBI_CODE " IN (");
+  LensSoql *soql;
+
+  g_return_val_if_fail (last_full_day != NULL && g_date_valid (last_full_day), NULL);
+  g_return_val_if_fail (district == 0 || lens_district_lookup_number (district) != NULL, NULL);
+
+  ensure_rows ();
+  soql = lens_soql_new (LENS_DATASET_CRIMES);
+  sums = _lens_compstat_bind_windows (soql, last_full_day, any);
+  g_string_append_printf (select, ", %s", sums);
 
   for (guint i = 0; all_codes[i] != NULL; i++)
     {
@@ -230,6 +245,12 @@ struct _LensCompstat
   LensPeriod       windows[LENS_COMPSTAT_N_WINDOWS];
   gint64          *counts;   /* n_rows × LENS_COMPSTAT_N_WINDOWS */
   LensQueryResult *result;
+
+  /* The shooting victims row, from its own dataset and coverage; unset when not loaded */
+  gboolean         has_victims;
+  GDate            victims_last_full_day;
+  gint64           victims[LENS_COMPSTAT_N_WINDOWS];
+  LensQueryResult *victims_result;
 };
 
 G_DEFINE_FINAL_TYPE (LensCompstat, lens_compstat, G_TYPE_OBJECT)
@@ -241,6 +262,7 @@ lens_compstat_finalize (GObject *object)
 
   g_free (self->counts);
   g_clear_object (&self->result);
+  g_clear_object (&self->victims_result);
 
   G_OBJECT_CLASS (lens_compstat_parent_class)->finalize (object);
 }
@@ -255,6 +277,7 @@ static void
 lens_compstat_init (LensCompstat *self)
 {
   g_date_clear (&self->last_full_day, 1);
+  g_date_clear (&self->victims_last_full_day, 1);
 }
 
 LensCompstat *
@@ -481,4 +504,58 @@ lens_compstat_get_result (LensCompstat *self)
 {
   g_return_val_if_fail (LENS_IS_COMPSTAT (self), NULL);
   return self->result;
+}
+
+void
+_lens_compstat_set_victims (LensCompstat    *self,
+                            const gint64    *counts,
+                            const GDate     *last_full_day,
+                            LensQueryResult *result)
+{
+  g_return_if_fail (LENS_IS_COMPSTAT (self));
+
+  self->has_victims = TRUE;
+  memcpy (self->victims, counts, sizeof self->victims);
+  self->victims_last_full_day = *last_full_day;
+  g_set_object (&self->victims_result, result);
+}
+
+gboolean
+lens_compstat_has_victims (LensCompstat *self)
+{
+  g_return_val_if_fail (LENS_IS_COMPSTAT (self), FALSE);
+  return self->has_victims;
+}
+
+gint64
+lens_compstat_get_victims (LensCompstat       *self,
+                           LensCompstatWindow  window)
+{
+  g_return_val_if_fail (LENS_IS_COMPSTAT (self), 0);
+  g_return_val_if_fail (window < LENS_COMPSTAT_N_WINDOWS, 0);
+  return self->victims[window];
+}
+
+char *
+lens_compstat_dup_victims_change (LensCompstat       *self,
+                                  LensCompstatWindow  window)
+{
+  g_return_val_if_fail (LENS_IS_COMPSTAT (self), NULL);
+  g_return_val_if_fail (window % 2 == 0 && window < LENS_COMPSTAT_N_WINDOWS, NULL);
+
+  return lens_format_change (self->victims[window + 1], self->victims[window]);
+}
+
+const GDate *
+lens_compstat_get_victims_last_full_day (LensCompstat *self)
+{
+  g_return_val_if_fail (LENS_IS_COMPSTAT (self), NULL);
+  return &self->victims_last_full_day;
+}
+
+LensQueryResult *
+lens_compstat_get_victims_result (LensCompstat *self)
+{
+  g_return_val_if_fail (LENS_IS_COMPSTAT (self), NULL);
+  return self->victims_result;
 }

@@ -89,4 +89,35 @@ char            *lens_compstat_dup_change           (LensCompstat       *self,
 /* Where the counts came from: fetched-at, age, cache, staleness (the as-of time). */
 LensQueryResult *lens_compstat_get_result           (LensCompstat       *self);
 
+/* The shooting victims row (lens-compstat-areas.c): victims with a gunshot injury, fatal or
+ * not, in the Violence Reduction victims dataset, over its own six windows (its newest day is
+ * left out, so they may end a day or more before the table's). Unset when not loaded. */
+gboolean         lens_compstat_has_victims          (LensCompstat       *self);
+gint64           lens_compstat_get_victims          (LensCompstat       *self,
+                                                     LensCompstatWindow  window);
+char            *lens_compstat_dup_victims_change   (LensCompstat       *self,
+                                                     LensCompstatWindow  window);
+const GDate     *lens_compstat_get_victims_last_full_day (LensCompstat  *self);
+LensQueryResult *lens_compstat_get_victims_result   (LensCompstat       *self);
+
+/* ONE request for the victims row of an area: "$select=sum(case(...)) AS w0, ... w5",
+ * $where the windows, gunshot_injury_i = 'YES' (and the district); no $group. */
+LensSoql        *lens_compstat_build_victims_query  (const GDate        *last_full_day,
+                                                     guint               district);
+
+/* Several areas from ONE coverage lookup of Crimes (and one of the victims dataset with
+ * @with_victims), then one request per area (and one more per area for the victims row).
+ * A victims request that fails leaves the row out; a table request that fails is the error.
+ * Finishes with a GPtrArray of LensCompstat in the order of @districts. */
+void             lens_compstat_load_areas_async     (LensPortalClient   *client,
+                                                     const guint        *districts,
+                                                     guint               n_districts,
+                                                     gboolean            with_victims,
+                                                     LensQueryFlags      flags,
+                                                     GCancellable       *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+GPtrArray       *lens_compstat_load_areas_finish    (GAsyncResult       *result,
+                                                     GError            **error);
+
 G_END_DECLS

@@ -139,6 +139,9 @@ dup_sections (LensBriefDialog *self,
       if (gtk_check_button_get_active (check))
         g_ptr_array_add (ids, g_strdup (g_object_get_data (G_OBJECT (check), "lens-chart-id")));
     }
+  /* The district statistics (CompStat, where the district stands) go with the crime charts. */
+  if (ids->len > 0)
+    *parts |= LENS_BRIEF_PART_COMPSTAT | LENS_BRIEF_PART_STANDING;
 
   if (gtk_check_button_get_active (self->complaints_check))
     {
@@ -407,6 +410,10 @@ start_process (LensBriefDialog *self,
     g_string_append (sections, "consent-decree,");
   if (parts & LENS_BRIEF_PART_PASSAGES)
     g_string_append (sections, "passages,");
+  if (parts & LENS_BRIEF_PART_COMPSTAT)
+    g_string_append (sections, "compstat,");
+  if (parts & LENS_BRIEF_PART_STANDING)
+    g_string_append (sections, "standing,");
 
   g_ptr_array_add (argv, g_steal_pointer (&exe));
   g_ptr_array_add (argv, g_strdup_printf ("--brief=%s", path));

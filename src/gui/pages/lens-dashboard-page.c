@@ -17,6 +17,7 @@
 #include "lens-dashboard-page.h"
 #include "lens-reports-panel.h"
 #include "lens-split-layout.h"
+#include "lens-standing-view.h"
 
 struct _LensDashboardPage
 {
@@ -93,6 +94,14 @@ lens_dashboard_page_constructed (GObject *object)
 
       gtk_box_append (GTK_BOX (box), compstat);
       lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (compstat));
+    }
+  /* Where the district stands among the 22, after the CompStat table */
+  if (g_strcmp0 (self->page_id, "crime") == 0)
+    {
+      GtkWidget *standing = lens_standing_view_new ();
+
+      gtk_box_append (GTK_BOX (box), standing);
+      lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (standing));
     }
 
   gtk_box_append (GTK_BOX (split), self->grid);

@@ -13,6 +13,7 @@
 #include "lens-catalog.h"
 #include "lens-columns-layout.h"
 #include "lens-compliance-card.h"
+#include "lens-district-card.h"
 #include "lens-headline-card.h"
 #include "lens-overview-page.h"
 
@@ -22,6 +23,8 @@ struct _LensOverviewPage
 
   LensPageTitleFunc  page_title_func;
   GtkLabel          *area_label;
+  GPtrArray         *headline_cards;  /* LensHeadlineCard, owned by the page */
+  GPtrArray         *district_cards;  /* LensDistrictCard */
 };
 
 G_DEFINE_FINAL_TYPE (LensOverviewPage, lens_overview_page, LENS_TYPE_PAGE)
@@ -114,7 +117,23 @@ lens_overview_page_constructed (GObject *object)
 
       card = lens_headline_card_new (spec, page_title);
       gtk_box_append (GTK_BOX (grid), card);
+      g_ptr_array_add (self->headline_cards, card);
       lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (card));
+    }
+
+  /* The district statistics: where it stands this year, and the last 28 days (CompStat) */
+  if (self->page_title_func != NULL && self->page_title_func ("crime") != NULL)
+    {
+      static const LensDistrictCardKind kinds[] = { LENS_DISTRICT_CARD_STANDING, LENS_DISTRICT_CARD_LAST_28 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        {
+          GtkWidget *card = lens_district_card_new (kinds[i], self->page_title_func ("crime"));
+
+          gtk_box_append (GTK_BOX (grid), card);
+          g_ptr_array_add (self->district_cards, card);
+          lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (card));
+        }
     }
 
   /* The consent decree's latest figures ship with the app: a card with nothing to load. */
@@ -150,6 +169,17 @@ lens_overview_page_set_property (GObject      *object,
 }
 
 static void
+lens_overview_page_finalize (GObject *object)
+{
+  LensOverviewPage *self = LENS_OVERVIEW_PAGE (object);
+
+  g_clear_pointer (&self->headline_cards, g_ptr_array_unref);
+  g_clear_pointer (&self->district_cards, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lens_overview_page_parent_class)->finalize (object);
+}
+
+static void
 lens_overview_page_class_init (LensOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -157,6 +187,7 @@ lens_overview_page_class_init (LensOverviewPageClass *klass)
   LensPageClass *page_class = LENS_PAGE_CLASS (klass);
 
   object_class->constructed = lens_overview_page_constructed;
+  object_class->finalize = lens_overview_page_finalize;
   object_class->set_property = lens_overview_page_set_property;
 
   page_class->filters_changed = lens_overview_page_filters_changed;
@@ -173,7 +204,10 @@ lens_overview_page_class_init (LensOverviewPageClass *klass)
 static void
 lens_overview_page_init (LensOverviewPage *self)
 {
+  self->headline_cards = g_ptr_array_new ();
+  self->district_cards = g_ptr_array_new ();
 }
+
 
 GtkWidget *
 lens_overview_page_new (LensPageTitleFunc page_title_func)
@@ -189,5 +223,13 @@ lens_overview_page_get_cards (LensOverviewPage *self)
 {
   g_return_val_if_fail (LENS_IS_OVERVIEW_PAGE (self), NULL);
 
-  return lens_page_get_loadables (LENS_PAGE (self));
+  return self->headline_cards;
+}
+
+GPtrArray *
+lens_overview_page_get_district_cards (LensOverviewPage *self)
+{
+  g_return_val_if_fail (LENS_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->district_cards;
 }

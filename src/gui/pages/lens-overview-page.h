@@ -23,5 +23,7 @@ typedef const char *(*LensPageTitleFunc) (const char *page_id);
 GtkWidget *lens_overview_page_new       (LensPageTitleFunc  page_title_func);
 /* The LensHeadlineCard children, in order. */
 GPtrArray *lens_overview_page_get_cards (LensOverviewPage  *self);
+/* The LensDistrictCard children: the standing this year, the last 28 days. */
+GPtrArray *lens_overview_page_get_district_cards (LensOverviewPage *self);
 
 G_END_DECLS

@@ -30,7 +30,6 @@ struct _LensCompstatView
   LensFilters      *filters;
   GCancellable     *cancellable;
   GPtrArray        *tables;    /* LensCompstat, one per area, in the order of areas */
-  GPtrArray        *pending;   /* the same, while loading */
   guint             n_waiting;
   guint             generation;  /* of the load in progress: older answers are dropped */
   GError           *error;
@@ -83,6 +82,49 @@ cell (const char *text,
     gtk_widget_add_css_class (label, "numeric");
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   return label;
+}
+
+/* Shooting victims come from another dataset, whose data end on their own day: say both. */
+static char *
+dup_victims_note (LensCompstat *table)
+{
+  g_autofree char *day = lens_describe_day (lens_compstat_get_victims_last_full_day (table));
+
+  /* Translators: %s is a day. gumc-mgzr is the dataset's id on the portal. */
+  return g_strdup_printf (_("Shooting victims: people shot, fatally or not, from the dataset “Violence Reduction – Victims of Homicides and Non-Fatal Shootings” (gumc-mgzr), one row per victim; its periods end on %s, where its data end."),
+                          day);
+}
+
+static void
+add_victims_row (GtkGrid      *grid,
+                 LensCompstat *table,
+                 int           row)
+{
+  g_autofree char *note = dup_victims_note (table);
+  GtkWidget *name = cell (_("Shooting victims"), FALSE, FALSE);
+  GtkWidget *note_label;
+
+  gtk_widget_set_tooltip_text (name, note);
+  gtk_grid_attach (grid, name, 0, row, 1, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      g_autofree char *now = lens_format_count (lens_compstat_get_victims (table, shown[i]));
+      g_autofree char *before = lens_format_count (lens_compstat_get_victims (table, shown[i] + 1));
+      g_autofree char *change = lens_compstat_dup_victims_change (table, shown[i]);
+
+      gtk_grid_attach (grid, cell (now, FALSE, TRUE), 1 + 3 * i, row, 1, 1);
+      gtk_grid_attach (grid, cell (before, FALSE, TRUE), 2 + 3 * i, row, 1, 1);
+      gtk_grid_attach (grid, cell (change, FALSE, TRUE), 3 + 3 * i, row, 1, 1);
+    }
+
+  note_label = gtk_label_new (note);
+  gtk_label_set_wrap (GTK_LABEL (note_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (note_label), 80);
+  gtk_label_set_xalign (GTK_LABEL (note_label), 0.0);
+  gtk_widget_add_css_class (note_label, "dim-label");
+  gtk_widget_add_css_class (note_label, "caption");
+  gtk_widget_set_margin_top (note_label, 6);
+  gtk_grid_attach (grid, note_label, 0, row + 1, 10, 1);
 }
 
 static GtkWidget *
@@ -151,6 +193,9 @@ build_area (LensCompstat *table)
           gtk_grid_attach (GTK_GRID (grid), cell (change, FALSE, TRUE), 3 + 3 * i, 2 + r, 1, 1);
         }
     }
+
+  if (lens_compstat_has_victims (table))
+    add_victims_row (GTK_GRID (grid), table, 2 + n_rows);
 
   /* Ten columns do not fit a phone: the table scrolls sideways there. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
@@ -235,7 +280,6 @@ show_state (LensCompstatView *self)
 typedef struct
 {
   LensCompstatView *self;
-  guint             index;
   guint             generation;
 } Slot;
 
@@ -255,39 +299,22 @@ load_cb (GObject      *source,
 {
   g_autoptr(Slot) slot = user_data;
   LensCompstatView *self = slot->self;
-  guint index = slot->index;
   g_autoptr(GError) error = NULL;
-  LensCompstat *table = lens_compstat_load_finish (res, &error);
+  g_autoptr(GPtrArray) tables = lens_compstat_load_areas_finish (res, &error);
 
-  if (slot->generation != self->generation || self->pending == NULL)
-    {
-      g_clear_object (&table);
-      return;
-    }
-
-  if (table != NULL)
-    g_ptr_array_index (self->pending, index) = table;
-  else if (self->error == NULL)
-    self->error = g_steal_pointer (&error);
-
-  if (--self->n_waiting > 0)
+  if (slot->generation != self->generation)
     return;
 
-  if (self->error == NULL)
+  self->n_waiting = 0;
+  if (tables != NULL)
     {
       g_clear_pointer (&self->tables, g_ptr_array_unref);
-      self->tables = g_steal_pointer (&self->pending);
+      self->tables = g_steal_pointer (&tables);
     }
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  else
+    self->error = g_steal_pointer (&error);
   show_state (self);
   g_object_notify (G_OBJECT (self), "settled");
-}
-
-static void
-object_unref_null (gpointer object)
-{
-  if (object != NULL)
-    g_object_unref (object);
 }
 
 static void
@@ -297,13 +324,13 @@ start_load (LensCompstatView *self,
   guint areas[3];
   guint n_areas = 0;
   guint district = lens_filters_get_district (self->filters);
+  Slot *slot;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->generation++;
   g_clear_error (&self->error);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
   if (!(flags & LENS_QUERY_REFRESH))
     g_clear_pointer (&self->tables, g_ptr_array_unref);
 
@@ -313,20 +340,13 @@ start_load (LensCompstatView *self,
   if (lens_filters_get_compare (self->filters) == LENS_COMPARE_DISTRICT)
     areas[n_areas++] = lens_filters_get_compare_district (self->filters);
 
-  /* Areas that failed stay NULL. */
-  self->pending = g_ptr_array_new_with_free_func (object_unref_null);
-  g_ptr_array_set_size (self->pending, n_areas);
-  self->n_waiting = n_areas;
-  for (guint i = 0; i < n_areas; i++)
-    {
-      Slot *slot = g_new0 (Slot, 1);
-
-      slot->self = g_object_ref (self);
-      slot->index = i;
-      slot->generation = self->generation;
-      lens_compstat_load_async (self->client, areas[i], flags, self->cancellable, load_cb, slot);
-    }
-
+  /* One coverage lookup for all the areas; the victims row when its dataset answers. */
+  slot = g_new0 (Slot, 1);
+  slot->self = g_object_ref (self);
+  slot->generation = self->generation;
+  self->n_waiting = 1;
+  lens_compstat_load_areas_async (self->client, areas, n_areas, TRUE, flags, self->cancellable,
+                                  load_cb, slot);
   show_state (self);
   g_object_notify (G_OBJECT (self), "settled");
 }
@@ -427,6 +447,22 @@ lens_compstat_view_dup_csv (LensCompstatView *self)
             }
           g_string_append (csv, "\r\n");
         }
+      if (lens_compstat_has_victims (table))
+        {
+          csv_field (csv, area);
+          g_string_append_c (csv, ',');
+          csv_field (csv, _("Shooting victims"));
+          for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+            {
+              g_autofree char *change = lens_compstat_dup_victims_change (table, shown[i]);
+
+              g_string_append_printf (csv, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",",
+                                      lens_compstat_get_victims (table, shown[i]),
+                                      lens_compstat_get_victims (table, shown[i] + 1));
+              csv_field (csv, change);
+            }
+          g_string_append (csv, "\r\n");
+        }
     }
 
   return g_string_free (csv, FALSE);
@@ -476,7 +512,6 @@ lens_compstat_view_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_pointer (&self->filters, lens_filters_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (lens_compstat_view_parent_class)->dispose (object);
