@@ -23,7 +23,10 @@ chart_table (LensBrief         *self,
              double             width)
 {
   LensSeries *series = lens_chart_document_get_series (document);
-  guint n_vectors = lens_series_get_n_vectors (series);
+  /* the drawn values, then for an index or a share the counts they come from */
+  LensSeries *counts = lens_series_get_counts (series);
+  guint n_vectors = lens_series_get_n_vectors (series) +
+                    (counts != NULL ? lens_series_get_n_vectors (counts) : 0);
   guint n_labels = lens_series_get_n_labels (series);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree const char **headers = g_new0 (const char *, n_vectors + 2);
