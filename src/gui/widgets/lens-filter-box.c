@@ -26,6 +26,7 @@ struct _LensFilterBox
   GtkWidget      *grid;
   GtkDropDown    *district_drop_down;
   GtkDropDown    *compare_drop_down;
+  GtkDropDown    *compare_as_drop_down;
   GtkMenuButton  *dates_button;
   GtkLabel       *dates_label;
   GtkPopover     *dates_popover;
@@ -244,6 +245,53 @@ compare_selected_cb (LensFilterBox *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.compare", "s",
                               district != NULL ? district
                               : position == 1 ? "citywide" : "none");
+}
+
+/* The positions of the compare-as drop-down are the LensCompareAs values. */
+static void
+compare_as_selected_cb (LensFilterBox *self,
+                        GParamSpec    *pspec,
+                        GtkDropDown   *drop_down)
+{
+  guint position;
+
+  if (self->updating)
+    return;
+
+  position = gtk_drop_down_get_selected (drop_down);
+  if (position > LENS_COMPARE_AS_SHARE)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.compare-as", "s",
+                              lens_compare_as_to_nick ((LensCompareAs) position));
+}
+
+static GtkWidget *
+create_compare_as_drop_down (LensFilterBox *self,
+                             gboolean       horizontal)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GtkDropDown *drop_down;
+
+  /* In the order of LensCompareAs */
+  /* Translators: the compare-as drop-down: the numbers as the portal counts them */
+  gtk_string_list_append (list, _("As Counts"));
+  /* Translators: the compare-as drop-down: each area's first year or month is 100 */
+  gtk_string_list_append (list, _("As Index (First Period = 100)"));
+  /* Translators: the compare-as drop-down: each area's part of the whole city, in percent */
+  gtk_string_list_append (list, _("As Share of the City’s Total"));
+
+  drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL));
+  setup_drop_down (drop_down, horizontal ? "zoom-fit-best-symbolic" : NULL);
+  gtk_drop_down_set_enable_search (drop_down, FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down),
+                               _("Compare as: counts, an index or a share of the city’s total"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare as"), -1);
+  g_signal_connect_swapped (drop_down, "notify::selected",
+                            G_CALLBACK (compare_as_selected_cb), self);
+  /* Nothing to show it as until there is a comparison */
+  gtk_widget_set_sensitive (GTK_WIDGET (drop_down), FALSE);
+  return GTK_WIDGET (drop_down);
 }
 
 static void
@@ -556,6 +604,22 @@ lens_filter_box_constructed (GObject *object)
       gtk_widget_set_margin_bottom (self->grid, 6);
       gtk_widget_add_css_class (GTK_WIDGET (self), "lens-filter-panel");
     }
+
+  /* Compare as, right after the comparison */
+  self->compare_as_drop_down = GTK_DROP_DOWN (create_compare_as_drop_down (self, horizontal));
+  if (horizontal)
+    {
+      gtk_grid_insert_next_to (GTK_GRID (self->grid), GTK_WIDGET (self->compare_drop_down),
+                               GTK_POS_RIGHT);
+      gtk_grid_attach_next_to (GTK_GRID (self->grid), GTK_WIDGET (self->compare_as_drop_down),
+                               GTK_WIDGET (self->compare_drop_down), GTK_POS_RIGHT, 1, 1);
+    }
+  else
+    {
+      gtk_grid_insert_row (GTK_GRID (self->grid), 4);
+      gtk_grid_insert_row (GTK_GRID (self->grid), 4);
+      add_caption (self, _("Compare A_s"), GTK_WIDGET (self->compare_as_drop_down), 2);
+    }
 }
 
 static void
@@ -684,6 +748,9 @@ lens_filter_box_set_filters (LensFilterBox *self,
   gtk_drop_down_set_selected (self->district_drop_down,
                               district_to_position (lens_filters_get_district (filters), 1));
   gtk_drop_down_set_selected (self->compare_drop_down, compare);
+  gtk_drop_down_set_selected (self->compare_as_drop_down, lens_filters_get_compare_as (filters));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_as_drop_down),
+                            lens_filters_get_compare (filters) != LENS_COMPARE_NONE);
   self->updating = FALSE;
 
   label = format_range_label (filters);
