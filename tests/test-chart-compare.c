@@ -120,10 +120,10 @@ test_share_citywide (Fixture       *f,
   /* Citywide as a share of itself is 100 everywhere: only the district is drawn */
   g_assert_cmpuint (lens_series_get_n_vectors (series), ==, 1);
   g_assert_cmpstr (lens_series_get_vector_name (series, 0), ==,
-                   "District 5 – Calumet, share of the city's total (%)");
+                   "District 5 – Calumet, share of the city’s total (%)");
   g_assert_true (lens_series_get_percent (series));
   g_assert_cmpstr (lens_series_get_unit (series), ==, "percent");
-  g_assert_cmpstr (lens_chart_data_get_y_title (share), ==, "Share of the city's total (%)");
+  g_assert_cmpstr (lens_chart_data_get_y_title (share), ==, "Share of the city’s total (%)");
   for (int year = FIRST; year <= LAST; year++)
     g_assert_cmpfloat_with_epsilon (lens_series_get_value (series, 0, year - FIRST),
                                     100.0 * count (f, 5, year) / count (f, 0, year), 1e-9);
@@ -138,11 +138,11 @@ test_share_citywide (Fixture       *f,
   g_assert_cmpstr (lens_chart_data_get_y_title (counts), ==, "Incidents");
 
   /* The table and the CSV: the share, then the counts it came from */
-  g_assert_cmpstr (columns[1], ==, "District 5 – Calumet, share of the city's total (%)");
+  g_assert_cmpstr (columns[1], ==, "District 5 – Calumet, share of the city’s total (%)");
   g_assert_cmpstr (columns[2], ==, "District 5 – Calumet (counts)");
   g_assert_cmpstr (columns[3], ==, "Citywide (counts)");
   g_assert_null (columns[4]);
-  g_assert_true (g_str_has_prefix (csv, "Year,\"District 5 – Calumet, share of the city's total (%)\","
+  g_assert_true (g_str_has_prefix (csv, "Year,\"District 5 – Calumet, share of the city’s total (%)\","
                                         "District 5 – Calumet (counts),Citywide (counts)\r\n"));
   {
     g_autofree char *line = g_strdup_printf ("\r\n2021,%s,%.0f,%.0f\r\n", "%s",
@@ -160,12 +160,12 @@ test_share_citywide (Fixture       *f,
 
   /* The footer and the spoken point say which is shown */
   g_assert_cmpstr (footer[0], ==, "District 5 – Calumet compared with citywide as a share of "
-                                  "the city's total, 1 Jan 2020 – 31 Dec 2024");
+                                  "the city’s total, 1 Jan 2020 – 31 Dec 2024");
   point = lens_describe_point (series, 1);
-  g_assert_true (g_str_has_prefix (point, "2021: District 5 – Calumet, share of the city's total (%) "));
+  g_assert_true (g_str_has_prefix (point, "2021: District 5 – Calumet, share of the city’s total (%) "));
   g_assert_true (g_str_has_suffix (point, " incidents)"));
   shown = lens_describe_compare_as (series);
-  g_assert_cmpstr (shown, ==, "Shown as shares of the city's total, in percent; the table has the counts.");
+  g_assert_cmpstr (shown, ==, "Shown as shares of the city’s total, in percent; the table has the counts.");
 }
 
 static void
@@ -220,7 +220,7 @@ test_share_districts (Fixture       *f,
 
   g_assert_cmpuint (lens_series_get_n_vectors (series), ==, 2);
   g_assert_cmpstr (lens_series_get_vector_name (series, 1), ==,
-                   "District 7 – Englewood, share of the city's total (%)");
+                   "District 7 – Englewood, share of the city’s total (%)");
   for (guint v = 0; v < 2; v++)
     for (int year = FIRST; year <= LAST; year++)
       g_assert_cmpfloat_with_epsilon (lens_series_get_value (series, v, year - FIRST),

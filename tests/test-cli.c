@@ -195,7 +195,7 @@ test_cli_export_csv_share (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   lines = g_strsplit (contents, "\r\n", -1);
   g_assert_cmpstr (lines[0], ==,
-                   "Year,\"District 5 – Calumet, share of the city's total (%)\","
+                   "Year,\"District 5 – Calumet, share of the city’s total (%)\","
                    "District 5 – Calumet (counts),Citywide (counts)");
 
   for (int year = 2020; year <= 2024; year++)

@@ -252,7 +252,7 @@ test_describe (void)
 
   g_assert_no_error (error);
   /* A citywide comparison is read as shares until another way is chosen */
-  g_assert_cmpstr (d1, ==, "District 5 – Calumet compared with citywide as a share of the city's total, 1 Jan 2021 – 26 Nov 2026");
+  g_assert_cmpstr (d1, ==, "District 5 – Calumet compared with citywide as a share of the city’s total, 1 Jan 2021 – 26 Nov 2026");
   g_assert_cmpstr (d2, ==, "Citywide compared with District 8 – Chicago Lawn, 1 Jan 2021 – 5 Mar 2021");
   g_assert_cmpstr (d3, ==, "District 1 – Central, 1 Jan 2021 – 5 Mar 2021");
   g_assert_cmpstr (l1, ==, "District 5 – Calumet");
@@ -283,7 +283,7 @@ test_compare_as (void)
   g_assert_cmpstr (field, ==, "");
   g_clear_pointer (&field, g_free);
   label = lens_filters_dup_compare_as_label (f);
-  g_assert_cmpstr (label, ==, "share of the city's total");
+  g_assert_cmpstr (label, ==, "share of the city’s total");
   g_clear_pointer (&label, g_free);
 
   /* Another district: counts; no comparison: counts */

@@ -296,7 +296,7 @@ lens_brief_set_filters (LensBrief   *self,
       g_autofree char *label = g_steal_pointer (&comparison);
 
       /* Translators: on the brief's cover after "Compared with:"; "Citywide, shown as share of
-       * the city's total"; the second %s is "counts", "share of the city's total" or "index,
+       * the city’s total"; the second %s is "counts", "share of the city’s total" or "index,
        * first period = 100" */
       comparison = g_strdup_printf (_("%s, shown as %s"), label, compare_as);
     }

@@ -52,7 +52,7 @@ lens_chart_compare_y_title (LensChartSpec *spec,
     {
     case LENS_COMPARE_AS_SHARE:
       /* Translators: the y axis of a chart compared as a share of the whole city */
-      return _("Share of the city's total (%)");
+      return _("Share of the city’s total (%)");
     case LENS_COMPARE_AS_INDEX:
       return spec->label_kind == LENS_LABEL_KIND_MONTH
              /* Translators: the y axis of a chart compared as an index of the first month */
@@ -72,7 +72,7 @@ dup_vector_name (LensChartSpec *spec,
 {
   if (compare_as == LENS_COMPARE_AS_SHARE)
     /* Translators: a chart's legend; %s is "District 5 – Calumet"; keep %% (a percent sign) */
-    return g_strdup_printf (_("%s, share of the city's total (%%)"), area);
+    return g_strdup_printf (_("%s, share of the city’s total (%%)"), area);
 
   if (spec->label_kind == LENS_LABEL_KIND_MONTH)
     /* Translators: a chart's legend; %s is "District 5 – Calumet" */
@@ -114,7 +114,7 @@ lens_chart_compare_series (LensChartSpec *spec,
         city = 2;
       else
         {
-          g_critical ("A share of the city without the city's totals");
+          g_critical ("A share of the city without the city’s totals");
           return lens_series_ref (counts);
         }
     }

@@ -179,9 +179,9 @@ lens_describe_compare_as (LensSeries *series)
   switch (lens_series_get_compare_as (series))
     {
     case LENS_COMPARE_AS_SHARE:
-      return g_strdup (_("Shown as shares of the city's total, in percent; the table has the counts."));
+      return g_strdup (_("Shown as shares of the city’s total, in percent; the table has the counts."));
     case LENS_COMPARE_AS_INDEX:
-      return g_strdup (_("Shown as an index: each line's first period is 100; the table has the counts."));
+      return g_strdup (_("Shown as an index: each line’s first period is 100; the table has the counts."));
     case LENS_COMPARE_AS_COUNTS:
     default:
       return NULL;

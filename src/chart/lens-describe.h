@@ -44,12 +44,12 @@ char        *lens_describe_cell              (LensSeries                 *series
                                               guint                       vector,
                                               guint                       label);
 /* How a compared series is shown, for a chart's accessible description: "Shown as shares of
- * the city's total, in percent." / "Shown as an index: the first year is 100."; NULL for
+ * the city’s total, in percent." / "Shown as an index: the first year is 100."; NULL for
  * counts. */
 char        *lens_describe_compare_as        (LensSeries                 *series);
 /* One category read out: "2023: 262,914 incidents", or with a comparison
  * "2023: District 5 – Calumet 12,345 incidents; Citywide 262,914 incidents". An index or a
- * share names its count: "2023: District 5 – Calumet, share of the city's total (%) 5.2%
+ * share names its count: "2023: District 5 – Calumet, share of the city’s total (%) 5.2%
  * (12,345 incidents)". */
 char        *lens_describe_point             (LensSeries                 *series,
                                               guint                       label);

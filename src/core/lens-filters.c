@@ -744,7 +744,7 @@ lens_filters_dup_compare_as_label (const LensFilters *self)
       return g_strdup (_("index, first period = 100"));
     case LENS_COMPARE_AS_SHARE:
       /* Translators: how a comparison is shown: each area's part of the whole city's number */
-      return g_strdup (_("share of the city's total"));
+      return g_strdup (_("share of the city’s total"));
     case LENS_COMPARE_AS_COUNTS:
     default:
       /* Translators: how a comparison is shown: the numbers as the portal counts them */
@@ -768,8 +768,8 @@ lens_filters_describe (const LensFilters *self)
   if (compare_as != LENS_COMPARE_AS_COUNTS && self->compare == LENS_COMPARE_CITYWIDE)
     return g_strdup_printf (compare_as == LENS_COMPARE_AS_SHARE
                             /* Translators: "District 5 – Calumet compared with citywide as a
-                             * share of the city's total, 1 Jan 2021 – 26 Nov 2026" */
-                            ? _("%s compared with citywide as a share of the city's total, %s")
+                             * share of the city’s total, 1 Jan 2021 – 26 Nov 2026" */
+                            ? _("%s compared with citywide as a share of the city’s total, %s")
                             /* Translators: "District 5 – Calumet compared with citywide as an
                              * index (first period = 100), 1 Jan 2021 – 26 Nov 2026" */
                             : _("%s compared with citywide as an index (first period = 100), %s"),
@@ -781,8 +781,8 @@ lens_filters_describe (const LensFilters *self)
 
       return g_strdup_printf (compare_as == LENS_COMPARE_AS_SHARE
                               /* Translators: "District 5 – Calumet compared with District 7 –
-                               * Englewood as shares of the city's total, 1 Jan 2021 – 26 Nov 2026" */
-                              ? _("%s compared with %s as shares of the city's total, %s")
+                               * Englewood as shares of the city’s total, 1 Jan 2021 – 26 Nov 2026" */
+                              ? _("%s compared with %s as shares of the city’s total, %s")
                               /* Translators: "District 5 – Calumet compared with District 7 –
                                * Englewood as indexes (first period = 100), 1 Jan 2021 – 26 Nov 2026" */
                               : _("%s compared with %s as indexes (first period = 100), %s"),

@@ -64,7 +64,7 @@ void         lens_filters_set_compare          (LensFilters       *self,
                                                 LensCompare        compare,
                                                 guint              district);
 /* How a comparison is drawn (lens-compare-as.h). Until one is chosen it follows the
- * comparison: the share of the city's total for citywide (what a reader can read), counts for
+ * comparison: the share of the city’s total for citywide (what a reader can read), counts for
  * another district. Without a comparison: counts, whatever was chosen. */
 LensCompareAs lens_filters_get_compare_as      (const LensFilters *self);
 /* TRUE when lens_filters_set_compare_as() chose it; it is then kept when the comparison
@@ -141,13 +141,13 @@ gboolean     lens_filters_set_field            (LensFilters       *self,
 char        *lens_filters_dup_district_label   (const LensFilters *self);
 /* The comparison's name ("Citywide", "District 7 – Chicago Lawn"), NULL without one. */
 char        *lens_filters_dup_compare_label    (const LensFilters *self);
-/* How the comparison is shown, NULL without one: "counts", "share of the city's total",
+/* How the comparison is shown, NULL without one: "counts", "share of the city’s total",
  * "index, first period = 100". */
 char        *lens_filters_dup_compare_as_label (const LensFilters *self);
 /* "1 Jan 2021 – 26 Nov 2026" (dates in the locale's format) */
 char        *lens_filters_dup_range_label      (const LensFilters *self);
 /* "District 5 – Calumet compared with citywide, 1 Jan 2021 – 26 Nov 2026"; with the share or
- * the index: "District 5 – Calumet compared with citywide as a share of the city's total,
+ * the index: "District 5 – Calumet compared with citywide as a share of the city’s total,
  * 1 Jan 2021 – 26 Nov 2026" */
 char        *lens_filters_describe             (const LensFilters *self);
 
