@@ -29,7 +29,7 @@ import xml.etree.ElementTree as ET
 # Lens widgets it contains.
 C_WIDGETS = {
     'LensFilterBox': ('src/gui/widgets/lens-filter-box.c',
-                      ['_District', 'Compare _With', 'D_ates'], []),
+                      ['_District', 'Compare _With', 'Compare A_s', 'D_ates'], []),
     'LensHeadlineCard': ('src/gui/widgets/lens-headline-card.c', ['_Retry'], []),
     'LensDistrictCard': ('src/gui/widgets/lens-district-card.c', ['_Retry'], []),
     'LensOverviewPage': ('src/gui/pages/lens-overview-page.c', [],

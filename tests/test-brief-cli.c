@@ -167,6 +167,10 @@ test_brief_english (Fixture       *fixture,
   text = poppler ("pdftotext", "-layout", path);
   assert_contains (text, "District 5 – Calumet");
   assert_contains (text, "Citywide");
+  /* Citywide is read as shares by default, and the filters line says so (the counts are
+   * still in the tables: assert_counts) */
+  assert_contains (text, "Compared with: Citywide, shown as share of the city’s total");
+  assert_contains (text, "(counts)");
   assert_contains (text, "Data as of");
   assert_contains (text, "Fetched");
   assert_contains (text, "Reported incidents per year");

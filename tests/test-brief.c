@@ -791,7 +791,8 @@ test_brief_chart_data (void)
 
   lens_brief_set_filters (brief, filters);
   g_assert_cmpstr (lens_brief_get_district_label (brief), ==, DISTRICT);
-  g_assert_cmpstr (lens_brief_get_comparison_label (brief), ==, "Citywide");
+  /* A citywide comparison is shown as shares unless another way was chosen */
+  g_assert_cmpstr (lens_brief_get_comparison_label (brief), ==, "Citywide, shown as share of the city’s total");
   g_assert_nonnull (lens_brief_get_range_label (brief));
 
   /* complaints first: the brief still prints crime before complaints */

@@ -136,6 +136,24 @@ filter_variants (void)
         }
     }
 
+  /* Compare as: the index and the share are drawn from the same answers, except that two
+   * districts as shares of the city ask for the citywide totals too (the same grouped query
+   * without the district condition). Last, so that the indices above stay as they are. */
+  {
+    LensFilters *filters = lens_filters_new ();
+
+    lens_filters_set_district (filters, 5);
+    lens_filters_set_compare (filters, LENS_COMPARE_DISTRICT, 12);
+    lens_filters_set_compare_as (filters, LENS_COMPARE_AS_SHARE);
+    lens_filters_set_range (filters, long_from, long_to);
+    g_ptr_array_add (variants, filters);
+
+    filters = lens_filters_copy (filters);
+    lens_filters_set_compare (filters, LENS_COMPARE_CITYWIDE, 0);
+    lens_filters_set_compare_as (filters, LENS_COMPARE_AS_INDEX);
+    g_ptr_array_add (variants, filters);
+  }
+
   return variants;
 }
 

@@ -172,7 +172,7 @@ test_years (Fixture       *f,
 {
   const char *district5[] = { "district=005", NULL };
   g_autoptr(LensFilters) citywide = filters_new (NULL);
-  g_autoptr(LensFilters) compared = filters_new ("--district=5 --compare=citywide");
+  g_autoptr(LensFilters) compared = filters_new ("--district=5 --compare=citywide --compare-as=counts");
   g_auto(Wait) a = { 0 };
   g_auto(Wait) b = { 0 };
   LensSeries *series;
@@ -238,7 +238,7 @@ test_months (Fixture       *f,
              gconstpointer  data)
 {
   const char *d5[] = { "district=005", NULL };
-  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --from=2025-01-01");
+  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts --from=2025-01-01");
   g_auto(Wait) w = { 0 };
   LensSeries *series;
   GDate today, end;
@@ -317,7 +317,7 @@ static void
 test_top_offenses (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --from=2024-01-01 --to=2024-12-31");
+  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts --from=2024-01-01 --to=2024-12-31");
   g_autoptr(GDate) from = g_date_new_dmy (1, 1, 2024);
   g_autoptr(GDate) to = g_date_new_dmy (1, 1, 2025);
   Expected all[G_N_ELEMENTS (crime_types)];
@@ -425,7 +425,7 @@ static void
 test_arrest_share (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --from=2019-01-01 --to=2024-12-31");
+  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts --from=2019-01-01 --to=2024-12-31");
   g_auto(Wait) w = { 0 };
   LensSeries *series;
 
@@ -483,7 +483,7 @@ test_complaints (Fixture       *f,
   };
   /* COPA has no district column: the district comes from the beats (test-copa checks the
    * numbers); the comparison is the plain citywide query */
-  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --from=2020-01-01 --to=2024-12-31");
+  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts --from=2020-01-01 --to=2024-12-31");
 
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
     {
@@ -549,7 +549,7 @@ static void
 test_portal_fault (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide");
+  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts");
   g_auto(Wait) w = { 0 };
   g_auto(Wait) x = { 0 };
 
@@ -600,6 +600,7 @@ test_future (Fixture       *f,
 
   lens_filters_set_range (filters, from, to);
   lens_filters_set_compare (filters, LENS_COMPARE_CITYWIDE, 0);
+  lens_filters_set_compare_as (filters, LENS_COMPARE_AS_COUNTS);
   lens_filters_set_district (filters, 5);
 
   load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &y);
@@ -673,7 +674,7 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide");
+  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_auto(Wait) w = { 0 };
 
@@ -696,7 +697,7 @@ static void
 test_offline_warm_cache (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide");
+  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts");
   g_auto(Wait) online = { 0 };
   g_auto(Wait) offline = { 0 };
   g_auto(Wait) cold = { 0 };
@@ -750,7 +751,7 @@ static void
 test_footer_and_document (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --from=2021-01-01 --to=2024-12-31");
+  g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts --from=2021-01-01 --to=2024-12-31");
   g_auto(Wait) w = { 0 };
   g_auto(GStrv) footer = NULL;
   g_auto(GStrv) columns = NULL;

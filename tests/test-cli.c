@@ -79,7 +79,7 @@ export (Fixture     *fixture,
   g_autofree char *output = g_strdup_printf ("--output=%s", path);
   const char *args[] = {
     "--export-chart=crime-incidents-per-year",
-    "--district=5", "--compare=citywide", "--from=2020-01-01", "--to=2024-12-31",
+    "--district=5", "--compare=citywide", "--compare-as=counts", "--from=2020-01-01", "--to=2024-12-31",
     portal, output, NULL
   };
 
@@ -174,6 +174,54 @@ test_cli_export_csv (Fixture       *fixture,
   lens_test_run_clear (&run);
 }
 
+/* --compare-as=share: the district's share of the city in percent, and both counts beside it */
+static void
+test_cli_export_csv_share (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  static const char *district[] = { "district=005", NULL };
+  g_autofree char *portal = lens_test_program_portal_option (fixture);
+  g_autofree char *path = g_build_filename (fixture->directory, "x.csv", NULL);
+  g_autofree char *output = g_strdup_printf ("--output=%s", path);
+  const char *args[] = {
+    "--compare-as=share", "--export-chart=crime-incidents-per-year",
+    "--district=5", "--compare=citywide", "--from=2020-01-01", "--to=2024-12-31",
+    portal, output, NULL
+  };
+  LensTestRun run = { 0 };
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "Year,\"District 5 – Calumet, share of the city’s total (%)\","
+                   "District 5 – Calumet (counts),Citywide (counts)");
+
+  for (int year = 2020; year <= 2024; year++)
+    {
+      g_autofree char *from = g_strdup_printf ("%d-01-01", year);
+      g_autofree char *to = g_strdup_printf ("%d-01-01", year + 1);
+      gint64 in_district = lens_fake_portal_expected_count (fixture->portal, "ijzp-q8t2",
+                                                            district, from, to);
+      gint64 citywide = lens_fake_portal_expected_count (fixture->portal, "ijzp-q8t2",
+                                                         NULL, from, to);
+      g_auto(GStrv) cells = g_strsplit (lines[year - 2020 + 1], ",", -1);
+
+      g_assert_cmpint (citywide, >, 0);
+      g_assert_cmpuint (g_strv_length (cells), ==, 4);
+      g_assert_cmpint (atoi (cells[0]), ==, year);
+      /* The share computed by hand from the counts the fake portal served */
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cells[1], NULL),
+                                      100.0 * in_district / citywide, 1e-9);
+      g_assert_cmpint (g_ascii_strtoll (cells[2], NULL, 10), ==, in_district);
+      g_assert_cmpint (g_ascii_strtoll (cells[3], NULL, 10), ==, citywide);
+    }
+  lens_test_run_clear (&run);
+}
+
 static void
 assert_fails (const char * const *args,
               const char         *message)
@@ -211,9 +259,12 @@ test_cli_bad_arguments (Fixture       *fixture,
   const char *window_bad_portal[] = { "--portal=ftp://127.0.0.1", NULL };
   const char *window_same_district[] = { "--district=5", "--compare=5", NULL };
   const char *output_alone[] = { output, NULL };
+  const char *bad_compare_as[] = { "--export-chart=crime-incidents-per-year", "--district=5",
+                                   "--compare=citywide", "--compare-as=rate", portal, output, NULL };
 
   assert_fails (unknown_chart, "no-such-chart");
   assert_fails (bad_district, "13");
+  assert_fails (bad_compare_as, "“rate” is not counts, index or share");
   assert_fails (bad_date, "2023-02-30");
   assert_fails (bad_range, "2024-01-01");
   assert_fails (bad_extension, ".png, .svg, .pdf or .csv");
@@ -422,6 +473,7 @@ main (int   argc,
   ADD ("/cli/export-svg", test_cli_export_svg);
   ADD ("/cli/export-pdf", test_cli_export_pdf);
   ADD ("/cli/export-csv", test_cli_export_csv);
+  ADD ("/cli/export-csv-share", test_cli_export_csv_share);
   ADD ("/cli/bad-arguments", test_cli_bad_arguments);
   ADD ("/cli/offline-empty-cache", test_cli_offline_empty_cache);
   ADD ("/cli/portal-unreachable", test_cli_portal_unreachable);

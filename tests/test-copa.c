@@ -395,7 +395,7 @@ test_district_years (Fixture       *f,
   for (guint k = 0; k < 3; k++)
     {
       g_auto(Wait) wait = { 0 };
-      g_autofree char *args = g_strdup_printf ("--district=%u --compare=citywide --from=2020-01-01 --to=2024-12-31",
+      g_autofree char *args = g_strdup_printf ("--district=%u --compare=citywide --compare-as=counts --from=2020-01-01 --to=2024-12-31",
                                                districts[k]);
       g_auto(GStrv) log = NULL;
       LensSeries *series;
@@ -482,7 +482,7 @@ test_all_districts (Fixture       *f,
 
       if (d == 13 || d == 21 || d == 23)
         continue;
-      args = g_strdup_printf ("--district=%u --compare=citywide --from=2022-01-01 --to=2022-12-31", d);
+      args = g_strdup_printf ("--district=%u --compare=citywide --compare-as=counts --from=2022-01-01 --to=2022-12-31", d);
       series = load (f, LENS_CHART_COMPLAINTS_PER_YEAR, args, &wait);
       g_assert_cmpuint (lens_series_get_n_labels (series), ==, 1);
       sum += (gint64) lens_series_get_value (series, 0, 0);
@@ -526,7 +526,7 @@ test_categories (Fixture       *f,
   LensSeries *series;
   const char *from = "2021-01-01", *to = "2024-01-01";
 
-  series = load (f, LENS_CHART_COMPLAINTS_CATEGORIES, "--district=11 --compare=citywide --from=2021-01-01 --to=2023-12-31", &wait);
+  series = load (f, LENS_CHART_COMPLAINTS_CATEGORIES, "--district=11 --compare=citywide --compare-as=counts --from=2021-01-01 --to=2023-12-31", &wait);
 
   for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
     {
@@ -568,7 +568,7 @@ test_findings (Fixture       *f,
   const char *from = "2020-01-01", *to = "2025-01-01";
   gint64 all_cases, closed_findings = 0;
 
-  series = load (f, LENS_CHART_COMPLAINTS_FINDINGS, "--district=3 --compare=citywide --from=2020-01-01 --to=2024-12-31", &wait);
+  series = load (f, LENS_CHART_COMPLAINTS_FINDINGS, "--district=3 --compare=citywide --compare-as=counts --from=2020-01-01 --to=2024-12-31", &wait);
   g_assert_cmpuint (lens_series_get_n_labels (series), ==, G_N_ELEMENTS (findings));
 
   for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
@@ -629,7 +629,7 @@ test_status (Fixture       *f,
                      lens_fake_portal_expected_count (f->portal, COPA, review, from, to));
 
   /* A district and its comparison */
-  series = load (f, LENS_CHART_COMPLAINTS_STATUS, "--district=7 --compare=citywide --from=2020-01-01 --to=2024-12-31", &district);
+  series = load (f, LENS_CHART_COMPLAINTS_STATUS, "--district=7 --compare=citywide --compare-as=counts --from=2020-01-01 --to=2024-12-31", &district);
   g_assert_cmpuint (lens_series_get_n_vectors (series), ==, 2);
   g_assert_cmpuint (lens_series_get_n_labels (series), ==, 2);
   g_assert_cmpstr (lens_series_get_label (series, c), ==, "Closed");

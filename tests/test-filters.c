@@ -163,7 +163,7 @@ test_bad_values (void)
     { "--to=+024-01-05", LENS_FILTERS_ERROR_BAD_DATE, NULL },
     { "--to=0000-01-05", LENS_FILTERS_ERROR_BAD_DATE, NULL },
     { "--colour=red", LENS_FILTERS_ERROR_UNKNOWN_OPTION,
-      "Unknown filter option “colour” (use --district, --compare, --from or --to)" },
+      "Unknown filter option “colour” (use --district, --compare, --compare-as, --from or --to)" },
     { "district=5", LENS_FILTERS_ERROR_UNKNOWN_OPTION, NULL },
     { "--district", LENS_FILTERS_ERROR_UNKNOWN_OPTION, NULL },
   };
@@ -251,12 +251,87 @@ test_describe (void)
   g_autofree char *c3 = lens_filters_dup_compare_label (h);
 
   g_assert_no_error (error);
-  g_assert_cmpstr (d1, ==, "District 5 – Calumet compared with citywide, 1 Jan 2021 – 26 Nov 2026");
+  /* A citywide comparison is read as shares until another way is chosen */
+  g_assert_cmpstr (d1, ==, "District 5 – Calumet compared with citywide as a share of the city’s total, 1 Jan 2021 – 26 Nov 2026");
   g_assert_cmpstr (d2, ==, "Citywide compared with District 8 – Chicago Lawn, 1 Jan 2021 – 5 Mar 2021");
   g_assert_cmpstr (d3, ==, "District 1 – Central, 1 Jan 2021 – 5 Mar 2021");
   g_assert_cmpstr (l1, ==, "District 5 – Calumet");
   g_assert_cmpstr (c1, ==, "Citywide");
   g_assert_null (c3);
+}
+
+/* Compare as: the readable default for citywide, a choice kept in every form */
+static void
+test_compare_as (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LensFilters) f = lens_filters_new_from_string ("district=5;compare=citywide;from=2021-01-01;to=2026-11-26", &error);
+  g_autoptr(LensFilters) g = NULL;
+  g_autoptr(LensFilters) back = NULL;
+  g_autofree char *string = NULL;
+  g_autofree char *describe = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *field = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autoptr(LensFilters) from_args = lens_filters_new ();
+
+  g_assert_no_error (error);
+  /* Citywide: the share, not chosen, so not written */
+  g_assert_cmpint (lens_filters_get_compare_as (f), ==, LENS_COMPARE_AS_SHARE);
+  g_assert_false (lens_filters_get_compare_as_chosen (f));
+  field = lens_filters_dup_field (f, "compare-as");
+  g_assert_cmpstr (field, ==, "");
+  g_clear_pointer (&field, g_free);
+  label = lens_filters_dup_compare_as_label (f);
+  g_assert_cmpstr (label, ==, "share of the city’s total");
+  g_clear_pointer (&label, g_free);
+
+  /* Another district: counts; no comparison: counts */
+  g = lens_filters_copy (f);
+  lens_filters_set_compare (g, LENS_COMPARE_DISTRICT, 7);
+  g_assert_cmpint (lens_filters_get_compare_as (g), ==, LENS_COMPARE_AS_COUNTS);
+  lens_filters_set_compare (g, LENS_COMPARE_NONE, 0);
+  g_assert_cmpint (lens_filters_get_compare_as (g), ==, LENS_COMPARE_AS_COUNTS);
+  g_assert_null (lens_filters_dup_compare_as_label (g));
+
+  /* Chosen: kept whatever the comparison, and different from the default */
+  g_assert_true (lens_filters_set_field (g, "compare-as", "index", &error));
+  g_assert_no_error (error);
+  g_assert_false (lens_filters_equal (f, g));
+  g_assert_cmpint (lens_filters_get_compare_as (g), ==, LENS_COMPARE_AS_COUNTS);
+  lens_filters_set_compare (g, LENS_COMPARE_CITYWIDE, 0);
+  g_assert_cmpint (lens_filters_get_compare_as (g), ==, LENS_COMPARE_AS_INDEX);
+  g_assert_false (lens_filters_equal (f, g));
+  describe = lens_filters_describe (g);
+  g_assert_cmpstr (describe, ==, "District 5 – Calumet compared with citywide as an index (first period = 100), 1 Jan 2021 – 26 Nov 2026");
+
+  /* The stable string, the options and the field read back */
+  string = lens_filters_to_string (g);
+  g_assert_cmpstr (string, ==, "district=5;compare=citywide;from=2021-01-01;to=2026-11-26;compare-as=index");
+  back = lens_filters_new_from_string (string, &error);
+  g_assert_no_error (error);
+  g_assert_true (lens_filters_equal (back, g));
+  g_assert_cmpuint (lens_filters_hash (back), ==, lens_filters_hash (g));
+  args = lens_filters_dup_args (g);
+  g_assert_cmpstr (args[4], ==, "--compare-as=index");
+  g_assert_null (args[5]);
+  g_assert_true (lens_filters_parse_args (from_args, (const char * const *) args, &error));
+  g_assert_no_error (error);
+  g_assert_true (lens_filters_equal (from_args, g));
+  field = lens_filters_dup_field (g, "compare-as");
+  g_assert_cmpstr (field, ==, "index");
+
+  /* Counts chosen for citywide stay counts; "" goes back to the default */
+  g_assert_true (lens_filters_set_option (g, "--compare-as", "counts", &error));
+  g_assert_cmpint (lens_filters_get_compare_as (g), ==, LENS_COMPARE_AS_COUNTS);
+  g_assert_true (lens_filters_set_field (g, "compare-as", "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lens_filters_get_compare_as (g), ==, LENS_COMPARE_AS_SHARE);
+  g_assert_true (lens_filters_equal (f, g));
+
+  g_assert_false (lens_filters_set_option (g, "compare-as", "rate", &error));
+  g_assert_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_BAD_COMPARE_AS);
+  g_assert_cmpstr (error->message, ==, "--compare-as: “rate” is not counts, index or share");
 }
 
 /* The forms of the window's actions and settings */
@@ -426,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/filters/bad-values", test_bad_values);
   g_test_add_func ("/filters/validate", test_validate);
   g_test_add_func ("/filters/describe", test_describe);
+  g_test_add_func ("/filters/compare-as", test_compare_as);
   g_test_add_func ("/filters/fields", test_fields);
   g_test_add_func ("/filters/presets", test_presets);
   g_test_add_func ("/filters/options", test_options);

@@ -256,6 +256,59 @@ has_line (const char  *text,
   return FALSE;
 }
 
+/* @string without spaces */
+static char *
+strip_spaces (const char *string)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = string; *p != '\0'; p++)
+    if (*p != ' ')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* TRUE when each cell of the header @row is in @text in at most four pieces: a long heading
+ * (a district's share of the city, its counts) wraps over lines the columns share, so that
+ * pdftotext interleaves them, and Chinese wraps between any two characters. Spaces are
+ * left out: a line may end where the heading had one. */
+static gboolean
+has_header_pieces (const char  *text,
+                   char       **row)
+{
+  g_autofree char *haystack = strip_spaces (text);
+
+  for (guint c = 0; row[c] != NULL; c++)
+    {
+      g_autofree char *squeezed = lens_pdf_squeeze (row[c]);
+      g_autofree char *cell = strip_spaces (squeezed);
+      const char *p = cell;
+      guint pieces = 0;
+
+      while (*p != '\0')
+        {
+          const char *longest = NULL;
+
+          /* the longest piece from @p that the brief has */
+          for (const char *end = g_utf8_next_char (p); ; end = g_utf8_next_char (end))
+            {
+              g_autofree char *piece = g_strndup (p, end - p);
+
+              if (strstr (haystack, piece) == NULL)
+                break;
+              longest = end;
+              if (*end == '\0')
+                break;
+            }
+          if (longest == NULL || ++pieces > 4)
+            return FALSE;
+          p = longest;
+        }
+    }
+
+  return TRUE;
+}
+
 /* The same chart says the same thing in the window's table and in the brief: every row of
  * the table, the header too, is a row of the brief's table. */
 static void
@@ -311,7 +364,8 @@ check_table_matches_brief (LensWindow         *window,
       char **row = g_ptr_array_index (rows, r);
 
       /* a heading may wrap in the brief; a row of numbers is a line of its own */
-      if (r == 0 ? !lens_pdf_has_row (text, (const char **) row, g_strv_length (row))
+      if (r == 0 ? !lens_pdf_has_row (text, (const char **) row, g_strv_length (row)) &&
+                   !has_header_pieces (text, row)
                  : !has_line (text, row))
         {
           g_autofree char *joined = g_strjoinv (" | ", row);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "lens-application.h"
+#include "lens-compare-as.h"
 #include "lens-districts.h"
 #include "lens-language.h"
 #include "lens-settings.h"
@@ -262,6 +263,16 @@ test_settings_choices (void)
   assert_choices (schema, "district", citywide, districts);
   assert_choices (schema, "compare", comparisons, districts);
   assert_choices (schema, "language", system_language, languages);
+
+  /* Compare as: "" (follow the comparison), then every nick of lens-compare-as.h */
+  {
+    const char * const follow[] = { "", NULL };
+    g_autoptr(GPtrArray) nicks = g_ptr_array_new ();
+
+    for (guint i = LENS_COMPARE_AS_COUNTS; i <= LENS_COMPARE_AS_SHARE; i++)
+      g_ptr_array_add (nicks, (gpointer) lens_compare_as_to_nick (i));
+    assert_choices (schema, "compare-as", follow, nicks);
+  }
 }
 
 int

@@ -23,10 +23,14 @@ chart_table (LensBrief         *self,
              double             width)
 {
   LensSeries *series = lens_chart_document_get_series (document);
-  guint n_vectors = lens_series_get_n_vectors (series);
+  /* the drawn values, then for an index or a share the counts they come from */
+  LensSeries *counts = lens_series_get_counts (series);
+  guint n_vectors = lens_series_get_n_vectors (series) +
+                    (counts != NULL ? lens_series_get_n_vectors (counts) : 0);
   guint n_labels = lens_series_get_n_labels (series);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree const char **headers = g_new0 (const char *, n_vectors + 2);
+  g_autofree double *value_widths = g_new0 (double, n_vectors + 2);
   g_autofree char *csv_header = NULL;
   g_auto(GStrv) names = NULL;
   Table *table = brief_table_new (n_vectors + 1);
@@ -51,6 +55,7 @@ chart_table (LensBrief         *self,
 
       for (guint r = 0; r < rows->len; r++)
         widest = MAX (widest, brief_text_width (self, ((char **) g_ptr_array_index (rows, r))[c], &style_cell));
+      value_widths[c] = widest;
 
       table->widths[c] = MAX (MAX (widest, MIN (head, 150.0)), head / 2.0 + 10.0) + 2 * CELL_PAD_X + 4.0;
       table->widths[c] = MAX (table->widths[c], 70.0);
@@ -62,13 +67,34 @@ chart_table (LensBrief         *self,
     label_width = MAX (label_width, brief_text_width (self, ((char **) g_ptr_array_index (rows, r))[0], &style_cell));
   label_width = MAX (label_width, brief_text_width (self, headers[0], &style_cell_head));
 
-  /* the value columns give way when they would leave the labels too little room */
+  /* the value columns give way when they would leave the labels too little room: first the
+   * room their headings asked for beyond their widest value (a share's long heading next to
+   * the counts), then evenly */
   if (values_width > width * 0.7)
     {
-      double shrink = width * 0.7 / values_width;
+      double floor_width = 0;
 
       for (guint c = 1; c <= n_vectors; c++)
-        table->widths[c] *= shrink;
+        floor_width += MIN (table->widths[c], value_widths[c] + 2 * CELL_PAD_X + 4.0);
+
+      if (floor_width < width * 0.7)
+        {
+          double give = (width * 0.7 - floor_width) / (values_width - floor_width);
+
+          for (guint c = 1; c <= n_vectors; c++)
+            {
+              double least = MIN (table->widths[c], value_widths[c] + 2 * CELL_PAD_X + 4.0);
+
+              table->widths[c] = least + (table->widths[c] - least) * give;
+            }
+        }
+      else
+        {
+          double shrink = width * 0.7 / values_width;
+
+          for (guint c = 1; c <= n_vectors; c++)
+            table->widths[c] *= shrink;
+        }
       values_width = width * 0.7;
     }
   table->widths[0] = CLAMP (label_width + 2 * CELL_PAD_X + 12.0, MIN (110.0, width - values_width),

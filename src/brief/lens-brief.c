@@ -297,6 +297,18 @@ lens_brief_set_filters (LensBrief   *self,
   comparison = lens_filters_dup_compare_label (filters);
   range = lens_filters_dup_range_label (filters);
 
+  /* Compare as: the cover says how the comparison is drawn */
+  if (comparison != NULL)
+    {
+      g_autofree char *compare_as = lens_filters_dup_compare_as_label (filters);
+      g_autofree char *label = g_steal_pointer (&comparison);
+
+      /* Translators: on the brief's cover after "Compared with:"; "Citywide, shown as share of
+       * the city’s total"; the second %s is "counts", "share of the city’s total" or "index,
+       * first period = 100" */
+      comparison = g_strdup_printf (_("%s, shown as %s"), label, compare_as);
+    }
+
   lens_brief_set_district_label (self, district);
   lens_brief_set_comparison_label (self, comparison);
   lens_brief_set_range_label (self, range);
@@ -569,7 +581,7 @@ lens_brief_add_chart_data (LensBrief     *self,
   document = lens_chart_document_new (lens_chart_data_get_series (data),
                                       lens_chart_data_get_plot_kind (data));
   lens_chart_document_set_title (document, spec->title);
-  lens_chart_document_set_axis_titles (document, spec->x_title, spec->y_title);
+  lens_chart_document_set_axis_titles (document, spec->x_title, lens_chart_data_get_y_title (data));
   columns = lens_chart_data_dup_column_names (data);
   lens_chart_document_set_column_names (document, (const char * const *) columns);
   lens_chart_document_set_empty_message (document, _("The portal has no records for these filters."));

@@ -152,6 +152,20 @@ lens_chart_data_get_series (LensChartData *self)
   return self->series;
 }
 
+LensCompareAs
+lens_chart_data_get_compare_as (LensChartData *self)
+{
+  g_return_val_if_fail (LENS_IS_CHART_DATA (self), LENS_COMPARE_AS_COUNTS);
+  return lens_series_get_compare_as (self->series);
+}
+
+const char *
+lens_chart_data_get_y_title (LensChartData *self)
+{
+  g_return_val_if_fail (LENS_IS_CHART_DATA (self), NULL);
+  return lens_chart_compare_y_title (self->spec, lens_chart_data_get_compare_as (self));
+}
+
 LensPlotKind
 lens_chart_data_get_plot_kind (LensChartData *self)
 {
@@ -349,6 +363,7 @@ char **
 lens_chart_data_dup_column_names (LensChartData *self)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
+  LensSeries *counts;
   const char *first;
 
   g_return_val_if_fail (LENS_IS_CHART_DATA (self), NULL);
@@ -377,6 +392,18 @@ lens_chart_data_dup_column_names (LensChartData *self)
   for (guint i = 0; i < lens_series_get_n_vectors (self->series); i++)
     g_strv_builder_add (builder, lens_series_get_vector_name (self->series, i));
 
+  /* An index or a share, and next to it what it was computed from. */
+  counts = lens_series_get_counts (self->series);
+  for (guint i = 0; counts != NULL && i < lens_series_get_n_vectors (counts); i++)
+    {
+      /* Translators: a table column with the portal's counts next to a share or an index;
+       * %s is "District 5 – Calumet" or "Citywide" */
+      g_autofree char *name = g_strdup_printf (_("%s (counts)"),
+                                               lens_series_get_vector_name (counts, i));
+
+      g_strv_builder_add (builder, name);
+    }
+
   return g_strv_builder_end (builder);
 }
 
@@ -391,7 +418,8 @@ lens_chart_data_to_document (LensChartData *self)
 
   document = lens_chart_document_new (self->series, lens_chart_data_get_plot_kind (self));
   lens_chart_document_set_title (document, self->spec->title);
-  lens_chart_document_set_axis_titles (document, self->spec->x_title, self->spec->y_title);
+  lens_chart_document_set_axis_titles (document, self->spec->x_title,
+                                       lens_chart_data_get_y_title (self));
   footer = lens_chart_data_dup_footer_lines (self);
   lens_chart_document_set_footer (document, (const char * const *) footer);
   columns = lens_chart_data_dup_column_names (self);

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LensChartData, lens_chart_data, LENS, CHART_DATA, GObject)
 
 /* Immutable. Built by lens_chart_loader_load_finish(); lens_chart_data_new() is for tests
- * and for the loader. @urls: one per vector, in vector order. @coverage: where the dataset's
+ * and for the loader. @urls: one per request, in the order of the counts' vectors
+ * (lens_series_get_counts(), or the series' own). @coverage: where the dataset's
  * data end, NULL when unknown (the chosen dates are then taken as they are). */
 LensChartData      *lens_chart_data_new                  (LensChartSpec      *spec,
                                                           LensFilters        *filters,
@@ -38,6 +39,12 @@ LensFilters        *lens_chart_data_get_filters          (LensChartData *self);
 /* Vector 0: the chosen district ("District 5 – Calumet") or "Citywide"; vector 1, when
  * there is a comparison: the compared district or "Citywide". */
 LensSeries         *lens_chart_data_get_series           (LensChartData *self);
+/* How the comparison is shown (lens-compare-as.h): the filters' choice where it applies,
+ * counts for a chart of rates or percentages and for an index of categories. The series'
+ * values are then transformed; lens_series_get_counts() has the counts. */
+LensCompareAs       lens_chart_data_get_compare_as       (LensChartData *self);
+/* The y axis title: the spec's, or the unit of the index or the share. */
+const char         *lens_chart_data_get_y_title          (LensChartData *self);
 /* The spec's kind as a PLplot kind. */
 LensPlotKind        lens_chart_data_get_plot_kind        (LensChartData *self);
 /* The request URL of each vector (the cache keys), NULL-terminated. */
@@ -85,7 +92,8 @@ gboolean            lens_chart_data_is_empty             (LensChartData *self);
  * Free with g_strfreev(). */
 char              **lens_chart_data_dup_footer_lines     (LensChartData *self);
 /* Column names as on screen: the x axis title (or "Year" / "Month" / "Category"), then the
- * vector names. Free with g_strfreev(). */
+ * vector names, then for an index or a share the counts' vector names ("District 5 – Calumet
+ * (counts)"). Free with g_strfreev(). */
 char              **lens_chart_data_dup_column_names     (LensChartData *self);
 /* A document ready for lens_chart_export_to_file(): series, kind, title, axis titles, footer,
  * column names, an empty message. */

@@ -197,6 +197,10 @@ column_name (LensChartDocument *self,
       return _("Category");
     }
 
+  if (column > lens_series_get_n_vectors (self->series))
+    return lens_series_get_vector_name (lens_series_get_counts (self->series),
+                                        column - 1 - lens_series_get_n_vectors (self->series));
+
   return lens_series_get_vector_name (self->series, column - 1);
 }
 
@@ -259,12 +263,15 @@ export_table (LensChartDocument *self,
   GString *str = g_string_new (NULL);
   guint n_vectors = lens_series_get_n_vectors (self->series);
   guint n_labels = lens_series_get_n_labels (self->series);
+  /* An index or a share carries the counts it was computed from: never drop them. */
+  LensSeries *counts = lens_series_get_counts (self->series);
+  guint n_counts = counts != NULL ? lens_series_get_n_vectors (counts) : 0;
   const char *sep = csv ? "," : "\t";
   const char *eol = csv ? "\r\n" : "\n";
   guint n_text = self->text_names != NULL ? self->text_names->len : 0;
   void (*append_field) (GString *, const char *) = csv ? append_csv_field : append_tsv_field;
 
-  for (guint c = 0; c <= n_vectors; c++)
+  for (guint c = 0; c <= n_vectors + n_counts; c++)
     {
       if (c > 0)
         g_string_append (str, sep);
@@ -284,6 +291,11 @@ export_table (LensChartDocument *self,
         {
           g_string_append (str, sep);
           append_number (str, lens_series_get_value (self->series, v, i));
+        }
+      for (guint v = 0; v < n_counts; v++)
+        {
+          g_string_append (str, sep);
+          append_number (str, lens_series_get_value (counts, v, i));
         }
       for (guint t = 0; t < n_text; t++)
         {

@@ -31,7 +31,17 @@ lens_chart_effective_filters (LensChartSpec *spec,
   g_return_val_if_fail (filters != NULL, NULL);
 
   if (spec->district_condition != NULL || spec->district_beat_field != NULL)
-    return lens_filters_ref (filters);
+    {
+      LensCompareAs compare_as = lens_chart_compare_as (spec, filters);
+
+      if (compare_as == lens_filters_get_compare_as (filters))
+        return lens_filters_ref (filters);
+
+      /* What the chart really shows, so that its footer says so (a rate stays a rate). */
+      effective = lens_filters_copy (filters);
+      lens_filters_set_compare_as (effective, compare_as);
+      return effective;
+    }
 
   effective = lens_filters_copy (filters);
   lens_filters_set_district (effective, 0);
@@ -419,7 +429,7 @@ typedef struct
   LensChartSpec *spec;
   LensFilters   *filters;
   LensFilters   *effective;
-  guint          districts[2];  /* of each vector; 0: citywide */
+  guint          districts[3];  /* of each vector; 0: citywide */
 } LoadData;
 
 static void
@@ -675,6 +685,9 @@ build_series (LoadData        *load,
   lens_series_add_vector (series, primary_name);
   if (n_vectors > 1)
     lens_series_add_vector (series, compare_name);
+  /* The citywide totals a share of another district divides by */
+  if (n_vectors > 2)
+    lens_series_add_vector (series, _("Citywide"));
 
   switch (spec->label_kind)
     {
@@ -793,7 +806,7 @@ load_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(LensSeries) series = NULL;
   g_auto(GStrv) urls = NULL;
-  Vector vectors[2] = { { 0 }, { 0 } };
+  Vector vectors[3] = { { 0 }, { 0 }, { 0 } };
   guint n_vectors;
 
   if (!lens_multi_query_finish (result, &error))
@@ -822,6 +835,13 @@ load_cb (GObject      *object,
       return;
     }
 
+  /* Compare as an index or a share: from the same counts, on this side of the portal. */
+  {
+    g_autoptr(LensSeries) counts = g_steal_pointer (&series);
+
+    series = lens_chart_compare_series (load->spec, load->effective, counts);
+  }
+
   urls = lens_multi_query_dup_urls (multi);
   g_task_return_pointer (task,
                          lens_chart_data_new (load->spec, load->filters, series,
@@ -848,6 +868,7 @@ lens_chart_loader_load_async (LensPortalClient    *client,
   g_autoptr(GError) error = NULL;
   g_autoptr(LensSoql) primary = NULL;
   g_autoptr(LensSoql) comparison = NULL;
+  g_autoptr(LensSoql) city = NULL;
   LensMultiQuery *multi;
   LoadData *load;
 
@@ -876,12 +897,25 @@ lens_chart_loader_load_async (LensPortalClient    *client,
       return;
     }
 
+  /* Two districts as shares of the city: one more request, the same grouped query for the
+   * whole city (a citywide comparison already is that query). */
+  if (lens_chart_compare_needs_city (spec, load->effective) &&
+      !(city = lens_chart_spec_build_query (spec, 0, lens_filters_get_from (load->effective),
+                                            lens_filters_get_to (load->effective), &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  load->districts[2] = 0;
+
   multi = lens_multi_query_new (client, spec->dataset_id, flags, cancellable,
                                 load_cb, g_steal_pointer (&task),
                                 lens_chart_loader_load_async);
   lens_multi_query_add (multi, g_steal_pointer (&primary));
   if (comparison != NULL)
     lens_multi_query_add (multi, g_steal_pointer (&comparison));
+  if (city != NULL)
+    lens_multi_query_add (multi, g_steal_pointer (&city));
   lens_multi_query_start (multi);
 }
 

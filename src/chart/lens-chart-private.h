@@ -11,6 +11,7 @@
 #include "lens-data-coverage.h"
 #include "lens-filters.h"
 #include "lens-portal-client.h"
+#include "lens-series.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,25 @@ G_BEGIN_DECLS
  * district attribution the whole city and no comparison, whatever district was chosen. */
 LensFilters *lens_chart_effective_filters (LensChartSpec *spec,
                                            LensFilters   *filters);
+
+/* Compare as (lens-chart-compare.c) */
+/* What a chart shows of the filters' "compare as": counts for a chart of rates or
+ * percentages, and for an index over categories (it needs periods); else the filters'. */
+LensCompareAs lens_chart_compare_as       (LensChartSpec *spec,
+                                           LensFilters   *filters);
+/* TRUE when the share of another district needs the citywide totals: one more request, the
+ * same grouped query without the district condition. */
+gboolean     lens_chart_compare_needs_city (LensChartSpec *spec,
+                                            LensFilters   *effective);
+/* The y axis title for @compare_as: the spec's own for counts. */
+const char  *lens_chart_compare_y_title   (LensChartSpec *spec,
+                                           LensCompareAs  compare_as);
+/* The series drawn: @counts (vectors: the district, the comparison, then the citywide totals
+ * for the share of another district) transformed as @effective says, with @counts kept in
+ * it (lens_series_get_counts()); @counts itself (a new reference) for counts. */
+LensSeries  *lens_chart_compare_series    (LensChartSpec *spec,
+                                           LensFilters   *effective,
+                                           LensSeries    *counts);
 
 /* Attribution by beats: TRUE when one of @beats (a row's beat field split with
  * lens_table_dup_multi_values(); may be NULL) lies in @district. A row with no beat, or only

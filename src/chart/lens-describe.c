@@ -149,6 +149,64 @@ lens_describe_label (LensSeries *series,
 }
 
 char *
+lens_describe_cell (LensSeries *series,
+                    guint       vector,
+                    guint       label)
+{
+  LensSeries *counts;
+  double value;
+
+  g_return_val_if_fail (series != NULL, NULL);
+  g_return_val_if_fail (vector < lens_series_get_n_vectors (series), NULL);
+  g_return_val_if_fail (label < lens_series_get_n_labels (series), NULL);
+
+  value = lens_series_get_value (series, vector, label);
+  counts = lens_series_get_counts (series);
+  if (isnan (value) && counts != NULL && vector < lens_series_get_n_vectors (counts) &&
+      isfinite (lens_series_get_value (counts, vector, label)))
+    /* Translators: an index or a share whose base (the first period, or the whole city)
+     * counts 0: it has no value */
+    return g_strdup (_("n/a"));
+
+  return lens_describe_value (series, value);
+}
+
+char *
+lens_describe_compare_as (LensSeries *series)
+{
+  g_return_val_if_fail (series != NULL, NULL);
+
+  switch (lens_series_get_compare_as (series))
+    {
+    case LENS_COMPARE_AS_SHARE:
+      return g_strdup (_("Shown as shares of the city’s total, in percent; the table has the counts."));
+    case LENS_COMPARE_AS_INDEX:
+      return g_strdup (_("Shown as an index: each line’s first period is 100; the table has the counts."));
+    case LENS_COMPARE_AS_COUNTS:
+    default:
+      return NULL;
+    }
+}
+
+/* "5.2% (12,345 incidents)": a share or an index, and the count it was computed from */
+static char *
+describe_cell_with_count (LensSeries *series,
+                          guint       vector,
+                          guint       label)
+{
+  LensSeries *counts = lens_series_get_counts (series);
+  g_autofree char *value = lens_describe_cell (series, vector, label);
+  g_autofree char *count = NULL;
+
+  if (counts == NULL || vector >= lens_series_get_n_vectors (counts))
+    return g_steal_pointer (&value);
+
+  count = lens_describe_value (counts, lens_series_get_value (counts, vector, label));
+  /* Translators: a share or an index, then the count it comes from: "5.2% (12,345 incidents)" */
+  return g_strdup_printf (_("%s (%s)"), value, count);
+}
+
+char *
 lens_describe_point (LensSeries *series,
                      guint       label)
 {
@@ -162,7 +220,7 @@ lens_describe_point (LensSeries *series,
   category = lens_describe_label (series, label);
   n_vectors = lens_series_get_n_vectors (series);
 
-  if (n_vectors == 1)
+  if (n_vectors == 1 && lens_series_get_counts (series) == NULL)
     {
       g_autofree char *value = lens_describe_value (series, lens_series_get_value (series, 0, label));
 
@@ -173,7 +231,7 @@ lens_describe_point (LensSeries *series,
   text = g_string_new (NULL);
   for (guint v = 0; v < n_vectors; v++)
     {
-      g_autofree char *value = lens_describe_value (series, lens_series_get_value (series, v, label));
+      g_autofree char *value = describe_cell_with_count (series, v, label);
 
       if (v > 0)
         /* Translators: separates the values of the district and its comparison. */
@@ -189,17 +247,22 @@ GStrv
 lens_describe_row (LensSeries *series,
                    guint       label)
 {
-  guint n_vectors;
+  guint n_vectors, n_counts;
+  LensSeries *counts;
   GStrv cells;
 
   g_return_val_if_fail (series != NULL, NULL);
   g_return_val_if_fail (label < lens_series_get_n_labels (series), NULL);
 
   n_vectors = lens_series_get_n_vectors (series);
-  cells = g_new0 (char *, n_vectors + 2);
+  counts = lens_series_get_counts (series);
+  n_counts = counts != NULL ? lens_series_get_n_vectors (counts) : 0;
+  cells = g_new0 (char *, n_vectors + n_counts + 2);
   cells[0] = lens_describe_label (series, label);
   for (guint v = 0; v < n_vectors; v++)
-    cells[v + 1] = lens_describe_value (series, lens_series_get_value (series, v, label));
+    cells[v + 1] = lens_describe_cell (series, v, label);
+  for (guint v = 0; v < n_counts; v++)
+    cells[n_vectors + v + 1] = lens_describe_value (counts, lens_series_get_value (counts, v, label));
 
   return cells;
 }

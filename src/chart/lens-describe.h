@@ -38,11 +38,23 @@ char        *lens_describe_value             (LensSeries                 *series
 /* The label of category @label: "2023", or "2026 (so far)" for a partial period. */
 char        *lens_describe_label             (LensSeries                 *series,
                                               guint                       label);
+/* Vector @vector at @label: lens_describe_value(), but an index or a share with no base
+ * (the first period, or the city, counts 0) is "n/a", never 0 or infinity. */
+char        *lens_describe_cell              (LensSeries                 *series,
+                                              guint                       vector,
+                                              guint                       label);
+/* How a compared series is shown, for a chart's accessible description: "Shown as shares of
+ * the city’s total, in percent." / "Shown as an index: the first year is 100."; NULL for
+ * counts. */
+char        *lens_describe_compare_as        (LensSeries                 *series);
 /* One category read out: "2023: 262,914 incidents", or with a comparison
- * "2023: District 5 – Calumet 12,345 incidents; Citywide 262,914 incidents". */
+ * "2023: District 5 – Calumet 12,345 incidents; Citywide 262,914 incidents". An index or a
+ * share names its count: "2023: District 5 – Calumet, share of the city’s total (%) 5.2%
+ * (12,345 incidents)". */
 char        *lens_describe_point             (LensSeries                 *series,
                                               guint                       label);
-/* The table row of category @label: its label, then one value per vector (NULL-terminated). */
+/* The table row of category @label: its label, then one value per vector (NULL-terminated),
+ * then for an index or a share one per vector of its counts. */
 GStrv        lens_describe_row               (LensSeries                 *series,
                                               guint                       label);
 

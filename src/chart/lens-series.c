@@ -30,6 +30,8 @@ struct _LensSeries
   char           *divider_before;
   char           *divider_after;
   guint           highlight;  /* label + 1; 0: none */
+  LensSeries     *counts;   /* the numbers an index or a share was computed from */
+  LensCompareAs   compare_as;
 };
 
 G_DEFINE_BOXED_TYPE (LensSeries, lens_series, lens_series_ref, lens_series_unref)
@@ -80,6 +82,7 @@ lens_series_unref (LensSeries *self)
       g_free (self->unit);
       g_free (self->divider_before);
       g_free (self->divider_after);
+      g_clear_pointer (&self->counts, lens_series_unref);
       g_free (self);
     }
 }
@@ -171,6 +174,36 @@ lens_series_set_as_published (LensSeries *self,
   g_return_if_fail (self != NULL);
 
   self->as_published = !!as_published;
+}
+
+void
+lens_series_set_counts (LensSeries    *self,
+                        LensSeries    *counts,
+                        LensCompareAs  compare_as)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (counts == NULL || counts->labels->len == self->labels->len);
+  g_return_if_fail (counts != self);
+
+  if (counts != NULL)
+    lens_series_ref (counts);
+  g_clear_pointer (&self->counts, lens_series_unref);
+  self->counts = counts;
+  self->compare_as = counts != NULL ? compare_as : LENS_COMPARE_AS_COUNTS;
+}
+
+LensSeries *
+lens_series_get_counts (LensSeries *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->counts;
+}
+
+LensCompareAs
+lens_series_get_compare_as (LensSeries *self)
+{
+  g_return_val_if_fail (self != NULL, LENS_COMPARE_AS_COUNTS);
+  return self->compare_as;
 }
 
 guint

@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "lens-compare-as.h"
+
 G_BEGIN_DECLS
 
 /* A series: category labels (x) and one or more value vectors of the same length (the chosen
@@ -61,6 +63,19 @@ void         lens_series_set_divider     (LensSeries *self,
 guint        lens_series_get_divider     (LensSeries  *self,
                                           const char **before,
                                           const char **after);
+
+/* A comparison drawn as an index or a share (lens-compare-as.h): @counts holds the numbers
+ * they were computed from, the portal's counts, with the same labels: the same vectors in the
+ * same order (a vector this series leaves out, such as citywide as a share of itself, may
+ * follow), then possibly the citywide totals a share divides by. Tables and exports show both:
+ * the counts are never dropped. */
+void         lens_series_set_counts      (LensSeries    *self,
+                                          LensSeries    *counts,
+                                          LensCompareAs  compare_as);
+/* NULL when the values are the counts themselves. */
+LensSeries  *lens_series_get_counts      (LensSeries    *self);
+/* LENS_COMPARE_AS_COUNTS unless lens_series_set_counts() said otherwise. */
+LensCompareAs lens_series_get_compare_as (LensSeries    *self);
 
 guint        lens_series_get_n_labels    (LensSeries *self);
 guint        lens_series_get_n_vectors   (LensSeries *self);

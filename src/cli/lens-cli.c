@@ -36,6 +36,9 @@ static const GOptionEntry option_entries[] = {
     N_("A police district number, or “citywide”"), N_("N") },
   { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Compare with “citywide”, a district number, or “none”"), N_("WHAT") },
+  { "compare-as", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show a comparison as “counts”, “index” (first period = 100) or “share” of the city’s total"),
+    N_("HOW") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The first day of the date range"), N_("YYYY-MM-DD") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -65,6 +68,7 @@ lens_cli_has_filter_options (GVariantDict *options)
 {
   return g_variant_dict_contains (options, "district") ||
          g_variant_dict_contains (options, "compare") ||
+         g_variant_dict_contains (options, "compare-as") ||
          g_variant_dict_contains (options, "from") ||
          g_variant_dict_contains (options, "to");
 }

@@ -13,7 +13,7 @@ typedef enum
 {
   LENS_COMPARE_AS_COUNTS,  /* the portal's counts as they are */
   LENS_COMPARE_AS_INDEX,   /* change from the first period: first period = 100 */
-  LENS_COMPARE_AS_SHARE,   /* percent of the city's total in the same period */
+  LENS_COMPARE_AS_SHARE,   /* percent of the city’s total in the same period */
 } LensCompareAs;
 
 /* "counts", "index", "share": the settings key's <choices> and `--compare-as=` */

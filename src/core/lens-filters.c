@@ -22,6 +22,8 @@ struct _LensFilters
   guint           district;
   LensCompare     compare;
   guint           compare_district;
+  LensCompareAs   compare_as;
+  gboolean        compare_as_chosen;
   GDate           from;
   GDate           to;
 };
@@ -129,6 +131,48 @@ lens_filters_set_compare (LensFilters *self,
   self->compare_district = compare == LENS_COMPARE_DISTRICT ? district : 0;
 }
 
+LensCompareAs
+lens_filters_get_compare_as (const LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, LENS_COMPARE_AS_COUNTS);
+
+  if (self->compare == LENS_COMPARE_NONE)
+    return LENS_COMPARE_AS_COUNTS;
+  if (self->compare_as_chosen)
+    return self->compare_as;
+  /* A district is about a twentieth of the city: on one count axis it is a thin strip. Two
+   * districts are of a size: their counts read well side by side. */
+  return self->compare == LENS_COMPARE_CITYWIDE ? lens_compare_as_default_for_citywide ()
+                                                : LENS_COMPARE_AS_COUNTS;
+}
+
+gboolean
+lens_filters_get_compare_as_chosen (const LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->compare_as_chosen;
+}
+
+void
+lens_filters_set_compare_as (LensFilters   *self,
+                             LensCompareAs  compare_as)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (compare_as <= LENS_COMPARE_AS_SHARE);
+
+  self->compare_as = compare_as;
+  self->compare_as_chosen = TRUE;
+}
+
+void
+lens_filters_unset_compare_as (LensFilters *self)
+{
+  g_return_if_fail (self != NULL);
+
+  self->compare_as = LENS_COMPARE_AS_COUNTS;
+  self->compare_as_chosen = FALSE;
+}
+
 const GDate *
 lens_filters_get_from (const LensFilters *self)
 {
@@ -221,6 +265,8 @@ lens_filters_equal (const LensFilters *a,
   return a->district == b->district &&
          a->compare == b->compare &&
          lens_filters_get_compare_district (a) == lens_filters_get_compare_district (b) &&
+         a->compare_as_chosen == b->compare_as_chosen &&
+         (!a->compare_as_chosen || a->compare_as == b->compare_as) &&
          g_date_valid (&a->from) == g_date_valid (&b->from) &&
          g_date_valid (&a->to) == g_date_valid (&b->to) &&
          (!g_date_valid (&a->from) || g_date_compare (&a->from, &b->from) == 0) &&
@@ -237,6 +283,7 @@ lens_filters_hash (const LensFilters *self)
   hash = self->district;
   hash = hash * 31 + self->compare;
   hash = hash * 31 + lens_filters_get_compare_district (self);
+  hash = hash * 31 + (self->compare_as_chosen ? self->compare_as + 1 : 0);
   hash = hash * 31 + (g_date_valid (&self->from) ? g_date_get_julian (&self->from) : 0);
   hash = hash * 31 + (g_date_valid (&self->to) ? g_date_get_julian (&self->to) : 0);
   return hash;
@@ -265,6 +312,9 @@ lens_filters_to_string (const LensFilters *self)
   compare = lens_filters_dup_field (self, "compare");
   from = lens_filters_dup_field (self, "from");
   to = lens_filters_dup_field (self, "to");
+  if (self->compare_as_chosen)
+    return g_strdup_printf ("district=%u;compare=%s;from=%s;to=%s;compare-as=%s", self->district,
+                            compare, from, to, lens_compare_as_to_nick (self->compare_as));
   return g_strdup_printf ("district=%u;compare=%s;from=%s;to=%s", self->district, compare, from, to);
 }
 
@@ -331,6 +381,22 @@ lens_filters_set_option (LensFilters  *self,
       return TRUE;
     }
 
+  if (g_str_equal (name, "compare-as"))
+    {
+      LensCompareAs compare_as;
+
+      if (!lens_compare_as_from_nick (value, &compare_as))
+        {
+          g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_BAD_COMPARE_AS,
+                       /* Translators: %s is what was typed after --compare-as=; keep the words
+                        * counts, index and share, they are the option's values */
+                       _("--compare-as: “%s” is not counts, index or share"), value);
+          return FALSE;
+        }
+      lens_filters_set_compare_as (self, compare_as);
+      return TRUE;
+    }
+
   if (g_str_equal (name, "from") || g_str_equal (name, "to"))
     {
       GDate date;
@@ -352,7 +418,7 @@ lens_filters_set_option (LensFilters  *self,
     }
 
   g_set_error (error, LENS_FILTERS_ERROR, LENS_FILTERS_ERROR_UNKNOWN_OPTION,
-               _("Unknown filter option “%s” (use --district, --compare, --from or --to)"),
+               _("Unknown filter option “%s” (use --district, --compare, --compare-as, --from or --to)"),
                name);
   return FALSE;
 }
@@ -389,7 +455,7 @@ lens_filters_apply_options (LensFilters   *self,
                             GVariantDict  *options,
                             GError       **error)
 {
-  static const char *names[] = { "district", "compare", "from", "to" };
+  static const char *names[] = { "district", "compare", "compare-as", "from", "to" };
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -423,12 +489,14 @@ lens_filters_dup_args (const LensFilters *self)
   from = lens_filters_dup_field (self, "from");
   to = lens_filters_dup_field (self, "to");
 
-  args = g_new0 (char *, 5);
+  args = g_new0 (char *, 6);
   args[0] = self->district == 0 ? g_strdup ("--district=citywide")
                                 : g_strdup_printf ("--district=%u", self->district);
   args[1] = g_strdup_printf ("--compare=%s", compare);
   args[2] = g_strdup_printf ("--from=%s", from);
   args[3] = g_strdup_printf ("--to=%s", to);
+  if (self->compare_as_chosen)
+    args[4] = g_strdup_printf ("--compare-as=%s", lens_compare_as_to_nick (self->compare_as));
   return args;
 }
 
@@ -453,6 +521,9 @@ lens_filters_dup_field (const LensFilters *self,
       default:
         return g_strdup ("none");
       }
+
+  if (g_str_equal (name, "compare-as"))
+    return g_strdup (self->compare_as_chosen ? lens_compare_as_to_nick (self->compare_as) : "");
 
   if (g_str_equal (name, "from"))
     return dup_iso_date (&self->from);
@@ -537,6 +608,12 @@ lens_filters_set_field (LensFilters  *self,
   if (g_str_equal (name, "compare") && *value == '\0')
     {
       lens_filters_set_compare (self, LENS_COMPARE_NONE, 0);
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "compare-as") && *value == '\0')
+    {
+      lens_filters_unset_compare_as (self);
       return TRUE;
     }
 
@@ -652,15 +729,65 @@ lens_filters_dup_range_label (const LensFilters *self)
 }
 
 char *
+lens_filters_dup_compare_as_label (const LensFilters *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->compare == LENS_COMPARE_NONE)
+    return NULL;
+
+  switch (lens_filters_get_compare_as (self))
+    {
+    case LENS_COMPARE_AS_INDEX:
+      /* Translators: how a comparison is shown: each area's numbers divided by its first
+       * year's (or month's), times 100 */
+      return g_strdup (_("index, first period = 100"));
+    case LENS_COMPARE_AS_SHARE:
+      /* Translators: how a comparison is shown: each area's part of the whole city's number */
+      return g_strdup (_("share of the city’s total"));
+    case LENS_COMPARE_AS_COUNTS:
+    default:
+      /* Translators: how a comparison is shown: the numbers as the portal counts them */
+      return g_strdup (_("counts"));
+    }
+}
+
+char *
 lens_filters_describe (const LensFilters *self)
 {
   g_autofree char *area = NULL;
   g_autofree char *range = NULL;
+  LensCompareAs compare_as;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   area = lens_filters_dup_district_label (self);
   range = lens_filters_dup_range_label (self);
+  compare_as = lens_filters_get_compare_as (self);
+
+  if (compare_as != LENS_COMPARE_AS_COUNTS && self->compare == LENS_COMPARE_CITYWIDE)
+    return g_strdup_printf (compare_as == LENS_COMPARE_AS_SHARE
+                            /* Translators: "District 5 – Calumet compared with citywide as a
+                             * share of the city’s total, 1 Jan 2021 – 26 Nov 2026" */
+                            ? _("%s compared with citywide as a share of the city’s total, %s")
+                            /* Translators: "District 5 – Calumet compared with citywide as an
+                             * index (first period = 100), 1 Jan 2021 – 26 Nov 2026" */
+                            : _("%s compared with citywide as an index (first period = 100), %s"),
+                            area, range);
+
+  if (compare_as != LENS_COMPARE_AS_COUNTS && self->compare == LENS_COMPARE_DISTRICT)
+    {
+      g_autofree char *other = dup_area_label (self->compare_district);
+
+      return g_strdup_printf (compare_as == LENS_COMPARE_AS_SHARE
+                              /* Translators: "District 5 – Calumet compared with District 7 –
+                               * Englewood as shares of the city’s total, 1 Jan 2021 – 26 Nov 2026" */
+                              ? _("%s compared with %s as shares of the city’s total, %s")
+                              /* Translators: "District 5 – Calumet compared with District 7 –
+                               * Englewood as indexes (first period = 100), 1 Jan 2021 – 26 Nov 2026" */
+                              : _("%s compared with %s as indexes (first period = 100), %s"),
+                              area, other, range);
+    }
 
   switch (self->compare)
     {

@@ -203,7 +203,7 @@ update_titles (LensWindow *self)
 static void
 update_filter_actions (LensWindow *self)
 {
-  static const char *names[] = { "district", "compare", "date-range" };
+  static const char *names[] = { "district", "compare", "compare-as", "date-range" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -506,6 +506,7 @@ print_activated (GSimpleAction *action,
 static const GActionEntry win_actions[] = {
   { "district", NULL, "s", "''", filter_change_state },
   { "compare", NULL, "s", "'none'", filter_change_state },
+  { "compare-as", NULL, "s", "''", filter_change_state },
   { "date-range", NULL, "s", "''", filter_change_state },
   { "page", NULL, "s", "'overview'", page_change_state },
   { "refresh", refresh_activated },
@@ -569,7 +570,7 @@ create_sidebar_row (const LensPageInfo *info,
 static LensFilters *
 create_start_filters (LensWindow *self)
 {
-  static const char *saved[] = { "district", "compare" };
+  static const char *saved[] = { "district", "compare", "compare-as" };
   GVariantDict *options = lens_application_get_start_filters (self->application);
   g_autoptr(LensFilters) filters = lens_filters_new ();
   g_autoptr(LensFilters) given = NULL;

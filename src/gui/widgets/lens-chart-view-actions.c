@@ -32,13 +32,19 @@ suggest_file_name (LensChartView *self)
   if (lens_filters_get_district (filters) != 0 && self->entry->district_condition != NULL)
     g_string_append_printf (name, "-district-%u", lens_filters_get_district (filters));
   if (lens_chart_data_get_series (self->result) != NULL &&
-      lens_series_get_n_vectors (lens_chart_data_get_series (self->result)) > 1)
+      (lens_series_get_n_vectors (lens_chart_data_get_series (self->result)) > 1 ||
+       /* the district's share of the city draws one line */
+       lens_series_get_counts (lens_chart_data_get_series (self->result)) != NULL))
     {
       if (lens_filters_get_compare (filters) == LENS_COMPARE_CITYWIDE)
         g_string_append (name, "-vs-citywide");
       else if (lens_filters_get_compare (filters) == LENS_COMPARE_DISTRICT)
         g_string_append_printf (name, "-vs-district-%u",
                                 lens_filters_get_compare_district (filters));
+      /* "-share", "-index": how the comparison is drawn */
+      if (lens_chart_data_get_compare_as (self->result) != LENS_COMPARE_AS_COUNTS)
+        g_string_append_printf (name, "-%s",
+                                lens_compare_as_to_nick (lens_chart_data_get_compare_as (self->result)));
     }
 
   return g_string_free (name, FALSE);

@@ -160,8 +160,17 @@ table_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   if (vector < 0)
     text = lens_describe_label (series, index);
+  else if ((guint) vector >= lens_series_get_n_vectors (series))
+    {
+      /* The counts an index or a share was computed from */
+      LensSeries *counts = lens_series_get_counts (series);
+
+      guint v = vector - lens_series_get_n_vectors (series);
+
+      text = lens_describe_value (counts, lens_series_get_value (counts, v, index));
+    }
   else
-    text = lens_describe_value (series, lens_series_get_value (series, vector, index));
+    text = lens_describe_cell (series, vector, index);
 
   gtk_label_set_label (label, text);
 }
@@ -209,7 +218,9 @@ rebuild_table (LensChartView *self)
 
   /* The headings of the exports and the brief; the cells carry the unit. */
   names = lens_chart_data_dup_column_names (self->result);
-  for (guint c = 0; names[c] != NULL && c <= lens_series_get_n_vectors (series); c++)
+  /* then, for an index or a share, the counts beside it */
+  for (guint c = 0; names[c] != NULL && c <= lens_series_get_n_vectors (series) +
+         (lens_series_get_counts (series) != NULL ? lens_series_get_n_vectors (lens_series_get_counts (series)) : 0); c++)
     {
       g_autoptr(GtkColumnViewColumn) column = create_table_column (self, names[c], (int) c - 1);
 
@@ -424,6 +435,9 @@ show_result (LensChartView   *self,
       set_state (self, LENS_CHART_STATE_CHART);
     }
 
+  /* An index or a share has its own unit */
+  lens_plot_area_set_axis_titles (self->drawing_area, self->entry->x_title,
+                                  lens_chart_data_get_y_title (result));
   lens_plot_area_set_series (self->drawing_area, series, kind_of (self));
   update_value_label (self);
 }

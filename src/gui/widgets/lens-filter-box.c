@@ -26,6 +26,7 @@ struct _LensFilterBox
   GtkWidget      *grid;
   GtkDropDown    *district_drop_down;
   GtkDropDown    *compare_drop_down;
+  GtkDropDown    *compare_as_drop_down;
   GtkMenuButton  *dates_button;
   GtkLabel       *dates_label;
   GtkPopover     *dates_popover;
@@ -244,6 +245,86 @@ compare_selected_cb (LensFilterBox *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.compare", "s",
                               district != NULL ? district
                               : position == 1 ? "citywide" : "none");
+}
+
+/* The positions of the compare-as drop-down are the LensCompareAs values. */
+static void
+compare_as_selected_cb (LensFilterBox *self,
+                        GParamSpec    *pspec,
+                        GtkDropDown   *drop_down)
+{
+  guint position;
+
+  if (self->updating)
+    return;
+
+  position = gtk_drop_down_get_selected (drop_down);
+  if (position > LENS_COMPARE_AS_SHARE)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.compare-as", "s",
+                              lens_compare_as_to_nick ((LensCompareAs) position));
+}
+
+static void
+compare_as_button_bind_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *item,
+                           gpointer                  user_data)
+{
+  const char *labels[] = {
+    /* Translators: the compare-as drop-down's button, short: the numbers as counted */
+    [LENS_COMPARE_AS_COUNTS] = C_("compare as", "Counts"),
+    /* Translators: the compare-as drop-down's button, short: first period = 100 */
+    [LENS_COMPARE_AS_INDEX] = C_("compare as", "Index"),
+    /* Translators: the compare-as drop-down's button, short: percent of the city's total */
+    [LENS_COMPARE_AS_SHARE] = C_("compare as", "Share of City"),
+  };
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  guint position = gtk_list_item_get_position (item);
+
+  gtk_label_set_label (GTK_LABEL (label), position < G_N_ELEMENTS (labels) ? labels[position] : "");
+  /* In the header bar, the icon alone: a wide window keeps its sidebar only while the
+   * filters' natural width is modest. The tooltip, the legend and the axis name the mode. */
+  gtk_widget_set_visible (label, !GPOINTER_TO_INT (user_data));
+}
+
+static GtkWidget *
+create_compare_as_drop_down (LensFilterBox *self,
+                             gboolean       horizontal)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+  GtkDropDown *drop_down;
+
+  /* In the order of LensCompareAs */
+  /* Translators: the compare-as drop-down: the numbers as the portal counts them */
+  gtk_string_list_append (list, _("As Counts"));
+  /* Translators: the compare-as drop-down: each area's first year or month is 100 */
+  gtk_string_list_append (list, _("As Index (First Period = 100)"));
+  /* Translators: the compare-as drop-down: each area's part of the whole city, in percent */
+  gtk_string_list_append (list, _("As Share of the City’s Total"));
+
+  drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL));
+  /* The button says it short (in the header bar, with its icon only); the list in full. */
+  g_signal_connect (button_factory, "setup", G_CALLBACK (button_item_setup_cb),
+                    horizontal ? (gpointer) "zoom-fit-best-symbolic" : NULL);
+  g_signal_connect (button_factory, "bind", G_CALLBACK (compare_as_button_bind_cb),
+                    GINT_TO_POINTER (horizontal));
+  g_signal_connect (list_factory, "setup", G_CALLBACK (list_item_setup_cb), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (list_item_bind_cb), NULL);
+  gtk_drop_down_set_factory (drop_down, button_factory);
+  gtk_drop_down_set_list_factory (drop_down, list_factory);
+  gtk_widget_set_name (GTK_WIDGET (drop_down), "compare-as");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down),
+                               _("Compare as: counts, an index or a share of the city’s total"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare as"), -1);
+  g_signal_connect_swapped (drop_down, "notify::selected",
+                            G_CALLBACK (compare_as_selected_cb), self);
+  /* Nothing to show it as until there is a comparison */
+  gtk_widget_set_sensitive (GTK_WIDGET (drop_down), FALSE);
+  return GTK_WIDGET (drop_down);
 }
 
 static void
@@ -556,6 +637,22 @@ lens_filter_box_constructed (GObject *object)
       gtk_widget_set_margin_bottom (self->grid, 6);
       gtk_widget_add_css_class (GTK_WIDGET (self), "lens-filter-panel");
     }
+
+  /* Compare as, right after the comparison */
+  self->compare_as_drop_down = GTK_DROP_DOWN (create_compare_as_drop_down (self, horizontal));
+  if (horizontal)
+    {
+      gtk_grid_insert_next_to (GTK_GRID (self->grid), GTK_WIDGET (self->compare_drop_down),
+                               GTK_POS_RIGHT);
+      gtk_grid_attach_next_to (GTK_GRID (self->grid), GTK_WIDGET (self->compare_as_drop_down),
+                               GTK_WIDGET (self->compare_drop_down), GTK_POS_RIGHT, 1, 1);
+    }
+  else
+    {
+      gtk_grid_insert_row (GTK_GRID (self->grid), 4);
+      gtk_grid_insert_row (GTK_GRID (self->grid), 4);
+      add_caption (self, _("Compare A_s"), GTK_WIDGET (self->compare_as_drop_down), 2);
+    }
 }
 
 static void
@@ -684,6 +781,24 @@ lens_filter_box_set_filters (LensFilterBox *self,
   gtk_drop_down_set_selected (self->district_drop_down,
                               district_to_position (lens_filters_get_district (filters), 1));
   gtk_drop_down_set_selected (self->compare_drop_down, compare);
+  gtk_drop_down_set_selected (self->compare_as_drop_down, lens_filters_get_compare_as (filters));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_as_drop_down),
+                            lens_filters_get_compare (filters) != LENS_COMPARE_NONE);
+  {
+    /* The header bar's button is an icon: its tooltip and description say which is shown */
+    g_autofree char *shown = lens_filters_dup_compare_as_label (filters);
+    g_autofree char *tooltip = NULL;
+
+    if (shown != NULL)
+      /* Translators: the compare-as drop-down's tooltip; %s is "share of the city’s total",
+       * "index, first period = 100" or "counts" */
+      tooltip = g_strdup_printf (_("Compare as: %s"), shown);
+    else
+      tooltip = g_strdup (_("Compare as: counts, an index or a share of the city’s total"));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_as_drop_down), tooltip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_as_drop_down),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  }
   self->updating = FALSE;
 
   label = format_range_label (filters);

@@ -209,6 +209,18 @@ update_accessible (LensPlotArea *self)
                                                 n),
                                    n);
 
+  /* An index or a share says so */
+  {
+    g_autofree char *shown = lens_describe_compare_as (self->series);
+
+    if (shown != NULL)
+      {
+        g_autofree char *values = g_steal_pointer (&description);
+
+        description = g_strconcat (shown, " ", values, NULL);
+      }
+  }
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
