@@ -27,6 +27,13 @@ struct _LensCatalog
   GPtrArray *headlines;  /* LensHeadlineSpec */
   GPtrArray *caveat_ids;
   GHashTable *caveats;   /* id -> translated text */
+  GPtrArray  *dataset_ids;   /* the datasets of "fields", in file order */
+  GHashTable *field_types;   /* dataset id -> (field -> Socrata type) */
+};
+
+/* The Socrata types ("dataTypeName" of /api/views/<id>.json) a field may be declared with. */
+static const char * const field_types[] = {
+  "text", "number", "calendar_date", "date", "checkbox", "point", "location", "url", NULL
 };
 
 G_DEFINE_FINAL_TYPE (LensCatalog, lens_catalog, G_TYPE_OBJECT)
@@ -63,6 +70,7 @@ chart_spec_free (LensChartSpec *self)
   g_strfreev (self->caveats);
   g_strfreev (self->caveat_texts);
   g_strfreev (self->reports);
+  g_strfreev (self->fields);
   g_free (self);
 }
 
@@ -101,6 +109,7 @@ headline_spec_free (LensHeadlineSpec *self)
   g_free (self->value_alias);
   g_strfreev (self->caveats);
   g_strfreev (self->caveat_texts);
+  g_strfreev (self->fields);
   g_free (self);
 }
 
@@ -293,6 +302,8 @@ lens_catalog_finalize (GObject *object)
   g_clear_pointer (&self->headlines, g_ptr_array_unref);
   g_clear_pointer (&self->caveat_ids, g_ptr_array_unref);
   g_clear_pointer (&self->caveats, g_hash_table_unref);
+  g_clear_pointer (&self->dataset_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->field_types, g_hash_table_unref);
 
   G_OBJECT_CLASS (lens_catalog_parent_class)->finalize (object);
 }
@@ -312,6 +323,10 @@ lens_catalog_init (LensCatalog *self)
   self->headlines = g_ptr_array_new_with_free_func ((GDestroyNotify) lens_headline_spec_unref);
   self->caveat_ids = g_ptr_array_new_with_free_func (g_free);
   self->caveats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->dataset_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->dataset_ids, NULL);
+  self->field_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_hash_table_unref);
 }
 
 static gboolean
@@ -458,6 +473,90 @@ check_attribution (LensContentReader    *reader,
     return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "district-attribution",
                                      _("only a grouped query can be attributed to districts"));
 
+  return TRUE;
+}
+
+/* "fields": { "<dataset id>": { "<field>": "<Socrata type>", ... }, ... }: the one list of the
+ * fields the queries name, with the type the portal's metadata gives each. */
+static gboolean
+read_fields (LensCatalog        *self,
+             LensContentReader  *reader,
+             GError            **error)
+{
+  JsonObject *object;
+  g_autoptr(GList) datasets = NULL;
+
+  lens_content_reader_set_where (reader, NULL);
+  if (!lens_content_reader_get_object (reader, NULL, reader->root, "fields", TRUE, &object, error))
+    return FALSE;
+
+  /* json-glib keeps the members in file order */
+  datasets = json_object_get_members (object);
+  for (GList *d = datasets; d != NULL; d = d->next)
+    {
+      const char *dataset_id = d->data;
+      g_autofree char *where = g_strconcat ("fields.", dataset_id, NULL);
+      g_autoptr(GList) names = NULL;
+      JsonNode *node = json_object_get_member (object, dataset_id);
+      JsonObject *fields;
+      GHashTable *types;
+
+      if (lens_dataset_lookup (dataset_id) == NULL)
+        return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, "fields",
+                                         _("\"%s\" is not a dataset Reform Lens knows"), dataset_id);
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_SCHEMA, where,
+                                         _("must be an object of field names and their types"));
+
+      fields = json_node_get_object (node);
+      types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (self->field_types, g_strdup (dataset_id), types);
+      g_ptr_array_insert (self->dataset_ids, self->dataset_ids->len - 1, g_strdup (dataset_id));
+
+      names = json_object_get_members (fields);
+      for (GList *f = names; f != NULL; f = f->next)
+        {
+          JsonNode *type = json_object_get_member (fields, f->data);
+          const char *name = type != NULL && JSON_NODE_HOLDS_VALUE (type) &&
+                             json_node_get_value_type (type) == G_TYPE_STRING
+                             ? json_node_get_string (type) : NULL;
+
+          if (name == NULL || !g_strv_contains (field_types, name))
+            {
+              g_autofree char *list = g_strjoinv (", ", (char **) field_types);
+              g_autofree char *field = g_strconcat (where, ".", (const char *) f->data, NULL);
+
+              return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, field,
+                                               _("\"%s\" is not one of %s"),
+                                               name != NULL ? name : "", list);
+            }
+          g_hash_table_insert (types, g_strdup (f->data), g_strdup (name));
+        }
+    }
+
+  return TRUE;
+}
+
+/* Every field the query names must be declared in "fields": the schema check (and nothing
+ * else) compares those declarations with the portal. */
+static gboolean
+check_fields (LensCatalog        *self,
+              LensContentReader  *reader,
+              const char         *dataset_id,
+              LensSoql           *soql,
+              GStrv              *out,
+              GError            **error)
+{
+  g_auto(GStrv) fields = lens_soql_dup_fields (soql);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (lens_catalog_get_field_type (self, dataset_id, fields[i]) == NULL)
+      return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "select",
+                                       /* Translators: a field of the query, a dataset id */
+                                       _("the query names \"%s\", which \"fields\" does not declare for \"%s\""),
+                                       fields[i], dataset_id);
+
+  *out = g_steal_pointer (&fields);
   return TRUE;
 }
 
@@ -686,6 +785,11 @@ read_charts (LensCatalog        *self,
       soql = lens_chart_spec_build_query (spec,
                                           spec->district_condition || spec->district_beat_field ? 5 : 0,
                                           &from, &to, &soql_error);
+      if (soql != NULL && !check_fields (self, reader, spec->dataset_id, soql, &spec->fields, error))
+        {
+          lens_soql_unref (soql);
+          return FALSE;
+        }
       if (!check_query (reader, soql, soql_error, LENS_SOQL_SHAPE_GROUPED, error))
         return FALSE;
 
@@ -767,6 +871,11 @@ read_headlines (LensCatalog        *self,
       g_date_set_dmy (&to, 31, G_DATE_DECEMBER, 2020);
       soql = lens_headline_spec_build_query (spec, spec->district_condition ? 5 : 0,
                                              &from, &to, &soql_error);
+      if (soql != NULL && !check_fields (self, reader, spec->dataset_id, soql, &spec->fields, error))
+        {
+          lens_soql_unref (soql);
+          return FALSE;
+        }
       if (!check_query (reader, soql, soql_error, LENS_SOQL_SHAPE_AGGREGATE, error))
         return FALSE;
 
@@ -782,7 +891,7 @@ lens_catalog_new_from_bytes (GBytes      *bytes,
                              GError     **error)
 {
   static const char * const allowed[] = {
-    "format", "translatable", "caveats", "charts", "headlines", NULL
+    "format", "translatable", "caveats", "fields", "charts", "headlines", NULL
   };
   g_autoptr(LensCatalog) self = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -797,6 +906,7 @@ lens_catalog_new_from_bytes (GBytes      *bytes,
   if (!lens_content_reader_load (&reader, name, bytes, translatable_keys, error) ||
       !lens_content_reader_check_keys (&reader, NULL, reader.root, allowed, allowed, error) ||
       !read_caveats (self, &reader, error) ||
+      !read_fields (self, &reader, error) ||
       !read_charts (self, &reader, seen, error) ||
       !read_headlines (self, &reader, seen, error))
     return NULL;
@@ -968,4 +1078,25 @@ lens_catalog_dup_caveat_texts (LensCatalog        *self,
   g_ptr_array_add (texts, NULL);
 
   return (const char **) g_ptr_array_free (texts, FALSE);
+}
+
+const char * const *
+lens_catalog_get_dataset_ids (LensCatalog *self)
+{
+  g_return_val_if_fail (LENS_IS_CATALOG (self), NULL);
+  return (const char * const *) self->dataset_ids->pdata;
+}
+
+const char *
+lens_catalog_get_field_type (LensCatalog *self,
+                             const char  *dataset_id,
+                             const char  *field)
+{
+  GHashTable *types;
+
+  g_return_val_if_fail (LENS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (dataset_id != NULL && field != NULL, NULL);
+
+  types = g_hash_table_lookup (self->field_types, dataset_id);
+  return types != NULL ? g_hash_table_lookup (types, field) : NULL;
 }
