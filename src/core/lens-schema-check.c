@@ -523,23 +523,17 @@ lens_schema_dup_missing_field (const GError *error)
 }
 
 char *
-lens_schema_dup_missing_field_sentence (const GError *error,
-                                        const char   *title)
+lens_schema_dup_missing_field_hint (const GError *error)
 {
   g_autofree char *field = lens_schema_dup_missing_field (error);
-
-  g_return_val_if_fail (title != NULL, NULL);
 
   if (field == NULL)
     return NULL;
 
-  /* Translators: %1$s is a chart's title, %2$s a field name of the City's data. Shown when the
-   * portal answers that the field does not exist. “reform-lens --check-portal” is a command:
-   * do not translate it. */
-  return g_strdup_printf (_("“%1$s” needs the field “%2$s”, which the City’s data portal no "
-                            "longer has: the City may have renamed or removed it. Reform Lens "
-                            "needs an update for this chart. To see which other charts are "
-                            "affected, run “reform-lens --check-portal” in a terminal, and "
-                            "please tell the Reform Lens developers."),
-                          title, field);
+  /* Translators: %s is a field name of the City's data. Shown when the portal answers that
+   * the field does not exist. “reform-lens --check-portal” is a command: do not translate it. */
+  return g_strdup_printf (_("The portal no longer has the field “%s” that this needs: the City "
+                            "may have renamed or removed it. To see which charts are affected, "
+                            "run “reform-lens --check-portal” in a terminal."),
+                          field);
 }

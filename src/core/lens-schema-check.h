@@ -78,9 +78,8 @@ char             *lens_schema_report_format     (LensSchemaReport     *report);
 /* For a query the portal refused with "query.soql.no-such-column": the field it named (from
  * the answer's data.column, else its message), or NULL for any other error. */
 char             *lens_schema_dup_missing_field (const GError         *error);
-/* The sentence a chart (a card) called @title shows for such an error: the field by name, and
+/* What a chart (a card) adds to its message for such an error: the field by name, and
  * `reform-lens --check-portal` to see what else changed. NULL for any other error. */
-char             *lens_schema_dup_missing_field_sentence (const GError *error,
-                                                          const char   *title);
+char             *lens_schema_dup_missing_field_hint (const GError *error);
 
 G_END_DECLS
