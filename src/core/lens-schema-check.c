@@ -410,7 +410,8 @@ lens_schema_report_format (LensSchemaReport *report)
           date = lens_format_date (local);
         }
       else
-        date = g_strdup (_("unknown"));
+        /* Translators: in "rows updated <date>", when the portal gives no date */
+        date = g_strdup (C_("date", "unknown"));
 
       if (dataset->n_problems == 0)
         g_string_append_printf (text,

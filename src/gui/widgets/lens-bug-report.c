@@ -49,8 +49,9 @@ lens_bug_report_dup_error_sentence (const GError *error,
 
   if (hint == NULL)
     return g_steal_pointer (&sentence);
-  /* Translators: the sentence of a refused query, then which field the portal lacks */
-  return g_strdup_printf (_("%s %s"), sentence, hint);
+  /* Translators: the sentence of a refused query, then the one saying which field the
+   * portal lacks: two sentences in a row (no space between them in Chinese) */
+  return g_strdup_printf (C_("two sentences", "%s %s"), sentence, hint);
 }
 
 static void
