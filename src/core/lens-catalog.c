@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lens-catalog.h"
+#include "lens-catalog-private.h"
 #include "lens-categories.h"
 #include "lens-content-private.h"
 #include "lens-data-period.h"
@@ -27,13 +28,7 @@ struct _LensCatalog
   GPtrArray *headlines;  /* LensHeadlineSpec */
   GPtrArray *caveat_ids;
   GHashTable *caveats;   /* id -> translated text */
-  GPtrArray  *dataset_ids;   /* the datasets of "fields", in file order */
-  GHashTable *field_types;   /* dataset id -> (field -> Socrata type) */
-};
-
-/* The Socrata types ("dataTypeName" of /api/views/<id>.json) a field may be declared with. */
-static const char * const field_types[] = {
-  "text", "number", "calendar_date", "date", "checkbox", "point", "location", "url", NULL
+  LensCatalogFields *fields; /* "fields" */
 };
 
 G_DEFINE_FINAL_TYPE (LensCatalog, lens_catalog, G_TYPE_OBJECT)
@@ -302,8 +297,7 @@ lens_catalog_finalize (GObject *object)
   g_clear_pointer (&self->headlines, g_ptr_array_unref);
   g_clear_pointer (&self->caveat_ids, g_ptr_array_unref);
   g_clear_pointer (&self->caveats, g_hash_table_unref);
-  g_clear_pointer (&self->dataset_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->field_types, g_hash_table_unref);
+  g_clear_pointer (&self->fields, lens_catalog_fields_free);
 
   G_OBJECT_CLASS (lens_catalog_parent_class)->finalize (object);
 }
@@ -323,10 +317,7 @@ lens_catalog_init (LensCatalog *self)
   self->headlines = g_ptr_array_new_with_free_func ((GDestroyNotify) lens_headline_spec_unref);
   self->caveat_ids = g_ptr_array_new_with_free_func (g_free);
   self->caveats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->dataset_ids = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->dataset_ids, NULL);
-  self->field_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_hash_table_unref);
+  self->fields = lens_catalog_fields_new ();
 }
 
 static gboolean
@@ -472,67 +463,6 @@ check_attribution (LensContentReader    *reader,
   if (spec->group == NULL)
     return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "district-attribution",
                                      _("only a grouped query can be attributed to districts"));
-
-  return TRUE;
-}
-
-/* "fields": { "<dataset id>": { "<field>": "<Socrata type>", ... }, ... }: the one list of the
- * fields the queries name, with the type the portal's metadata gives each. */
-static gboolean
-read_fields (LensCatalog        *self,
-             LensContentReader  *reader,
-             GError            **error)
-{
-  JsonObject *object;
-  g_autoptr(GList) datasets = NULL;
-
-  lens_content_reader_set_where (reader, NULL);
-  if (!lens_content_reader_get_object (reader, NULL, reader->root, "fields", TRUE, &object, error))
-    return FALSE;
-
-  /* json-glib keeps the members in file order */
-  datasets = json_object_get_members (object);
-  for (GList *d = datasets; d != NULL; d = d->next)
-    {
-      const char *dataset_id = d->data;
-      g_autofree char *where = g_strconcat ("fields.", dataset_id, NULL);
-      g_autoptr(GList) names = NULL;
-      JsonNode *node = json_object_get_member (object, dataset_id);
-      JsonObject *fields;
-      GHashTable *types;
-
-      if (lens_dataset_lookup (dataset_id) == NULL)
-        return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, "fields",
-                                         _("\"%s\" is not a dataset Reform Lens knows"), dataset_id);
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_SCHEMA, where,
-                                         _("must be an object of field names and their types"));
-
-      fields = json_node_get_object (node);
-      types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_hash_table_insert (self->field_types, g_strdup (dataset_id), types);
-      g_ptr_array_insert (self->dataset_ids, self->dataset_ids->len - 1, g_strdup (dataset_id));
-
-      names = json_object_get_members (fields);
-      for (GList *f = names; f != NULL; f = f->next)
-        {
-          JsonNode *type = json_object_get_member (fields, f->data);
-          const char *name = type != NULL && JSON_NODE_HOLDS_VALUE (type) &&
-                             json_node_get_value_type (type) == G_TYPE_STRING
-                             ? json_node_get_string (type) : NULL;
-
-          if (name == NULL || !g_strv_contains (field_types, name))
-            {
-              g_autofree char *list = g_strjoinv (", ", (char **) field_types);
-              g_autofree char *field = g_strconcat (where, ".", (const char *) f->data, NULL);
-
-              return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_VALUE, field,
-                                               _("\"%s\" is not one of %s"),
-                                               name != NULL ? name : "", list);
-            }
-          g_hash_table_insert (types, g_strdup (f->data), g_strdup (name));
-        }
-    }
 
   return TRUE;
 }
@@ -906,7 +836,7 @@ lens_catalog_new_from_bytes (GBytes      *bytes,
   if (!lens_content_reader_load (&reader, name, bytes, translatable_keys, error) ||
       !lens_content_reader_check_keys (&reader, NULL, reader.root, allowed, allowed, error) ||
       !read_caveats (self, &reader, error) ||
-      !read_fields (self, &reader, error) ||
+      !lens_catalog_fields_read (self->fields, &reader, error) ||
       !read_charts (self, &reader, seen, error) ||
       !read_headlines (self, &reader, seen, error))
     return NULL;
@@ -1084,7 +1014,7 @@ const char * const *
 lens_catalog_get_dataset_ids (LensCatalog *self)
 {
   g_return_val_if_fail (LENS_IS_CATALOG (self), NULL);
-  return (const char * const *) self->dataset_ids->pdata;
+  return lens_catalog_fields_get_dataset_ids (self->fields);
 }
 
 const char *
@@ -1092,11 +1022,7 @@ lens_catalog_get_field_type (LensCatalog *self,
                              const char  *dataset_id,
                              const char  *field)
 {
-  GHashTable *types;
-
   g_return_val_if_fail (LENS_IS_CATALOG (self), NULL);
   g_return_val_if_fail (dataset_id != NULL && field != NULL, NULL);
-
-  types = g_hash_table_lookup (self->field_types, dataset_id);
-  return types != NULL ? g_hash_table_lookup (types, field) : NULL;
+  return lens_catalog_fields_lookup (self->fields, dataset_id, field);
 }
