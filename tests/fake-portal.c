@@ -3,7 +3,7 @@
  * Copyright 2026 The Reform Lens authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   fake-portal --port 8080 [--fault 503-then-success] [--seed 7]
+ *   fake-portal --port 8080 [--fault 503-then-success] [--seed 7] [--rename mft5-nfa8:beat:beats]
  *   reform-lens --portal http://127.0.0.1:8080 ...
  *
  * Everything it serves is synthetic (a seeded generator), never City data.
@@ -37,6 +37,8 @@ main (int   argc,
   g_autofree char *retry_after = NULL;
   g_auto(GStrv) stale = NULL;
   g_auto(GStrv) bumps = NULL;
+  g_auto(GStrv) renames = NULL;
+  g_auto(GStrv) retypes = NULL;
   LensFakeFault fault = LENS_FAKE_FAULT_NONE;
   guint n_times = 0;
   int port = 0;
@@ -62,6 +64,11 @@ main (int   argc,
     { "stale", 0, 0, G_OPTION_ARG_STRING_ARRAY, &stale,
       "A dataset last updated on DAY (its rows end its lag before), e.g. ijzp-q8t2=2025-06-15; repeatable",
       "ID=DAY" },
+    { "rename", 0, 0, G_OPTION_ARG_STRING_ARRAY, &renames,
+      "A column the City has renamed, e.g. mft5-nfa8:beat:beats; repeatable", "DATASET:OLD:NEW" },
+    { "retype", 0, 0, G_OPTION_ARG_STRING_ARRAY, &retypes,
+      "A column the City has given another metadata type, e.g. ijzp-q8t2:arrest:text; repeatable",
+      "DATASET:NAME:TYPE" },
     { NULL }
   };
 
@@ -120,6 +127,32 @@ main (int   argc,
         g_printerr ("--bump takes a month of the synthetic series, YYYY-MM, not “%s”\n", bumps[i]);
         return EXIT_FAILURE;
       }
+  for (guint i = 0; renames != NULL && renames[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (renames[i], ":", 3);
+
+      if (g_strv_length (parts) != 3 || lens_fake_data_get_fields (parts[0]) == NULL ||
+          *parts[1] == '\0' || *parts[2] == '\0')
+        {
+          g_printerr ("--rename takes DATASET:OLD:NEW with a dataset the fake portal has, not “%s”\n",
+                      renames[i]);
+          return EXIT_FAILURE;
+        }
+      lens_fake_portal_rename_column (portal, parts[0], parts[1], parts[2]);
+    }
+  for (guint i = 0; retypes != NULL && retypes[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (retypes[i], ":", 3);
+
+      if (g_strv_length (parts) != 3 || lens_fake_data_get_fields (parts[0]) == NULL ||
+          *parts[1] == '\0' || *parts[2] == '\0')
+        {
+          g_printerr ("--retype takes DATASET:NAME:TYPE with a dataset the fake portal has, not “%s”\n",
+                      retypes[i]);
+          return EXIT_FAILURE;
+        }
+      lens_fake_portal_retype_column (portal, parts[0], parts[1], parts[2]);
+    }
 
   g_print ("%s\n", lens_fake_portal_get_base_url (portal));
   fflush (stdout);

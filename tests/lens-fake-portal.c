@@ -15,6 +15,7 @@
 #include "lens-fake-data.h"
 #include "lens-fake-boundaries.h"
 #include "lens-fake-portal.h"
+#include "lens-fake-schema.h"
 #include "lens-fake-soql.h"
 #include "lens-test-util.h"
 
@@ -57,6 +58,7 @@ struct _LensFakePortal
   guint          version;
   GHashTable    *as_of;             /* dataset id -> LensFakeAsOf: datasets made stale */
   gboolean       gzip;
+  LensFakeSchema *schema;           /* columns renamed or retyped */
 
   guint          n_requests;
   guint          n_not_modified;
@@ -453,11 +455,18 @@ judge_query (LensFakePortal   *self,
              LensFakeResponse *response)
 {
   const LensFakeField *fields = lens_fake_data_get_fields (dataset_id);
+  g_autofree LensFakeField *changed = NULL;
   LensFakeSoqlVerdict verdict;
 
   /* An unknown dataset is the generator's 404. */
   if (fields == NULL)
     return TRUE;
+
+  /* The names and types as the City has changed them. */
+  g_mutex_lock (&self->mutex);
+  if (lens_fake_schema_has_changes (self->schema, dataset_id))
+    fields = changed = lens_fake_schema_dup_fields (self->schema, dataset_id, fields);
+  g_mutex_unlock (&self->mutex);
 
   verdict = lens_fake_soql_check (dataset_id, fields, params, response);
 
@@ -533,7 +542,13 @@ respond_normally (LensFakePortal    *self,
   lens_fake_portal_get_as_of (self, dataset_id, &as_of);
 
   if (is_view)
-    lens_fake_data_view (self->seed, version, &as_of, dataset_id, &response);
+    {
+      lens_fake_data_view (self->seed, version, &as_of, dataset_id, &response);
+      g_mutex_lock (&self->mutex);
+      if (lens_fake_schema_has_changes (self->schema, dataset_id))
+        lens_fake_schema_apply_view (self->schema, dataset_id, &response);
+      g_mutex_unlock (&self->mutex);
+    }
   else
     {
       g_autoptr(GError) error = NULL;
@@ -772,6 +787,7 @@ lens_fake_portal_finalize (GObject *object)
   g_clear_pointer (&self->retry_after, g_free);
   g_clear_pointer (&self->log, g_ptr_array_unref);
   g_clear_pointer (&self->as_of, g_hash_table_unref);
+  g_clear_pointer (&self->schema, lens_fake_schema_free);
   g_clear_pointer (&self->stalls, g_ptr_array_unref);
   g_clear_pointer (&self->last_headers, soup_message_headers_unref);
   g_clear_error (&self->start_error);
@@ -872,6 +888,7 @@ lens_fake_portal_init (LensFakePortal *self)
   self->gzip = TRUE;
   self->log = g_ptr_array_new_with_free_func (g_free);
   self->as_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->schema = lens_fake_schema_new ();
   self->stalls = g_ptr_array_new_with_free_func (stall_free);
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
@@ -1033,6 +1050,36 @@ lens_fake_portal_get_data_version (LensFakePortal *self)
   g_mutex_unlock (&self->mutex);
 
   return ret;
+}
+
+void
+lens_fake_portal_rename_column (LensFakePortal *self,
+                                const char     *dataset_id,
+                                const char     *old_name,
+                                const char     *new_name)
+{
+  g_return_if_fail (LENS_IS_FAKE_PORTAL (self));
+  g_return_if_fail (lens_fake_data_get_fields (dataset_id) != NULL);
+  g_return_if_fail (old_name != NULL && new_name != NULL);
+
+  g_mutex_lock (&self->mutex);
+  lens_fake_schema_rename (self->schema, dataset_id, old_name, new_name);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+lens_fake_portal_retype_column (LensFakePortal *self,
+                                const char     *dataset_id,
+                                const char     *name,
+                                const char     *view_type)
+{
+  g_return_if_fail (LENS_IS_FAKE_PORTAL (self));
+  g_return_if_fail (lens_fake_data_get_fields (dataset_id) != NULL);
+  g_return_if_fail (name != NULL && view_type != NULL);
+
+  g_mutex_lock (&self->mutex);
+  lens_fake_schema_retype (self->schema, dataset_id, name, view_type);
+  g_mutex_unlock (&self->mutex);
 }
 
 void

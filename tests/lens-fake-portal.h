@@ -90,6 +90,22 @@ void            lens_fake_portal_get_as_of              (LensFakePortal *self,
 void            lens_fake_portal_set_gzip               (LensFakePortal *self,
                                                          gboolean        gzip);
 
+/* The City renames a column (socrata-cpd.md §2.2: COPA's years_on_force_of_officers): from
+ * now on /api/views/<id>.json has @new_name for @old_name, and the strict SoQL checker refuses
+ * @old_name with the portal's query.soql.no-such-column. (The generator's data keep the old
+ * name: a query naming @new_name passes the checker and is answered 400 as one the generator
+ * cannot answer, counted as unjudged.) */
+void            lens_fake_portal_rename_column          (LensFakePortal *self,
+                                                         const char     *dataset_id,
+                                                         const char     *old_name,
+                                                         const char     *new_name);
+/* The City gives column @name another type: @view_type is the metadata's dataTypeName
+ * ("number", "text", "calendar_date", "checkbox"); the checker's SODA2 type follows. */
+void            lens_fake_portal_retype_column          (LensFakePortal *self,
+                                                         const char     *dataset_id,
+                                                         const char     *name,
+                                                         const char     *view_type);
+
 /* Requests seen since creation or the last reset. */
 guint           lens_fake_portal_get_n_requests         (LensFakePortal *self);
 /* Iterates the main context of the thread that made the portal until it has seen @n requests

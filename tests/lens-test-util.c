@@ -448,3 +448,50 @@ lens_test_require_locale (const char *locale)
                       "locales the tests need", locale);
   return FALSE;
 }
+
+/* Loading a chart */
+
+void
+lens_test_load_clear (LensTestLoad *load)
+{
+  g_clear_object (&load->data);
+  g_clear_error (&load->error);
+  load->done = FALSE;
+}
+
+static void
+load_chart_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LensTestLoad *load = user_data;
+
+  load->data = lens_chart_loader_load_finish (result, &load->error);
+  g_assert_true ((load->data == NULL) != (load->error == NULL));
+  load->done = TRUE;
+}
+
+void
+lens_test_load_chart_start (LensPortalClient *client,
+                            LensChartSpec    *spec,
+                            LensFilters      *filters,
+                            LensQueryFlags    flags,
+                            GCancellable     *cancellable,
+                            LensTestLoad     *load)
+{
+  g_assert_nonnull (spec);
+  lens_test_load_clear (load);
+  lens_chart_loader_load_async (client, spec, filters, flags, cancellable, load_chart_cb, load);
+}
+
+void
+lens_test_load_chart (LensPortalClient *client,
+                      LensChartSpec    *spec,
+                      LensFilters      *filters,
+                      LensQueryFlags    flags,
+                      GCancellable     *cancellable,
+                      LensTestLoad     *load)
+{
+  lens_test_load_chart_start (client, spec, filters, flags, cancellable, load);
+  g_assert_true (lens_test_wait_flag (&load->done));
+}

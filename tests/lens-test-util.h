@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "lens-chart-loader.h"
 #include "lens-fake-portal.h"
 #include "lens-portal-client.h"
 
@@ -112,6 +113,37 @@ void     lens_test_portal_fixture_tear_down (LensTestPortal *fixture,
 void     lens_test_portal_watch_waits (LensTestPortal     *fixture,
                                        LensPortalClient   *client);
 void     lens_test_portal_tear_down  (LensTestPortal      *fixture);
+
+/* Loading a chart */
+
+/* How a chart's load (lens_chart_loader_load_async()) ended: exactly one of @data and
+ * @error once @done. */
+typedef struct
+{
+  gboolean       done;
+  LensChartData *data;
+  GError        *error;
+} LensTestLoad;
+
+void     lens_test_load_clear        (LensTestLoad       *load);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LensTestLoad, lens_test_load_clear)
+
+/* Starts loading @spec (asserted not NULL) with @filters into @load (cleared first), without
+ * waiting: for a test that acts while the load is under way; wait with
+ * lens_test_wait_flag (&load->done). */
+void     lens_test_load_chart_start  (LensPortalClient   *client,
+                                      LensChartSpec      *spec,
+                                      LensFilters        *filters,
+                                      LensQueryFlags      flags,
+                                      GCancellable       *cancellable,
+                                      LensTestLoad       *load);
+/* The same, then waits for the end (asserts that it comes). */
+void     lens_test_load_chart        (LensPortalClient   *client,
+                                      LensChartSpec      *spec,
+                                      LensFilters        *filters,
+                                      LensQueryFlags      flags,
+                                      GCancellable       *cancellable,
+                                      LensTestLoad       *load);
 
 /* The built program */
 

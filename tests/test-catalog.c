@@ -11,6 +11,7 @@
 
 #include "lens-catalog.h"
 #include "lens-categories.h"
+#include "lens-compstat.h"
 #include "lens-datasets.h"
 #include "lens-portal-error.h"
 #include "lens-reports.h"
@@ -395,6 +396,9 @@ static const char base_file[] =
   "  \"translatable\": { \"title\": \"chart title\", \"description\": null, \"x-title\": \"axis title\",\n"
   "                    \"y-title\": \"axis title\", \"note\": null, \"text\": null },\n"
   "  \"caveats\": [ { \"id\": \"c1\", \"text\": \"Caveat one.\" }, { \"id\": \"c2\", \"text\": \"Caveat two.\" } ],\n"
+  "  \"fields\": { \"ijzp-q8t2\": { \"date\": \"calendar_date\", \"district\": \"text\" },\n"
+  "              \"mft5-nfa8\": { \"complaint_date\": \"calendar_date\", \"current_status\": \"text\",\n"
+  "                             \"police_shooting\": \"text\", \"beat\": \"text\" } },\n"
   "  \"charts\": [\n"
   "    { \"id\": \"a\", \"page\": \"crime\", \"dataset\": \"ijzp-q8t2\", \"title\": \"A\", \"description\": \"A.\",\n"
   "      \"kind\": \"bar\", \"unit\": \"incidents\", \"select\": \"date_extract_y(date) AS label, count(*) AS value\",\n"
@@ -506,11 +510,51 @@ static const BrokenCase broken_cases[] = {
     LENS_CONTENT_ERROR_SCHEMA, "charts.json: chart \"a\": \"limit\": must be a whole number, 0 or more" },
   { "\"top-n\": 3,", "\"top-n\": 3, \"limit\": 3,",
     LENS_CONTENT_ERROR_INCONSISTENT, "charts.json: chart \"b\": \"limit\": must be more than \"top-n\"" },
+  { "\"police_shooting\": \"text\", ", "",
+    LENS_CONTENT_ERROR_INCONSISTENT, "charts.json: chart \"b\": \"select\": the query names \"police_shooting\", which \"fields\" does not declare for \"mft5-nfa8\"" },
+  { "\"district\": \"text\" }", "\"district\": \"text\" }, \"abcd-1234\": {}",
+    LENS_CONTENT_ERROR_VALUE, "charts.json: \"fields\": \"abcd-1234\" is not a dataset Reform Lens knows" },
+  { "\"current_status\": \"text\"", "\"current_status\": \"string\"",
+    LENS_CONTENT_ERROR_VALUE, "charts.json: \"fields.mft5-nfa8.current_status\": \"string\" is not one of text, number, calendar_date, date, checkbox, point, location, url" },
   { "\"format\": 1", "\"format\": 2",
     LENS_CONTENT_ERROR_SCHEMA, "charts.json: \"format\": version 2 is not supported (this version of Reform Lens reads version 1)" },
   { "\"charts\": [\n", "\"charts\": [ 3,\n",
     LENS_CONTENT_ERROR_SCHEMA, "charts.json: item 1 of \"charts\": must be an object" },
 };
+
+/* The fields each query names come from the query itself, and every one is declared with its
+ * type in "fields": the one list the schema check (--check-portal) compares with the portal. */
+static void
+test_fields (void)
+{
+  LensCatalog *catalog = lens_catalog_get_default ();
+  LensChartSpec *share = lens_catalog_lookup_chart (catalog, LENS_CHART_CRIME_ARREST_SHARE);
+  LensChartSpec *complaints = lens_catalog_lookup_chart (catalog, LENS_CHART_COMPLAINTS_FINDINGS);
+  LensHeadlineSpec *headline = lens_catalog_lookup_headline (catalog, "victims-year-to-date");
+  const char * const share_fields[] = { "date", "arrest", "district", NULL };
+  const char * const complaint_fields[] = { "beat", "finding_code", "current_status", "complaint_date", NULL };
+  const char * const headline_fields[] = { "gunshot_injury_i", "date", "district", NULL };
+  g_autoptr(GDate) day = g_date_new_dmy (30, 3, 2026);
+  g_autoptr(LensSoql) compstat = lens_compstat_build_query (day, 5);
+  g_auto(GStrv) compstat_fields = lens_soql_dup_fields (compstat);
+  const char * const *datasets = lens_catalog_get_dataset_ids (catalog);
+
+  g_assert_cmpstrv (share->fields, share_fields);
+  g_assert_cmpstrv (complaints->fields, complaint_fields);
+  g_assert_cmpstrv (headline->fields, headline_fields);
+  g_assert_cmpstr (lens_catalog_get_field_type (catalog, LENS_DATASET_CRIMES, "arrest"), ==, "checkbox");
+  g_assert_cmpstr (lens_catalog_get_field_type (catalog, LENS_DATASET_CRIMES, "date"), ==, "calendar_date");
+  g_assert_null (lens_catalog_get_field_type (catalog, LENS_DATASET_CRIMES, "label"));
+
+  /* The CompStat table's query, built in lens-compstat.c, names declared fields only. */
+  g_assert_cmpuint (g_strv_length (compstat_fields), ==, 3);
+  for (guint i = 0; compstat_fields[i] != NULL; i++)
+    g_assert_nonnull (lens_catalog_get_field_type (catalog, LENS_DATASET_CRIMES, compstat_fields[i]));
+
+  /* Every dataset a chart uses has its declarations. */
+  for (guint i = 0; i < lens_catalog_get_n_charts (catalog); i++)
+    g_assert_true (g_strv_contains (datasets, lens_catalog_get_chart (catalog, i)->dataset_id));
+}
 
 static void
 test_broken (void)
@@ -611,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/catalog/hostile-category", test_hostile_category);
   g_test_add_func ("/catalog/periods", test_periods);
   g_test_add_func ("/catalog/broken", test_broken);
+  g_test_add_func ("/catalog/fields", test_fields);
 
   return g_test_run ();
 }

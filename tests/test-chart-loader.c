@@ -21,37 +21,15 @@
 /* The portal, a client and its cache: lens_test_portal_fixture_set_up (). */
 typedef LensTestPortal Fixture;
 
-typedef struct
-{
-  gboolean       done;
-  LensChartData *data;
-  GError        *error;
-} Wait;
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *w = user_data;
-
-  w->data = lens_chart_loader_load_finish (result, &w->error);
-  g_assert_true ((w->data == NULL) != (w->error == NULL));
-  w->done = TRUE;
-}
-
 static void
 load_spec (Fixture        *f,
            LensChartSpec  *spec,
            LensFilters    *filters,
            LensQueryFlags  flags,
            GCancellable   *cancellable,
-           Wait           *w)
+           LensTestLoad   *w)
 {
-  g_assert_nonnull (spec);
-  memset (w, 0, sizeof *w);
-  lens_chart_loader_load_async (f->client, spec, filters, flags, cancellable, load_cb, w);
-  g_assert_true (lens_test_wait_flag (&w->done));
+  lens_test_load_chart (f->client, spec, filters, flags, cancellable, w);
 }
 
 static void
@@ -60,20 +38,11 @@ load (Fixture        *f,
       LensFilters    *filters,
       LensQueryFlags  flags,
       GCancellable   *cancellable,
-      Wait           *w)
+      LensTestLoad   *w)
 {
   load_spec (f, lens_catalog_lookup_chart (lens_catalog_get_default (), chart), filters, flags,
              cancellable, w);
 }
-
-static void
-wait_clear (Wait *w)
-{
-  g_clear_object (&w->data);
-  g_clear_error (&w->error);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Wait, wait_clear)
 
 static LensFilters *
 filters_new (const char *string)
@@ -173,8 +142,8 @@ test_years (Fixture       *f,
   const char *district5[] = { "district=005", NULL };
   g_autoptr(LensFilters) citywide = filters_new (NULL);
   g_autoptr(LensFilters) compared = filters_new ("--district=5 --compare=citywide --compare-as=counts");
-  g_auto(Wait) a = { 0 };
-  g_auto(Wait) b = { 0 };
+  g_auto(LensTestLoad) a = { 0 };
+  g_auto(LensTestLoad) b = { 0 };
   LensSeries *series;
 
   load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, citywide, LENS_QUERY_DEFAULT, NULL, &a);
@@ -212,7 +181,7 @@ test_district_comparison (Fixture       *f,
   const char *d5[] = { "district=005", NULL };
   const char *d7[] = { "district=007", NULL };
   g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=7 --from=2020-03-15 --to=2024-06-30");
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
   LensSeries *series;
 
   load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &w);
@@ -239,7 +208,7 @@ test_months (Fixture       *f,
 {
   const char *d5[] = { "district=005", NULL };
   g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts --from=2025-01-01");
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
   LensSeries *series;
   GDate today, end;
   guint i = 0;
@@ -321,7 +290,7 @@ test_top_offenses (Fixture       *f,
   g_autoptr(GDate) from = g_date_new_dmy (1, 1, 2024);
   g_autoptr(GDate) to = g_date_new_dmy (1, 1, 2025);
   Expected all[G_N_ELEMENTS (crime_types)];
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
   LensSeries *series;
 
   for (guint i = 0; i < G_N_ELEMENTS (crime_types); i++)
@@ -382,7 +351,7 @@ test_renamed_category (Fixture       *f,
   g_autofree char *csv = NULL;
   g_autofree char *line = NULL;
   g_auto(GStrv) lines = NULL;
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
   const char *label = lens_category_label (LENS_CATEGORY_CRIME_TYPE, "CRIMINAL SEXUAL ASSAULT");
   gint64 older = expected (f, "ijzp-q8t2", old_spelling, filters, from, to);
   gint64 newer = expected (f, "ijzp-q8t2", new_spelling, filters, from, to);
@@ -426,7 +395,7 @@ test_arrest_share (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts --from=2019-01-01 --to=2024-12-31");
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
   LensSeries *series;
 
   load (f, LENS_CHART_CRIME_ARREST_SHARE, filters, LENS_QUERY_DEFAULT, NULL, &w);
@@ -453,8 +422,8 @@ test_ratio_gap (Fixture       *f,
 {
   g_autoptr(LensFilters) filters = filters_new ("--from=2016-01-01 --to=2019-12-31");
   g_autoptr(LensFilters) counts = filters_new ("--from=2016-01-01 --to=2019-12-31");
-  g_auto(Wait) w = { 0 };
-  g_auto(Wait) c = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
+  g_auto(LensTestLoad) c = { 0 };
   LensSeries *series;
 
   load (f, LENS_CHART_CRIME_ARREST_SHARE, filters, LENS_QUERY_DEFAULT, NULL, &w);
@@ -487,7 +456,7 @@ test_complaints (Fixture       *f,
 
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
     {
-      g_auto(Wait) w = { 0 };
+      g_auto(LensTestLoad) w = { 0 };
       g_auto(GStrv) footer = NULL;
       LensSeries *series;
 
@@ -506,7 +475,7 @@ test_complaints (Fixture       *f,
 
   /* Complaints per year equal the portal's counts */
   {
-    g_auto(Wait) w = { 0 };
+    g_auto(LensTestLoad) w = { 0 };
     LensSeries *series;
 
     load (f, LENS_CHART_COMPLAINTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &w);
@@ -524,7 +493,7 @@ test_complaints (Fixture       *f,
 
   /* Findings: closed cases only, labelled in the user's language */
   {
-    g_auto(Wait) w = { 0 };
+    g_auto(LensTestLoad) w = { 0 };
     LensSeries *series;
     g_autoptr(GDate) from = g_date_new_dmy (1, 1, 2020);
     g_autoptr(GDate) to = g_date_new_dmy (1, 1, 2025);
@@ -550,8 +519,8 @@ test_portal_fault (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts");
-  g_auto(Wait) w = { 0 };
-  g_auto(Wait) x = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
+  g_auto(LensTestLoad) x = { 0 };
 
   lens_fake_portal_set_fault (f->portal, LENS_FAKE_FAULT_SERVER_ERROR, 0);
   load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &w);
@@ -569,7 +538,7 @@ test_bad_filters (Fixture       *f,
   g_autoptr(LensFilters) filters = lens_filters_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LensSoql) q = NULL;
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
 
   lens_filters_set_district (filters, 13);
   load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &w);
@@ -593,8 +562,8 @@ test_future (Fixture       *f,
   /* Around the fake portal's end, 30 March 2026 */
   g_autoptr(GDate) from = g_date_new_dmy (1, 1, 2025);
   g_autoptr(GDate) to = g_date_new_dmy (31, 12, 2027);
-  g_auto(Wait) y = { 0 };
-  g_auto(Wait) m = { 0 };
+  g_auto(LensTestLoad) y = { 0 };
+  g_auto(LensTestLoad) m = { 0 };
   LensSeries *series;
   guint current;
 
@@ -641,8 +610,8 @@ test_limit (Fixture       *f,
   g_autoptr(LensFilters) filters = filters_new ("--district=5 --from=2022-01-01 --to=2023-12-31");
   const char *select = "\"select\": \"date_trunc_ym(date) AS label, count(*) AS value\",";
   g_autofree char *limited = NULL;
-  g_auto(Wait) cut = { 0 };
-  g_auto(Wait) whole = { 0 };
+  g_auto(LensTestLoad) cut = { 0 };
+  g_auto(LensTestLoad) whole = { 0 };
   g_auto(GStrv) log = NULL;
 
   shipped = g_resources_lookup_data (LENS_CATALOG_RESOURCE, 0, &error);
@@ -676,16 +645,16 @@ test_cancel (Fixture       *f,
 {
   g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
 
   /* Cancelled once the portal has a request, which it holds (30 s): without the cancel the
    * load would end with the portal's answer. */
   lens_fake_portal_set_fault (f->portal, LENS_FAKE_FAULT_STALL, 0);
   lens_fake_portal_reset_counters (f->portal);
-  lens_chart_loader_load_async (f->client,
-                                lens_catalog_lookup_chart (lens_catalog_get_default (),
-                                                           LENS_CHART_CRIME_INCIDENTS_PER_YEAR),
-                                filters, LENS_QUERY_DEFAULT, cancellable, load_cb, &w);
+  lens_test_load_chart_start (f->client,
+                              lens_catalog_lookup_chart (lens_catalog_get_default (),
+                                                         LENS_CHART_CRIME_INCIDENTS_PER_YEAR),
+                              filters, LENS_QUERY_DEFAULT, cancellable, &w);
   g_assert_true (lens_fake_portal_wait_for_requests (f->portal, 1));
   g_assert_false (w.done);
   g_cancellable_cancel (cancellable);
@@ -698,9 +667,9 @@ test_offline_warm_cache (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts");
-  g_auto(Wait) online = { 0 };
-  g_auto(Wait) offline = { 0 };
-  g_auto(Wait) cold = { 0 };
+  g_auto(LensTestLoad) online = { 0 };
+  g_auto(LensTestLoad) offline = { 0 };
+  g_auto(LensTestLoad) cold = { 0 };
   LensSeries *a, *b;
 
   load (f, LENS_CHART_CRIME_INCIDENTS_PER_MONTH, filters, LENS_QUERY_DEFAULT, NULL, &online);
@@ -729,7 +698,7 @@ test_offline_warm_cache (Fixture       *f,
 
   /* Online but the portal fails: the cached numbers, with the failure as the warning */
   {
-    g_auto(Wait) failing = { 0 };
+    g_auto(LensTestLoad) failing = { 0 };
 
     lens_portal_client_set_offline (f->client, FALSE);
     lens_fake_portal_set_fault (f->portal, LENS_FAKE_FAULT_SERVER_ERROR, 0);
@@ -752,7 +721,7 @@ test_footer_and_document (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(LensFilters) filters = filters_new ("--district=5 --compare=citywide --compare-as=counts --from=2021-01-01 --to=2024-12-31");
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
   g_auto(GStrv) footer = NULL;
   g_auto(GStrv) columns = NULL;
   g_autoptr(LensChartDocument) document = NULL;
@@ -799,8 +768,8 @@ test_stale (Fixture       *f,
 {
   g_autoptr(GDateTime) june = g_date_time_new_utc (2025, 6, 15, 11, 0, 0);
   g_autoptr(LensFilters) filters = filters_new ("--from=2024-01-01 --to=2026-11-30");
-  g_auto(Wait) m = { 0 };
-  g_auto(Wait) y = { 0 };
+  g_auto(LensTestLoad) m = { 0 };
+  g_auto(LensTestLoad) y = { 0 };
   g_auto(GStrv) footer = NULL;
   g_autofree char *end_line = NULL;
   LensSeries *series;
@@ -846,7 +815,7 @@ test_within_data (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(LensFilters) filters = filters_new ("--from=2021-01-01 --to=2024-12-31");
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
   GDate end;
 
   load (f, LENS_CHART_CRIME_INCIDENTS_PER_YEAR, filters, LENS_QUERY_DEFAULT, NULL, &w);

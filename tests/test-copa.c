@@ -28,29 +28,11 @@
 /* The portal, a client and its cache: lens_test_portal_fixture_set_up (). */
 typedef LensTestPortal Fixture;
 
-typedef struct
-{
-  gboolean       done;
-  LensChartData *data;
-  GError        *error;
-} Wait;
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *w = user_data;
-
-  w->data = lens_chart_loader_load_finish (result, &w->error);
-  w->done = TRUE;
-}
-
 static LensSeries *
-load (Fixture     *f,
-      const char  *chart,
-      const char  *args,
-      Wait        *w)
+load (Fixture      *f,
+      const char   *chart,
+      const char   *args,
+      LensTestLoad *w)
 {
   LensChartSpec *spec = lens_catalog_lookup_chart (lens_catalog_get_default (), chart);
   g_autoptr(LensFilters) filters = lens_filters_new ();
@@ -59,21 +41,10 @@ load (Fixture     *f,
 
   g_assert_true (lens_filters_parse_args (filters, (const char * const *) argv, &error));
   g_assert_no_error (error);
-  memset (w, 0, sizeof *w);
-  lens_chart_loader_load_async (f->client, spec, filters, LENS_QUERY_DEFAULT, NULL, load_cb, w);
-  g_assert_true (lens_test_wait_flag (&w->done));
+  lens_test_load_chart (f->client, spec, filters, LENS_QUERY_DEFAULT, NULL, w);
   g_assert_no_error (w->error);
   return lens_chart_data_get_series (w->data);
 }
-
-static void
-wait_clear (Wait *w)
-{
-  g_clear_object (&w->data);
-  g_clear_error (&w->error);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Wait, wait_clear)
 
 /* The districts (1..25) the beats of a fake "beat" value lie in, by the test's own reading. */
 static guint
@@ -394,7 +365,7 @@ test_district_years (Fixture       *f,
 
   for (guint k = 0; k < 3; k++)
     {
-      g_auto(Wait) wait = { 0 };
+      g_auto(LensTestLoad) wait = { 0 };
       g_autofree char *args = g_strdup_printf ("--district=%u --compare=citywide --compare-as=counts --from=2020-01-01 --to=2024-12-31",
                                                districts[k]);
       g_auto(GStrv) log = NULL;
@@ -476,7 +447,7 @@ test_all_districts (Fixture       *f,
 
   for (guint d = 1; d <= 25; d++)
     {
-      g_auto(Wait) wait = { 0 };
+      g_auto(LensTestLoad) wait = { 0 };
       g_autofree char *args = NULL;
       LensSeries *series;
 
@@ -521,7 +492,7 @@ test_categories (Fixture       *f,
     "Operations/Personnel Violations", "Coercion", "Taser Discharge", "Firearm Discharge",
     "First Amendment", "Bias-Based Verbal Abuse", "Death Or Injury In Custody", "Miscellaneous",
   };
-  g_auto(Wait) wait = { 0 };
+  g_auto(LensTestLoad) wait = { 0 };
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   LensSeries *series;
   const char *from = "2021-01-01", *to = "2024-01-01";
@@ -561,7 +532,7 @@ test_findings (Fixture       *f,
   static const char *findings[] = {
     "Sustained", "Not Sustained", "Unfounded", "Exonerated", "No Affidavit", "No Finding",
   };
-  g_auto(Wait) wait = { 0 };
+  g_auto(LensTestLoad) wait = { 0 };
   g_autofree char *request = NULL;
   g_auto(GStrv) log = NULL;
   LensSeries *series;
@@ -609,8 +580,8 @@ test_status (Fixture       *f,
   const char *investigation[] = { "current_status=Pending Investigation", NULL };
   const char *review[] = { "current_status=Pending Review", NULL };
   const char *from = "2020-01-01", *to = "2025-01-01";
-  g_auto(Wait) city = { 0 };
-  g_auto(Wait) district = { 0 };
+  g_auto(LensTestLoad) city = { 0 };
+  g_auto(LensTestLoad) district = { 0 };
   LensSeries *series;
   guint c, o;
 
@@ -646,7 +617,7 @@ static void
 test_caveats_and_footer (Fixture       *f,
                          gconstpointer  data)
 {
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
   g_auto(GStrv) footer = NULL;
   const char * const *caveats;
   gboolean attribution = FALSE;

@@ -228,6 +228,7 @@ static const char zero_catalog[] =
   "  \"translatable\": { \"title\": \"chart title\", \"description\": null, \"x-title\": \"axis title\",\n"
   "                    \"y-title\": \"axis title\", \"note\": null, \"text\": null },\n"
   "  \"caveats\": [ { \"id\": \"c\", \"text\": \"C.\" } ], \"charts\": [],\n"
+  "  \"fields\": { \"ijzp-q8t2\": { \"date\": \"calendar_date\", \"primary_type\": \"text\" } },\n"
   "  \"headlines\": [ { \"id\": \"h\", \"page\": \"crime\", \"dataset\": \"ijzp-q8t2\", \"title\": \"H\",\n"
   "      \"note\": \"N.\", \"unit\": \"incidents\", \"period\": \"latest-full-year\",\n"
   "      \"select\": \"count(*) AS value\", \"where\": \"primary_type = 'NO SUCH OFFENSE'\",\n"

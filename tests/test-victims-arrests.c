@@ -25,38 +25,11 @@
 
 typedef LensTestPortal Fixture;
 
-typedef struct
-{
-  gboolean       done;
-  LensChartData *data;
-  GError        *error;
-} Wait;
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Wait *w = user_data;
-
-  w->data = lens_chart_loader_load_finish (result, &w->error);
-  w->done = TRUE;
-}
-
-static void
-wait_clear (Wait *w)
-{
-  g_clear_object (&w->data);
-  g_clear_error (&w->error);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Wait, wait_clear)
-
 static LensSeries *
-load (Fixture    *f,
-      const char *chart,
-      const char *args,
-      Wait       *w)
+load (Fixture      *f,
+      const char   *chart,
+      const char   *args,
+      LensTestLoad *w)
 {
   LensChartSpec *spec = lens_catalog_lookup_chart (lens_catalog_get_default (), chart);
   g_autoptr(LensFilters) filters = lens_filters_new ();
@@ -66,10 +39,7 @@ load (Fixture    *f,
   g_assert_nonnull (spec);
   g_assert_true (lens_filters_parse_args (filters, (const char * const *) argv, &error));
   g_assert_no_error (error);
-  wait_clear (w);
-  memset (w, 0, sizeof *w);
-  lens_chart_loader_load_async (f->client, spec, filters, LENS_QUERY_DEFAULT, NULL, load_cb, w);
-  g_assert_true (lens_test_wait_flag (&w->done));
+  lens_test_load_chart (f->client, spec, filters, LENS_QUERY_DEFAULT, NULL, w);
   g_assert_no_error (w->error);
   return lens_chart_data_get_series (w->data);
 }
@@ -117,7 +87,7 @@ test_years (Fixture       *f,
     for (guint d = 0; d < 2; d++)
       {
         const TimeCase *tc = &time_cases[c];
-        g_auto(Wait) w = { 0 };
+        g_auto(LensTestLoad) w = { 0 };
         g_auto(GStrv) constraints = constraints_with (tc->constraints,
                                                       d == 1 && tc->by_district ? "district=005" : NULL);
         LensSeries *series = load (f, tc->chart,
@@ -157,7 +127,7 @@ test_months (Fixture       *f,
   for (guint c = 0; c < G_N_ELEMENTS (month_cases); c++)
     {
       const TimeCase *tc = &month_cases[c];
-      g_auto(Wait) w = { 0 };
+      g_auto(LensTestLoad) w = { 0 };
       g_auto(GStrv) constraints = constraints_with (tc->constraints,
                                                     tc->by_district ? "district=011" : NULL);
       LensSeries *series = load (f, tc->chart, "--district=11 --from=2024-01-01 --to=2024-12-31", &w);
@@ -222,7 +192,7 @@ test_categories (Fixture       *f,
     {
       const CategoryCase *cc = &category_cases[c];
       gboolean victims = g_str_equal (cc->dataset, VICTIMS);
-      g_auto(Wait) w = { 0 };
+      g_auto(LensTestLoad) w = { 0 };
       LensSeries *series = load (f, cc->chart, "--district=8 --from=2022-03-01 --to=2024-10-31", &w);
       guint n = 0;
 
@@ -278,8 +248,8 @@ test_arrests_citywide (Fixture       *f,
 
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
     {
-      g_auto(Wait) city = { 0 };
-      g_auto(Wait) district = { 0 };
+      g_auto(LensTestLoad) city = { 0 };
+      g_auto(LensTestLoad) district = { 0 };
       LensSeries *a = load (f, charts[c], "--district=0 --from=2021-01-01 --to=2023-12-31", &city);
       LensSeries *b = load (f, charts[c], "--district=5 --compare=7 --from=2021-01-01 --to=2023-12-31", &district);
       const char * const *urls = lens_chart_data_get_urls (district.data);
@@ -309,7 +279,7 @@ test_victims_caveats (Fixture       *f,
   static const char *ids[] = {
     "victims-per-victimization", "victims-lag", "victims-preliminary", "victims-not-crimes",
   };
-  g_auto(Wait) w = { 0 };
+  g_auto(LensTestLoad) w = { 0 };
   const char * const *caveats;
 
   load (f, "victims-homicides-per-year", "--district=5 --from=2021-01-01 --to=2024-12-31", &w);

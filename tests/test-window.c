@@ -361,6 +361,10 @@ test_window_refused_query (Fixture       *fixture,
 
       g_assert_true (g_str_has_prefix (message, named));
       g_assert_nonnull (strstr (message, "This is a fault in Reform Lens, not in your connection or your choices."));
+      /* The portal said which field it lacks: the chart names it, and the command that
+       * checks every chart's fields. */
+      g_assert_nonnull (strstr (message, "The portal no longer has the field “ncategory”"));
+      g_assert_nonnull (strstr (message, "reform-lens --check-portal"));
       /* Not the words for a network or a portal problem. */
       g_assert_null (strstr (message, "could not be reached"));
       g_assert_null (strstr (message, "did not accept"));

@@ -18,12 +18,16 @@
 #include "lens-date.h"
 #include "lens-format.h"
 #include "lens-portal-client.h"
+#include "lens-schema-check.h"
 #include "lens-settings.h"
 
 /* Exit statuses, also in --help */
 #define EXIT_OK           0
 #define EXIT_NO_DATA      1  /* the data could not be had, or the file not written */
 #define EXIT_BAD_ARGUMENT 2
+/* --check-portal: 0 all there; 1 a field is missing or of another type; 2 not checked */
+#define EXIT_SCHEMA_CHANGED 1
+#define EXIT_NOT_CHECKED    2
 
 static const GOptionEntry option_entries[] = {
   { "list-charts", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -47,6 +51,8 @@ static const GOptionEntry option_entries[] = {
     N_("The Socrata portal to read from (https, or http on this computer)"), N_("URL") },
   { "offline", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Use only data saved on this computer; never connect"), NULL },
+  { "check-portal", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check that the portal still has every field the charts need, with the same types, and exit"), NULL },
   { NULL }
 };
 
@@ -324,6 +330,78 @@ export_chart (GVariantDict *options,
   return EXIT_OK;
 }
 
+/* --check-portal */
+
+typedef struct
+{
+  GMainLoop        *loop;
+  LensSchemaReport *report;
+  GError           *error;
+} CheckState;
+
+static void
+check_portal_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CheckState *state = user_data;
+
+  state->report = lens_schema_check_finish (result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static int
+check_portal (GVariantDict *options,
+              GSettings    *settings)
+{
+  g_autoptr(LensPortalClient) client = NULL;
+  g_autoptr(LensSchemaReport) report = NULL;
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *text = NULL;
+  CheckState state = { NULL, NULL, NULL };
+  const char *portal = NULL;
+
+  if (g_variant_dict_contains (options, "offline"))
+    {
+      print_error (_("--check-portal reads the portal itself, so it cannot be used with --offline"));
+      return EXIT_NOT_CHECKED;
+    }
+  if (!lens_cli_check_portal_option (options, &error))
+    {
+      print_error (error->message);
+      return EXIT_NOT_CHECKED;
+    }
+
+  /* No cache: the check is of what the portal says now. */
+  g_variant_dict_lookup (options, "portal", "&s", &portal);
+  url = portal != NULL ? g_strdup (portal) : g_settings_get_string (settings, "portal-url");
+  client = lens_portal_client_new (url, NULL);
+  lens_settings_apply_to_client (settings, client, "app-token", NULL, NULL);
+
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  state.loop = g_main_loop_new (context, FALSE);
+  lens_schema_check_async (client, lens_catalog_get_default (), NULL, check_portal_cb, &state);
+  g_main_loop_run (state.loop);
+  g_main_loop_unref (state.loop);
+  g_main_context_pop_thread_default (context);
+
+  if (state.error != NULL)
+    {
+      print_error (state.error->message);
+      g_clear_error (&state.error);
+      return EXIT_NOT_CHECKED;
+    }
+
+  report = state.report;
+  text = lens_schema_report_format (report);
+  g_print ("%s", text);
+
+  return report->problems->len > 0 ? EXIT_SCHEMA_CHANGED : EXIT_OK;
+}
+
 int
 lens_cli_handle_options (GVariantDict *options,
                          GSettings    *settings)
@@ -338,6 +416,9 @@ lens_cli_handle_options (GVariantDict *options,
 
   if (g_variant_dict_lookup (options, "export-chart", "&s", &chart_id))
     return export_chart (options, settings, chart_id);
+
+  if (g_variant_dict_contains (options, "check-portal"))
+    return check_portal (options, settings);
 
   if (g_variant_dict_contains (options, "output"))
     {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lens-catalog.h"
+#include "lens-catalog-private.h"
 #include "lens-categories.h"
 #include "lens-content-private.h"
 #include "lens-data-period.h"
@@ -27,6 +28,7 @@ struct _LensCatalog
   GPtrArray *headlines;  /* LensHeadlineSpec */
   GPtrArray *caveat_ids;
   GHashTable *caveats;   /* id -> translated text */
+  LensCatalogFields *fields; /* "fields" */
 };
 
 G_DEFINE_FINAL_TYPE (LensCatalog, lens_catalog, G_TYPE_OBJECT)
@@ -63,6 +65,7 @@ chart_spec_free (LensChartSpec *self)
   g_strfreev (self->caveats);
   g_strfreev (self->caveat_texts);
   g_strfreev (self->reports);
+  g_strfreev (self->fields);
   g_free (self);
 }
 
@@ -101,6 +104,7 @@ headline_spec_free (LensHeadlineSpec *self)
   g_free (self->value_alias);
   g_strfreev (self->caveats);
   g_strfreev (self->caveat_texts);
+  g_strfreev (self->fields);
   g_free (self);
 }
 
@@ -293,6 +297,7 @@ lens_catalog_finalize (GObject *object)
   g_clear_pointer (&self->headlines, g_ptr_array_unref);
   g_clear_pointer (&self->caveat_ids, g_ptr_array_unref);
   g_clear_pointer (&self->caveats, g_hash_table_unref);
+  g_clear_pointer (&self->fields, lens_catalog_fields_free);
 
   G_OBJECT_CLASS (lens_catalog_parent_class)->finalize (object);
 }
@@ -312,6 +317,7 @@ lens_catalog_init (LensCatalog *self)
   self->headlines = g_ptr_array_new_with_free_func ((GDestroyNotify) lens_headline_spec_unref);
   self->caveat_ids = g_ptr_array_new_with_free_func (g_free);
   self->caveats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->fields = lens_catalog_fields_new ();
 }
 
 static gboolean
@@ -458,6 +464,29 @@ check_attribution (LensContentReader    *reader,
     return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "district-attribution",
                                      _("only a grouped query can be attributed to districts"));
 
+  return TRUE;
+}
+
+/* Every field the query names must be declared in "fields": the schema check (and nothing
+ * else) compares those declarations with the portal. */
+static gboolean
+check_fields (LensCatalog        *self,
+              LensContentReader  *reader,
+              const char         *dataset_id,
+              LensSoql           *soql,
+              GStrv              *out,
+              GError            **error)
+{
+  g_auto(GStrv) fields = lens_soql_dup_fields (soql);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (lens_catalog_get_field_type (self, dataset_id, fields[i]) == NULL)
+      return lens_content_reader_fail (reader, error, LENS_CONTENT_ERROR_INCONSISTENT, "select",
+                                       /* Translators: a field of the query, a dataset id */
+                                       _("the query names \"%s\", which \"fields\" does not declare for \"%s\""),
+                                       fields[i], dataset_id);
+
+  *out = g_steal_pointer (&fields);
   return TRUE;
 }
 
@@ -686,6 +715,11 @@ read_charts (LensCatalog        *self,
       soql = lens_chart_spec_build_query (spec,
                                           spec->district_condition || spec->district_beat_field ? 5 : 0,
                                           &from, &to, &soql_error);
+      if (soql != NULL && !check_fields (self, reader, spec->dataset_id, soql, &spec->fields, error))
+        {
+          lens_soql_unref (soql);
+          return FALSE;
+        }
       if (!check_query (reader, soql, soql_error, LENS_SOQL_SHAPE_GROUPED, error))
         return FALSE;
 
@@ -767,6 +801,11 @@ read_headlines (LensCatalog        *self,
       g_date_set_dmy (&to, 31, G_DATE_DECEMBER, 2020);
       soql = lens_headline_spec_build_query (spec, spec->district_condition ? 5 : 0,
                                              &from, &to, &soql_error);
+      if (soql != NULL && !check_fields (self, reader, spec->dataset_id, soql, &spec->fields, error))
+        {
+          lens_soql_unref (soql);
+          return FALSE;
+        }
       if (!check_query (reader, soql, soql_error, LENS_SOQL_SHAPE_AGGREGATE, error))
         return FALSE;
 
@@ -782,7 +821,7 @@ lens_catalog_new_from_bytes (GBytes      *bytes,
                              GError     **error)
 {
   static const char * const allowed[] = {
-    "format", "translatable", "caveats", "charts", "headlines", NULL
+    "format", "translatable", "caveats", "fields", "charts", "headlines", NULL
   };
   g_autoptr(LensCatalog) self = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -797,6 +836,7 @@ lens_catalog_new_from_bytes (GBytes      *bytes,
   if (!lens_content_reader_load (&reader, name, bytes, translatable_keys, error) ||
       !lens_content_reader_check_keys (&reader, NULL, reader.root, allowed, allowed, error) ||
       !read_caveats (self, &reader, error) ||
+      !lens_catalog_fields_read (self->fields, &reader, error) ||
       !read_charts (self, &reader, seen, error) ||
       !read_headlines (self, &reader, seen, error))
     return NULL;
@@ -968,4 +1008,21 @@ lens_catalog_dup_caveat_texts (LensCatalog        *self,
   g_ptr_array_add (texts, NULL);
 
   return (const char **) g_ptr_array_free (texts, FALSE);
+}
+
+const char * const *
+lens_catalog_get_dataset_ids (LensCatalog *self)
+{
+  g_return_val_if_fail (LENS_IS_CATALOG (self), NULL);
+  return lens_catalog_fields_get_dataset_ids (self->fields);
+}
+
+const char *
+lens_catalog_get_field_type (LensCatalog *self,
+                             const char  *dataset_id,
+                             const char  *field)
+{
+  g_return_val_if_fail (LENS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (dataset_id != NULL && field != NULL, NULL);
+  return lens_catalog_fields_lookup (self->fields, dataset_id, field);
 }

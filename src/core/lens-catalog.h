@@ -98,6 +98,9 @@ typedef struct
   GStrv          caveats;             /* caveat ids, each known to the catalogue */
   GStrv          caveat_texts;        /* their texts, translated, parallel to @caveats */
   GStrv          reports;             /* related report ids (reports.json); may be empty */
+  GStrv          fields;              /* the dataset fields its query names
+                                       * (lens_soql_dup_fields()), each declared with its
+                                       * type in the catalogue's "fields" */
 
   /*< private >*/
   gatomicrefcount ref_count;
@@ -136,6 +139,7 @@ typedef struct
   char               *value_alias;         /* "value" */
   GStrv               caveats;
   GStrv               caveat_texts;        /* translated, parallel to @caveats */
+  GStrv               fields;              /* as in LensChartSpec */
 
   /*< private >*/
   gatomicrefcount ref_count;
@@ -219,6 +223,16 @@ const char             *lens_catalog_get_caveat_text   (LensCatalog *self,
 /* The texts of @ids in order, as a new NULL-terminated array (borrowed strings). */
 const char            **lens_catalog_dup_caveat_texts  (LensCatalog        *self,
                                                         const char * const *ids);
+
+/* "fields": the one declaration of every field a query of the catalogue names, with the
+ * Socrata type the portal's metadata gives it ("text", "number", "calendar_date",
+ * "checkbox", ...). Queries built elsewhere on these datasets (the CompStat table) name only
+ * declared fields too (test-catalog). The datasets in file order, NULL-terminated: */
+const char * const     *lens_catalog_get_dataset_ids   (LensCatalog *self);
+/* NULL when @field is not declared for @dataset_id */
+const char             *lens_catalog_get_field_type    (LensCatalog *self,
+                                                        const char  *dataset_id,
+                                                        const char  *field);
 
 const char             *lens_chart_kind_to_string      (LensChartKind kind);  /* "bar" */
 

@@ -914,3 +914,99 @@ lens_soql_to_url (const LensSoql *self,
                           (int) base_len, base_url, id,
                           *query ? "?" : "", query);
 }
+
+/* Fields */
+
+/* Words of SoQL that are not names of fields. */
+static const char * const soql_words[] = {
+  "and", "or", "not", "in", "is", "null", "true", "false", "as", "asc", "desc", "between",
+  "like", "nulls", "first", "last", "over", "partition", "by", NULL
+};
+
+static gboolean
+is_soql_word (const char *name)
+{
+  for (guint i = 0; soql_words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (soql_words[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The names of @clause that are not functions, words, parameters or system fields (":id"),
+ * into @names; those after AS into @aliases. */
+static void
+collect_names (const char *clause,
+               GPtrArray  *names,
+               GPtrArray  *aliases)
+{
+  gboolean after_as = FALSE;
+  const char *p = clause;
+
+  while (p != NULL && *p != '\0')
+    {
+      if (*p == '\'' || *p == '"' || *p == '`')
+        p = skip_quoted (p);
+      else if (is_name_start (*p) && (p == clause || (!is_name_char (p[-1]) && p[-1] != ':' && p[-1] != '@')))
+        {
+          const char *start = p;
+          const char *after;
+          g_autofree char *name = NULL;
+
+          while (is_name_char (*p))
+            p++;
+          for (after = p; g_ascii_isspace (*after); after++)
+            ;
+          name = g_ascii_strdown (start, p - start);
+          if (*after == '(')
+            after_as = FALSE;
+          else if (is_soql_word (name))
+            after_as = g_str_equal (name, "as");
+          else
+            {
+              g_ptr_array_add (after_as ? aliases : names, g_steal_pointer (&name));
+              after_as = FALSE;
+            }
+        }
+      else
+        p++;
+    }
+}
+
+static gboolean
+names_contain (GPtrArray  *names,
+               const char *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_equal (g_ptr_array_index (names, i), name))
+      return TRUE;
+  return FALSE;
+}
+
+char **
+lens_soql_dup_fields (const LensSoql *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) aliases = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *fields;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  collect_names (self->select, names, aliases);
+  for (guint i = 0; i < self->where->len; i++)
+    collect_names (g_ptr_array_index (self->where, i), names, aliases);
+  collect_names (self->group, names, aliases);
+  collect_names (self->having, names, aliases);
+  collect_names (self->order, names, aliases);
+
+  fields = g_ptr_array_new ();
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      if (!names_contain (aliases, name) && !names_contain (fields, name))
+        g_ptr_array_add (fields, g_strdup (name));
+    }
+  g_ptr_array_add (fields, NULL);
+
+  return (char **) g_ptr_array_free (fields, FALSE);
+}

@@ -97,6 +97,13 @@ char        *lens_soql_to_query_string    (const LensSoql *self);
 char        *lens_soql_to_url             (const LensSoql *self,
                                            const char   *base_url);
 
+/* The dataset fields the query names, in the order they first appear, lower case, each once:
+ * every name in a clause that is not a function, a word of SoQL, a parameter, a system field
+ * (":id") or an alias given with AS. "date_extract_y(date) AS label, count(*) AS value" with
+ * "$where=arrest = true" gives { "date", "arrest" }. What the schema check compares with the
+ * portal (lens-schema-check.h). */
+char       **lens_soql_dup_fields         (const LensSoql *self);
+
 /* Renders a string as a SoQL string literal: quotes doubled, wrapped in single quotes. */
 char        *lens_soql_quote_text         (const char   *value);
 

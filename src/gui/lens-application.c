@@ -327,6 +327,8 @@ lens_application_class_init (LensApplicationClass *klass)
 static void
 lens_application_init (LensApplication *self)
 {
+  g_autofree char *description = NULL;
+
   /* Never g_settings_new(): it aborts where the schema is not installed. */
   self->settings = lens_settings_new (&self->settings_error);
   if (self->settings != NULL)
@@ -342,13 +344,18 @@ lens_application_init (LensApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Chicago’s public police data, district by district."));
-  g_application_set_option_context_description (G_APPLICATION (self),
-                                                _("Without --list-charts or --export-chart the "
-                                                  "window opens, showing the district, comparison "
-                                                  "and dates given.\n\n"
-                                                  "Exit status: 0 on success, 1 when the data "
-                                                  "could not be had or the file not written, 2 "
-                                                  "for a wrong option."));
+  description = g_strconcat (_("Without --list-charts or --export-chart the "
+                                "window opens, showing the district, comparison "
+                                "and dates given.\n\n"
+                                "Exit status: 0 on success, 1 when the data "
+                                "could not be had or the file not written, 2 "
+                                "for a wrong option."),
+                             "\n",
+                             _("With --check-portal: 0 when the portal has every field the "
+                               "charts need, 1 when one is missing or has another type (each "
+                               "is listed), 2 when the portal could not be read."),
+                             NULL);
+  g_application_set_option_context_description (G_APPLICATION (self), description);
 }
 
 LensApplication *

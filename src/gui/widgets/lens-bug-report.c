@@ -12,6 +12,7 @@
 
 #include "lens-bug-report.h"
 #include "lens-portal-error.h"
+#include "lens-schema-check.h"
 
 struct _LensBugReport
 {
@@ -37,6 +38,20 @@ lens_bug_report_dup_sentence (const char *title)
                             "or your choices. Please copy the bug report and send it to the Reform "
                             "Lens developers."),
                           title);
+}
+
+char *
+lens_bug_report_dup_error_sentence (const GError *error,
+                                    const char   *title)
+{
+  g_autofree char *sentence = lens_bug_report_dup_sentence (title);
+  g_autofree char *hint = lens_schema_dup_missing_field_hint (error);
+
+  if (hint == NULL)
+    return g_steal_pointer (&sentence);
+  /* Translators: the sentence of a refused query, then the one saying which field the
+   * portal lacks: two sentences in a row (no space between them in Chinese) */
+  return g_strdup_printf (C_("two sentences", "%s %s"), sentence, hint);
 }
 
 static void

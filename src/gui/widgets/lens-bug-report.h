@@ -29,5 +29,10 @@ const char *lens_bug_report_get_details (LensBugReport *self);
 /* The sentence that says what went wrong, naming the chart or card by its @title: the same
  * words for both. */
 char       *lens_bug_report_dup_sentence (const char  *title);
+/* The sentence above for a refused query @error of @title, followed, when the portal said it
+ * has no such column, by that field's name and `reform-lens --check-portal`
+ * (lens_schema_dup_missing_field_hint()). */
+char       *lens_bug_report_dup_error_sentence (const GError *error,
+                                                const char   *title);
 
 G_END_DECLS

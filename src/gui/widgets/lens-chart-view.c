@@ -376,7 +376,7 @@ update_banner (LensChartView *self)
     }
 
   if (lens_portal_error_is_refused_query (warning))
-    sentence = lens_bug_report_dup_sentence (self->entry->title);
+    sentence = lens_bug_report_dup_error_sentence (warning, self->entry->title);
 
   /* Translators: shown above a chart drawn from saved data: "Showing data from 3 hours ago:
    * The City’s data portal could not be reached…". */
@@ -475,7 +475,7 @@ show_error (LensChartView *self,
     }
   else if (lens_portal_error_is_refused_query (error))
     {
-      g_autofree char *sentence = lens_bug_report_dup_sentence (self->entry->title);
+      g_autofree char *sentence = lens_bug_report_dup_error_sentence (error, self->entry->title);
 
       /* Not the network, not the filters: the query Reform Lens sent. */
       gtk_image_set_from_icon_name (self->error_icon, "dialog-warning-symbolic");

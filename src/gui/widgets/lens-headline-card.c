@@ -131,7 +131,7 @@ show_headline (LensHeadlineCard *self,
     {
       g_autofree char *age = age_of (fetched_at);
       g_autofree char *sentence = lens_portal_error_is_refused_query (warning)
-                                  ? lens_bug_report_dup_sentence (self->spec->title) : NULL;
+                                  ? lens_bug_report_dup_error_sentence (warning, self->spec->title) : NULL;
       g_autofree char *text = g_strdup_printf (_("Showing data from %s: %s"), age,
                                                sentence != NULL ? sentence : warning->message);
 
@@ -195,7 +195,7 @@ show_error (LensHeadlineCard *self,
                            "and try again."));
   else if (lens_portal_error_is_refused_query (error))
     {
-      g_autofree char *sentence = lens_bug_report_dup_sentence (self->spec->title);
+      g_autofree char *sentence = lens_bug_report_dup_error_sentence (error, self->spec->title);
 
       gtk_label_set_label (self->error_label, sentence);
     }
