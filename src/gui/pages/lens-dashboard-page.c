@@ -15,6 +15,7 @@
 #include "lens-columns-layout.h"
 #include "lens-compstat-view.h"
 #include "lens-dashboard-page.h"
+#include "lens-district-map.h"
 #include "lens-reports-panel.h"
 #include "lens-split-layout.h"
 
@@ -93,6 +94,14 @@ lens_dashboard_page_constructed (GObject *object)
 
       gtk_box_append (GTK_BOX (box), compstat);
       lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (compstat));
+    }
+  /* The district map follows the CompStat table on the Crime page. */
+  if (g_strcmp0 (self->page_id, "crime") == 0)
+    {
+      GtkWidget *map = lens_district_map_new ();
+
+      gtk_box_append (GTK_BOX (box), map);
+      lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (map));
     }
 
   gtk_box_append (GTK_BOX (split), self->grid);

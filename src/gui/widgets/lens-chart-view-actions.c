@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lens-chart-view-private.h"
+#include "lens-export-chooser.h"
 
 static LensChartDocument *
 create_document (LensChartView *self)
@@ -25,12 +26,7 @@ static void
 show_toast (LensChartView *self,
             const char    *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  lens_export_show_toast (GTK_WIDGET (self), message);
 }
 
 /* "crime-incidents-per-year-district-5-vs-citywide" */
@@ -65,7 +61,7 @@ export_response_cb (GtkNativeDialog *dialog,
   g_autoptr(LensChartDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  LensExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "lens-format"));
+  LensExportFormat format = lens_export_chooser_get_format (GTK_FILE_CHOOSER_NATIVE (dialog));
 
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
@@ -101,57 +97,17 @@ export_action (GtkWidget  *widget,
 {
   LensChartView *self = LENS_CHART_VIEW (widget);
   const char *extension = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = NULL;
   g_autofree char *id = NULL;
   GtkFileChooserNative *dialog;
-  GtkFileFilter *filter;
-  LensExportFormat format;
-  GtkRoot *root;
 
-  name = g_strdup_printf ("chart.%s", extension);
-  format = lens_export_format_from_path (name);
-  if (format == LENS_EXPORT_FORMAT_UNKNOWN || self->result == NULL)
+  if (self->result == NULL)
     return;
 
-  root = gtk_widget_get_root (widget);
-  dialog = gtk_file_chooser_native_new (_("Export Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  filter = gtk_file_filter_new ();
-  switch (format)
-    {
-    case LENS_EXPORT_FORMAT_PNG:
-      gtk_file_filter_set_name (filter, _("PNG Image"));
-      gtk_file_filter_add_mime_type (filter, "image/png");
-      break;
-    case LENS_EXPORT_FORMAT_SVG:
-      gtk_file_filter_set_name (filter, _("SVG Image"));
-      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-      break;
-    case LENS_EXPORT_FORMAT_PDF:
-      gtk_file_filter_set_name (filter, _("PDF Document"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      break;
-    case LENS_EXPORT_FORMAT_CSV:
-    case LENS_EXPORT_FORMAT_UNKNOWN:
-    default:
-      gtk_file_filter_set_name (filter, _("CSV Table"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      break;
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-
   id = suggest_file_name (self);
-  g_free (name);
-  name = g_strdup_printf ("%s.%s", id, extension);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  dialog = lens_export_chooser_new (widget, extension, id);
+  if (dialog == NULL)
+    return;
 
-  g_object_set_data (G_OBJECT (dialog), "lens-format", GINT_TO_POINTER (format));
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
