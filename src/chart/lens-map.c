@@ -280,7 +280,7 @@ compute_layout (LensDistrictMapData *data,
   double map_w, map_h;
 
   memset (l, 0, sizeof *l);
-  l->font = CLAMP (MIN (width, height) / 62.0, 8.0, 14.0);
+  l->font = CLAMP (MIN (width, height) / 45.0, 9.0, 15.0);
   l->margin = l->font;
   l->rtl = locale_is_rtl ();
 

@@ -50,7 +50,7 @@ height_for_width (int width)
 {
   if (width < 720)
     return width * 1.05 + 330;  /* the map, then the legend under it */
-  return CLAMP (width * 0.55, 460, 640);
+  return CLAMP (width * 0.65, 460, 680);
 }
 
 static void
@@ -721,7 +721,7 @@ lens_district_map_init (LensDistrictMap *self)
   g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
   self->list_scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->list_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->list_scroller), 460);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->list_scroller), 560);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->list_scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->list_scroller), self->list);
   gtk_box_append (GTK_BOX (split), self->list_scroller);
