@@ -111,6 +111,7 @@ typedef enum
   BLOCK_CHART,
   BLOCK_PLOT,
   BLOCK_LINK,
+  BLOCK_MAP,
 } BlockKind;
 
 typedef struct
@@ -129,6 +130,8 @@ typedef struct
   LensSeries        *series;        /* PLOT: drawn with lens_plot_draw() */
   LensPlotKind       plot_kind;     /* PLOT */
   guint              target_page;   /* LINK */
+  LensDistrictMapData *map;         /* MAP: drawn with lens_map_draw_page() */
+  guint              map_selected;  /* MAP: the district outlined */
 } Block;
 
 typedef struct
@@ -152,6 +155,8 @@ struct _LensBrief
   GPtrArray         *charts;           /* BriefChart */
   LensConsentDecree *decree;
   GPtrArray         *decree_passages;  /* BriefPassage */
+  LensDistrictMapData *map;
+  guint              map_selected;
 
   /* the layout */
   PangoContext      *context;
@@ -291,5 +296,8 @@ void         brief_flow_chart_section  (Flow             *f,
                                         BriefChart       *chart,
                                         double            chart_height);
 void         brief_flow_consent_decree (Flow             *f);
+
+/* lens-brief-map.c */
+void         brief_flow_district_map   (Flow             *f);
 
 G_END_DECLS

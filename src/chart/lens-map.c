@@ -308,7 +308,11 @@ compute_layout (LensDistrictMapData *data,
     }
   else
     {
-      double legend_h = MIN (area.height * 0.5, l->font * 1.7 * (LENS_MAP_MAX_CLASSES + 2) + l->font * 9);
+      /* the classes, 31 and the outlined district, the words above and under them */
+      double legend_h = l->font * 1.75 * (LENS_MAP_MAX_CLASSES + 2) + l->font * 9.5 +
+                        ((flags & LENS_MAP_DRAW_SOURCE) ? l->font * 4.5 : 0);
+
+      legend_h = MIN (area.height * 0.55, legend_h);
 
       l->map = (cairo_rectangle_t) { area.x, area.y, area.width, MAX (area.height - legend_h - l->margin, 1) };
       l->legend = (cairo_rectangle_t) { area.x, area.y + l->map.height + l->margin, area.width, legend_h };
