@@ -44,7 +44,10 @@ C_SURFACES = [
     ('dates popover', 'src/gui/widgets/lens-filter-box.c',
      ['_From', '_To', '_Show These Dates']),
     ('clear-cache dialog', 'src/gui/lens-preferences-window.c', ['_Cancel', 'C_lear']),
-    ('chart export file chooser', 'src/gui/widgets/lens-chart-view-actions.c', ['_Export', '_Cancel']),
+    ('chart export file chooser', 'src/gui/widgets/lens-export-chooser.c', ['_Export', '_Cancel']),
+    ('district map menu', 'src/gui/widgets/lens-district-map.c',
+     ['Export as _PNG Image…', 'Export as _SVG Image…', 'Export as P_DF…', 'Export as _CSV Table…',
+      '_Reload']),
     ('brief file chooser', 'src/gui/lens-brief-dialog.c', ['_Save', '_Cancel']),
 ]
 
