@@ -381,8 +381,8 @@ feature_path (cairo_t            *cr,
           project (l, ring->points[p].lon, ring->points[p].lat, &x, &y);
           if (p == 0)
             cairo_move_to (cr, x, y);
-          /* Thousands of points closer than a quarter pixel add nothing but time */
-          else if (fabs (x - last_x) < 0.25 && fabs (y - last_y) < 0.25 && p + 1 < ring->n_points)
+          /* Thousands of points closer than about half a pixel add nothing but time */
+          else if (fabs (x - last_x) < 0.6 && fabs (y - last_y) < 0.6 && p + 1 < ring->n_points)
             continue;
           else
             cairo_line_to (cr, x, y);
@@ -692,7 +692,7 @@ lens_map_draw (LensDistrictMapData *data,
 
   /* The districts */
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   for (guint i = 0; i < lens_boundaries_get_n_features (boundaries); i++)
     {
       const LensBoundary *boundary = lens_boundaries_get_nth (boundaries, i);
