@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "lens-district-map.h"
+#include "lens-language.h"
 #include "lens-map.h"
 #include "lens-test-window.h"
 
@@ -90,6 +91,14 @@ test_click_and_list (void)
   scroll_to (GTK_WIDGET (map));
   g_assert_true (lens_test_wait_frames (GTK_WIDGET (window), 2));
   g_assert_cmpint (gtk_widget_get_width (canvas), >, 100);
+  /* It fits a phone: the narrow window is 360 wide */
+  {
+    int min_width;
+
+    gtk_widget_measure (GTK_WIDGET (map), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_test_message ("map minimum width %d", min_width);
+    g_assert_cmpint (min_width, <=, 330);
+  }
 
   /* All 22 drawn at the canvas's size */
   {
@@ -222,6 +231,14 @@ main (int   argc,
 {
   /* the test AT context keeps the accessible names; the suite's GTK_A11Y=none would drop them */
   g_setenv ("GTK_A11Y", "test", TRUE);
+  /* LENS_MAP_SHOT_LANGUAGE=ar (with LANGUAGE=ar LC_ALL=ar_EG.UTF-8, as a session would
+   * start the app): the pictures in that language (district-map-*-ar.png), as main() does */
+  if (g_getenv ("LENS_MAP_SHOT_LANGUAGE") != NULL)
+    {
+      lens_language_init (g_getenv ("LENS_MAP_SHOT_LANGUAGE"));
+      gtk_disable_setlocale ();
+      g_setenv ("LENS_MAP_SHOT_SUFFIX", g_getenv ("LENS_MAP_SHOT_LANGUAGE"), TRUE);
+    }
   lens_test_window_init (&argc, &argv);
 
   g_test_add_func ("/district-map-view/click-and-list", test_click_and_list);

@@ -17,6 +17,7 @@
 #include "lens-describe.h"
 #include "lens-districts.h"
 #include "lens-format.h"
+#include "lens-language.h"
 #include "lens-map.h"
 
 /* Sequential classes, light to dark on a light page and dark to bright on a dark one, so
@@ -253,22 +254,6 @@ typedef struct
   double            kx, scale, ox, oy;
 } Layout;
 
-static gboolean
-locale_is_rtl (void)
-{
-  /* The legend's own words decide, as GTK's "default:RTL" would: Hebrew or Arabic letters */
-  const char *text = _("Counts of incidents, not rates: districts differ in area and population.");
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfefc))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 compute_layout (LensDistrictMapData *data,
                 LensMapDrawFlags     flags,
@@ -282,7 +267,7 @@ compute_layout (LensDistrictMapData *data,
   memset (l, 0, sizeof *l);
   l->font = CLAMP (MIN (width, height) / 45.0, 9.0, 15.0);
   l->margin = l->font;
-  l->rtl = locale_is_rtl ();
+  l->rtl = lens_language_is_rtl ();
 
   area.x = l->margin;
   area.y = l->margin;
@@ -474,8 +459,17 @@ text_layout (cairo_t             *cr,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
-  pango_layout_set_auto_dir (layout, TRUE);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  /* Right to left: every line starts at the right, numbers ("120 – 340") too, and Arabic
+   * sentences get their punctuation where they belong */
+  if (lens_language_is_rtl ())
+    {
+      pango_context_set_base_dir (pango_layout_get_context (layout), PANGO_DIRECTION_RTL);
+      pango_layout_context_changed (layout);
+      pango_layout_set_auto_dir (layout, FALSE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+    }
+  else
+    pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
 
   return layout;
 }
@@ -497,8 +491,6 @@ legend_row (cairo_t             *cr,
   int w, h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
-  if (l->rtl)
-    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
   cairo_rectangle (cr, box_x + 0.5, y + 0.5, box - 1, box - 1);
   if (!outline_only)
     {
@@ -534,8 +526,6 @@ legend_text (cairo_t             *cr,
   g_autoptr(PangoLayout) layout = text_layout (cr, style, text, size, bold, l->legend.width);
   int w, h;
 
-  if (l->rtl)
-    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_set_source_rgba (cr, style->foreground[0], style->foreground[1], style->foreground[2],
                          style->foreground[3] * alpha);
@@ -682,8 +672,6 @@ lens_map_draw (LensDistrictMapData *data,
 
       pango_layout_set_height (layout, -2);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      if (l.rtl)
-        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       cairo_set_source_rgba (cr, style->foreground[0], style->foreground[1], style->foreground[2],
                              style->foreground[3]);
       cairo_move_to (cr, l.title.x, l.title.y);
