@@ -73,6 +73,37 @@ test_load (LensTestPortal *f,
   g_assert_cmpuint (lens_fake_portal_get_n_unjudged (f->portal), ==, 0);
 }
 
+/* Every measure and period the map offers is one request the strict fake portal accepts */
+static void
+test_every_query (LensTestPortal *f,
+                  gconstpointer   data)
+{
+  GDate end;
+
+  g_date_clear (&end, 1);
+  g_date_set_dmy (&end, 30, 3, 2026);
+  for (guint m = 0; m < lens_compstat_get_n_rows (); m++)
+    for (guint p = 0; p < LENS_MAP_N_PERIODS; p++)
+      {
+        g_autoptr(LensSoql) query = NULL;
+        g_autoptr(GAsyncResult) result = NULL;
+        g_autoptr(LensQueryResult) answer = NULL;
+        g_autoptr(GError) error = NULL;
+        LensPeriod days;
+
+        lens_map_period_compute (p, &end, &days);
+        query = lens_district_map_build_query (m, &days);
+        lens_portal_client_query_async (f->client, query, LENS_QUERY_DEFAULT, NULL, keep_result, &result);
+        while (result == NULL)
+          g_main_context_iteration (NULL, TRUE);
+        answer = lens_portal_client_query_finish (f->client, result, &error);
+        g_assert_no_error (error);
+      }
+  g_assert_cmpuint (lens_fake_portal_get_n_unjudged (f->portal), ==, 0);
+  g_assert_cmpint (lens_map_period_from_id ("year-to-date"), ==, LENS_MAP_PERIOD_YEAR_TO_DATE);
+  g_assert_cmpint (lens_map_period_from_id ("nope"), ==, -1);
+}
+
 static void
 test_offline_from_cache (LensTestPortal *f,
                          gconstpointer   data)
@@ -257,6 +288,8 @@ main (int   argc,
 
   g_test_add ("/district-map/load", LensTestPortal, NULL,
               lens_test_portal_fixture_set_up, test_load, lens_test_portal_fixture_tear_down);
+  g_test_add ("/district-map/every-query", LensTestPortal, NULL,
+              lens_test_portal_fixture_set_up, test_every_query, lens_test_portal_fixture_tear_down);
   g_test_add ("/district-map/offline-from-cache", LensTestPortal, NULL,
               lens_test_portal_fixture_set_up, test_offline_from_cache, lens_test_portal_fixture_tear_down);
   g_test_add ("/district-map/failure-falls-back", LensTestPortal, NULL,

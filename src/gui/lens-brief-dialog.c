@@ -136,7 +136,11 @@ dup_sections (LensBriefDialog *self,
       GtkCheckButton *check = g_ptr_array_index (self->crime_checks, i);
 
       if (gtk_check_button_get_active (check))
-        g_ptr_array_add (ids, g_strdup (g_object_get_data (G_OBJECT (check), "lens-chart-id")));
+        {
+          g_ptr_array_add (ids, g_strdup (g_object_get_data (G_OBJECT (check), "lens-chart-id")));
+          /* The district map belongs to the Crime page: it comes with its charts */
+          *parts |= LENS_BRIEF_PART_MAP;
+        }
     }
 
   if (gtk_check_button_get_active (self->complaints_check))
@@ -404,6 +408,8 @@ start_process (LensBriefDialog *self,
     g_string_append (sections, "consent-decree,");
   if (parts & LENS_BRIEF_PART_PASSAGES)
     g_string_append (sections, "passages,");
+  if (parts & LENS_BRIEF_PART_MAP)
+    g_string_append (sections, "map,");
 
   g_ptr_array_add (argv, g_steal_pointer (&exe));
   g_ptr_array_add (argv, g_strdup_printf ("--brief=%s", path));
