@@ -743,11 +743,20 @@ lens_map_draw (LensDistrictMapData *data,
       number = g_strdup_printf ("%u", boundary->district);
       layout = text_layout (cr, style, number, l.font * (boundary->district == selected ? 1.15 : 1.0), TRUE, -1);
       pango_layout_get_pixel_size (layout, &w, &h);
+      cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
+      /* A halo of the district's colour keeps the number readable over the outline */
+      if (boundary->district == selected)
+        {
+          pango_cairo_layout_path (cr, layout);
+          cairo_set_source_rgb (cr, fill[0], fill[1], fill[2]);
+          cairo_set_line_width (cr, l.font * 0.35);
+          cairo_stroke (cr);
+          cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
+        }
       if (luminance (fill) > 0.45)
         cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       else
         cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_move_to (cr, x - w / 2.0, y - h / 2.0);
       pango_cairo_show_layout (cr, layout);
       counted.n_labels++;
     }
