@@ -30,6 +30,8 @@ typedef struct
   LensStanding   *standing;
   GError         *standing_error;
   guint           pending;
+  LensDistrictMapData *map;      /* the district map, when LENS_BRIEF_PART_MAP is asked for */
+  GError         *map_error;
 } BuildState;
 
 typedef struct
@@ -50,6 +52,8 @@ build_state_free (BuildState *state)
   g_clear_error (&state->compstat_error);
   g_clear_object (&state->standing);
   g_clear_error (&state->standing_error);
+  g_clear_object (&state->map);
+  g_clear_error (&state->map_error);
   g_free (state);
 }
 
@@ -239,7 +243,31 @@ build_finish_assembly (GTask *task)
                                                   state->standing_error->message));
     }
 
-  if (state->specs->len > 0 && n_loaded == 0 && state->compstat == NULL && state->standing == NULL)
+  if (state->map != NULL)
+    lens_brief_set_district_map (brief, state->map, lens_filters_get_district (state->filters));
+  else if (parts & LENS_BRIEF_PART_MAP)
+    {
+      if (g_error_matches (state->map_error, LENS_PORTAL_ERROR, LENS_PORTAL_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&state->map_error));
+          return;
+        }
+      /* Translators: the map left out of the brief: "District map: <why>" */
+      g_ptr_array_add (failed, g_strdup_printf (_("District map: %s"),
+                                                state->map_error != NULL ? state->map_error->message : ""));
+      parts &= ~LENS_BRIEF_PART_MAP;
+    }
+  if (state->map != NULL &&
+      (lens_district_map_data_get_warning (state->map) != NULL ||
+       (state->offline && lens_boundaries_result_get_from_cache (lens_district_map_data_get_boundaries_result (state->map)))))
+    {
+      g_autofree char *age = lens_format_age (lens_district_map_data_get_age (state->map));
+
+      g_ptr_array_add (stale, g_strdup_printf (_("%s: data from %s"), _("District map"), age));
+    }
+
+  if (state->specs->len > 0 && n_loaded == 0 && state->compstat == NULL && state->standing == NULL &&
+      state->map == NULL)
     {
       g_task_return_error (task, g_error_copy (first_error));
       return;
@@ -329,6 +357,20 @@ build_load_cb (GObject      *object,
     build_finish_assembly (task);
 }
 
+static void
+build_map_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BuildState *state = g_task_get_task_data (task);
+
+  state->map = lens_district_map_data_load_finish (result, &state->map_error);
+  state->pending--;
+  if (state->pending == 0)
+    build_finish_assembly (task);
+}
+
 void
 lens_brief_builder_build_async (LensPortalClient   *client,
                                 LensFilters        *filters,
@@ -385,6 +427,7 @@ lens_brief_builder_build_async (LensPortalClient   *client,
 
   /* One more for the loop below, so that nothing finishes before everything is started */
   state->pending = 1;
+
   for (guint i = 0; i < state->specs->len; i++)
     {
       LoadClosure *closure = g_new0 (LoadClosure, 1);
@@ -417,6 +460,14 @@ lens_brief_builder_build_async (LensPortalClient   *client,
       state->pending++;
       lens_standing_load_async (client, LENS_STANDING_ALL_INCIDENTS, LENS_COMPSTAT_YEAR_TO_DATE,
                                 flags, cancellable, build_standing_cb, g_object_ref (task));
+    }
+  /* The district map: index crimes over the last 28 days, the chosen district outlined */
+  if (parts & LENS_BRIEF_PART_MAP)
+    {
+      state->pending++;
+      lens_district_map_data_load_async (client, MAX (lens_map_measure_from_id ("index"), 0),
+                                         LENS_MAP_PERIOD_LAST_28, flags, cancellable, build_map_cb,
+                                         g_object_ref (task));
     }
 
   if (--state->pending == 0)

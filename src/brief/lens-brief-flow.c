@@ -20,6 +20,7 @@ block_clear (gpointer data)
   g_clear_object (&block->layout);
   g_clear_pointer (&block->document, lens_chart_document_unref);
   g_clear_pointer (&block->series, lens_series_unref);
+  g_clear_object (&block->map);
 }
 
 /* Layout primitives */

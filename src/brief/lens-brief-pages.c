@@ -13,6 +13,7 @@
 
 #include "lens-brief-private.h"
 #include "lens-format.h"
+#include "lens-map.h"
 
 
 static void
@@ -156,6 +157,9 @@ paginate (LensBrief *self,
             brief_flow_chart_section (&f, chart, chart_height);
         }
     }
+
+  if (self->map != NULL && (self->parts & LENS_BRIEF_PART_MAP) != 0)
+    brief_flow_district_map (&f);
 
   if (self->decree != NULL && (self->parts & LENS_BRIEF_PART_CONSENT_DECREE) != 0)
     {
@@ -309,6 +313,14 @@ draw_block (LensBrief   *self,
       }
       break;
 
+    case BLOCK_MAP:
+      /* a map is not mirrored for a right-to-left language: its legend is */
+      cairo_save (cr);
+      cairo_translate (cr, x, block->y);
+      lens_map_draw_page (block->map, block->map_selected, cr, block->width, block->height);
+      cairo_restore (cr);
+      break;
+
     case BLOCK_LINK:
       {
         g_autofree char *attributes = NULL;
@@ -336,7 +348,7 @@ draw_block (LensBrief   *self,
 static gboolean
 is_plot (const Block *block)
 {
-  return block->kind == BLOCK_CHART || block->kind == BLOCK_PLOT;
+  return block->kind == BLOCK_CHART || block->kind == BLOCK_PLOT || block->kind == BLOCK_MAP;
 }
 
 void

@@ -114,6 +114,7 @@ typedef enum
   BLOCK_CHART,
   BLOCK_PLOT,
   BLOCK_LINK,
+  BLOCK_MAP,
 } BlockKind;
 
 typedef struct
@@ -132,6 +133,8 @@ typedef struct
   LensSeries        *series;        /* PLOT: drawn with lens_plot_draw() */
   LensPlotKind       plot_kind;     /* PLOT */
   guint              target_page;   /* LINK */
+  LensDistrictMapData *map;         /* MAP: drawn with lens_map_draw_page() */
+  guint              map_selected;  /* MAP: the district outlined */
 } Block;
 
 typedef struct
@@ -159,6 +162,8 @@ struct _LensBrief
   GPtrArray         *compstat;         /* LensCompstat, one per area */
   LensStanding      *standing;
   guint              standing_district;
+  LensDistrictMapData *map;
+  guint              map_selected;
 
   /* the layout */
   PangoContext      *context;
@@ -311,5 +316,8 @@ void         brief_flow_standing       (Flow             *f,
 /* lens-brief-since.c */
 void         brief_flow_since          (Flow             *f);
 void         brief_since_free          (struct _LensBriefSince *since);
+
+/* lens-brief-map.c */
+void         brief_flow_district_map   (Flow             *f);
 
 G_END_DECLS

@@ -25,7 +25,8 @@ G_DEFINE_FLAGS_TYPE (LensBriefParts, lens_brief_parts,
                      G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_SHOOTINGS, "shootings"),
                      G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_ARRESTS, "arrests"),
                      G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_COMPSTAT, "compstat"),
-                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_STANDING, "standing"))
+                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_STANDING, "standing"),
+                     G_DEFINE_ENUM_VALUE (LENS_BRIEF_PART_MAP, "map"))
 
 enum {
   PROP_0,
@@ -93,6 +94,7 @@ lens_brief_finalize (GObject *object)
   g_clear_pointer (&self->datasets, g_ptr_array_unref);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_object (&self->decree);
+  g_clear_object (&self->map);
   g_clear_pointer (&self->decree_passages, g_ptr_array_unref);
   g_clear_pointer (&self->since, brief_since_free);
   g_clear_pointer (&self->compstat, g_ptr_array_unref);
@@ -743,6 +745,19 @@ lens_brief_set_standing (LensBrief    *self,
 }
 
 void
+lens_brief_set_district_map (LensBrief           *self,
+                             LensDistrictMapData *data,
+                             guint                selected)
+{
+  g_return_if_fail (LENS_IS_BRIEF (self));
+  g_return_if_fail (data == NULL || LENS_IS_DISTRICT_MAP_DATA (data));
+
+  g_set_object (&self->map, data);
+  self->map_selected = selected;
+  invalidate (self);
+}
+
+void
 lens_brief_set_consent_decree (LensBrief         *self,
                                LensConsentDecree *decree,
                                GPtrArray         *passages)
@@ -786,6 +801,10 @@ lens_brief_check (LensBrief  *self,
                   GError    **error)
 {
   g_return_val_if_fail (LENS_IS_BRIEF (self), FALSE);
+
+  /* The district map's counts are data too */
+  if (self->map != NULL && (self->parts & LENS_BRIEF_PART_MAP) != 0)
+    return TRUE;
 
   for (guint i = 0; i < self->charts->len; i++)
     {

@@ -13,6 +13,7 @@
 #include "lens-chart-data.h"
 #include "lens-chart-export.h"
 #include "lens-consent-decree.h"
+#include "lens-district-map-data.h"
 #include "lens-filters.h"
 #include "lens-reports.h"
 #include "lens-standing.h"
@@ -35,13 +36,14 @@ typedef enum /*< flags >*/
   LENS_BRIEF_PART_ARRESTS        = 1 << 6,  /* the charts of LENS_BRIEF_GROUP_ARRESTS */
   LENS_BRIEF_PART_COMPSTAT       = 1 << 7,  /* needs lens_brief_set_compstat() */
   LENS_BRIEF_PART_STANDING       = 1 << 8,  /* needs lens_brief_set_standing() */
+  LENS_BRIEF_PART_MAP            = 1 << 9,  /* the district map; needs lens_brief_set_district_map() */
 } LensBriefParts;
 
 #define LENS_BRIEF_PARTS_ALL (LENS_BRIEF_PART_COVER | LENS_BRIEF_PART_CRIME |           \
                               LENS_BRIEF_PART_COMPLAINTS | LENS_BRIEF_PART_CONSENT_DECREE | \
                               LENS_BRIEF_PART_PASSAGES | LENS_BRIEF_PART_SHOOTINGS |  \
                               LENS_BRIEF_PART_ARRESTS | LENS_BRIEF_PART_COMPSTAT |    \
-                              LENS_BRIEF_PART_STANDING)
+                              LENS_BRIEF_PART_STANDING | LENS_BRIEF_PART_MAP)
 
 #define LENS_TYPE_BRIEF_PARTS (lens_brief_parts_get_type ())
 GType lens_brief_parts_get_type (void) G_GNUC_CONST;
@@ -161,6 +163,10 @@ gboolean            lens_brief_get_chart_included     (LensBrief          *self,
 /* The consent-decree part: the latest report's compliance figures with the level meanings,
  * the history as a stacked-bar chart, and the sources. @passages: `const LensPassage *` for
  * the consent-decree page (copied), or NULL. */
+/* The district map page: @data drawn with the filters' district outlined (NULL: none). */
+void                lens_brief_set_district_map       (LensBrief           *self,
+                                                       LensDistrictMapData *data,
+                                                       guint                selected);
 void                lens_brief_set_consent_decree     (LensBrief          *self,
                                                        LensConsentDecree  *decree,
                                                        GPtrArray          *passages);

@@ -558,9 +558,11 @@ write_png (cairo_surface_t *surface,
 
 /* Renders the page into memory; the file is written in one go afterwards. */
 static GByteArray *
-render (LensChartDocument *self,
-        LensExportFormat   format,
-        cairo_status_t    *status)
+render (LensExportDrawFunc  draw,
+        gpointer            user_data,
+        const char         *title,
+        LensExportFormat    format,
+        cairo_status_t     *status)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_sized_new (512 * 1024);
   cairo_surface_t *surface;
@@ -579,8 +581,8 @@ render (LensChartDocument *self,
       break;
     case LENS_EXPORT_FORMAT_PDF:
       surface = cairo_pdf_surface_create_for_stream (write_to_bytes, bytes, PAGE_WIDTH, PAGE_HEIGHT);
-      if (self->title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+      if (title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
       break;
     case LENS_EXPORT_FORMAT_CSV:
@@ -592,7 +594,7 @@ render (LensChartDocument *self,
   cr = cairo_create (surface);
   if (is_png)
     cairo_scale (cr, PNG_SCALE, PNG_SCALE);
-  lens_chart_export_to_cairo_page (self, cr, PAGE_WIDTH, PAGE_HEIGHT);
+  draw (cr, PAGE_WIDTH, PAGE_HEIGHT, user_data);
   *status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -610,20 +612,51 @@ render (LensChartDocument *self,
   return g_steal_pointer (&bytes);
 }
 
+static void
+draw_document (cairo_t *cr,
+               double   width,
+               double   height,
+               gpointer user_data)
+{
+  lens_chart_export_to_cairo_page (user_data, cr, width, height);
+}
+
 gboolean
 lens_chart_export_to_file (LensChartDocument  *self,
                            const char         *path,
                            LensExportFormat    format,
                            GError            **error)
 {
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (format == LENS_EXPORT_FORMAT_UNKNOWN)
+    format = lens_export_format_from_path (path);
+  if (format == LENS_EXPORT_FORMAT_CSV)
+    csv = lens_chart_export_to_csv (self);
+
+  return lens_export_drawing_to_file (draw_document, self, self->title, csv, path, format, error);
+}
+
+gboolean
+lens_export_drawing_to_file (LensExportDrawFunc  draw,
+                             gpointer            user_data,
+                             const char         *title,
+                             const char         *csv,
+                             const char         *path,
+                             LensExportFormat    format,
+                             GError            **error)
+{
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GByteArray) bytes = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *text = NULL;
   const char *data;
   gsize length;
 
-  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -632,11 +665,10 @@ lens_chart_export_to_file (LensChartDocument  *self,
   if (format == LENS_EXPORT_FORMAT_UNKNOWN)
     format = lens_export_format_from_path (path);
 
-  if (format == LENS_EXPORT_FORMAT_CSV)
+  if (format == LENS_EXPORT_FORMAT_CSV && csv != NULL)
     {
-      text = lens_chart_export_to_csv (self);
-      data = text;
-      length = strlen (text);
+      data = csv;
+      length = strlen (csv);
     }
   else if (format == LENS_EXPORT_FORMAT_PNG ||
            format == LENS_EXPORT_FORMAT_SVG ||
@@ -644,7 +676,7 @@ lens_chart_export_to_file (LensChartDocument  *self,
     {
       cairo_status_t status;
 
-      bytes = render (self, format, &status);
+      bytes = render (draw, user_data, title, format, &status);
       if (bytes == NULL)
         {
           g_set_error (error, G_IO_ERROR,

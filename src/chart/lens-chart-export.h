@@ -82,6 +82,21 @@ gboolean           lens_chart_export_to_cairo_page   (LensChartDocument  *self,
                                                       double              width,
                                                       double              height);
 
+/* Any drawing as a file, the way charts are written (the same page sizes, atomically): for
+ * the district map. @draw draws a page of @width x @height into @cr in the light style; @csv
+ * is the file's text for LENS_EXPORT_FORMAT_CSV (NULL: CSV is refused). */
+typedef void       (*LensExportDrawFunc)             (cairo_t            *cr,
+                                                      double              width,
+                                                      double              height,
+                                                      gpointer            user_data);
+gboolean           lens_export_drawing_to_file       (LensExportDrawFunc  draw,
+                                                      gpointer            user_data,
+                                                      const char         *title,
+                                                      const char         *csv,
+                                                      const char         *path,
+                                                      LensExportFormat    format,
+                                                      GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LensChartDocument, lens_chart_document_unref)
 
 G_END_DECLS

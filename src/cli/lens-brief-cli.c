@@ -156,6 +156,8 @@ lens_brief_cli_parse_sections (const char      *sections,
         found |= LENS_BRIEF_PART_COMPSTAT;
       else if (g_str_equal (item, "standing"))
         found |= LENS_BRIEF_PART_STANDING;
+      else if (g_str_equal (item, "map"))
+        found |= LENS_BRIEF_PART_MAP;
       else if (g_str_equal (item, "crime"))
         group = LENS_BRIEF_PART_CRIME;
       else if (g_str_equal (item, "complaints"))

@@ -23,7 +23,7 @@ gboolean            lens_brief_cli_set_language       (const char    *language,
                                                        GError       **error);
 
 /* Reads the hidden --brief-sections list (chart ids, "crime", "complaints",
- * "consent-decree", "passages") into chart ids for lens_brief_builder_build_async() and the
+ * "consent-decree", "passages", "map") into chart ids for lens_brief_builder_build_async() and the
  * parts (the cover always). */
 gboolean            lens_brief_cli_parse_sections     (const char      *sections,
                                                        GStrv           *chart_ids,

@@ -42,6 +42,7 @@ typedef enum
 {
   LENS_PORTAL_OP_QUERY,
   LENS_PORTAL_OP_DATASET_INFO,
+  LENS_PORTAL_OP_BOUNDARIES,   /* a dataset's GeoJSON export, parsed as LensBoundaries */
 } LensPortalOpKind;
 
 /* A task for one query_async or fetch_dataset_info_async call, with the client's settings of
@@ -58,6 +59,9 @@ GTask    *lens_portal_op_new                 (LensPortalClient    *self,
 void      lens_portal_op_start_query         (GTask               *task,
                                               LensSoql            *query);
 void      lens_portal_op_start_dataset_info  (GTask               *task,
+                                              const char          *dataset_id);
+/* A LENS_PORTAL_OP_BOUNDARIES task for /resource/@dataset_id.geojson. Takes @task's reference. */
+void      lens_portal_op_start_boundaries    (GTask               *task,
                                               const char          *dataset_id);
 
 G_END_DECLS

@@ -503,3 +503,46 @@ lens_portal_client_fetch_dataset_info_finish (LensPortalClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+void
+lens_portal_client_fetch_boundaries_async (LensPortalClient    *self,
+                                           const char          *dataset_id,
+                                           LensQueryFlags       flags,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LENS_IS_PORTAL_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = lens_portal_op_new (self, LENS_PORTAL_OP_BOUNDARIES, flags, cancellable, callback,
+                             user_data, lens_portal_client_fetch_boundaries_async);
+
+  if (self->base_url_error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->base_url_error));
+      return;
+    }
+  if (!lens_soql_is_dataset_id (dataset_id))
+    {
+      g_autofree char *detail =
+        g_strdup_printf (_("“%s” is not a dataset identifier"), dataset_id != NULL ? dataset_id : "");
+
+      g_task_return_error (task, lens_portal_error_new (LENS_PORTAL_ERROR_BAD_QUERY, detail));
+      return;
+    }
+
+  lens_portal_op_start_boundaries (g_steal_pointer (&task), dataset_id);
+}
+
+LensBoundariesResult *
+lens_portal_client_fetch_boundaries_finish (LensPortalClient  *self,
+                                            GAsyncResult      *result,
+                                            GError           **error)
+{
+  g_return_val_if_fail (LENS_IS_PORTAL_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

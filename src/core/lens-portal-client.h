@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "lens-boundaries-result.h"
 #include "lens-cache.h"
 #include "lens-dataset-info.h"
 #include "lens-portal-error.h"
@@ -94,5 +95,18 @@ void              lens_portal_client_fetch_dataset_info_async  (LensPortalClient
 LensDatasetInfo  *lens_portal_client_fetch_dataset_info_finish (LensPortalClient  *self,
                                                                 GAsyncResult      *result,
                                                                 GError           **error);
+
+/* A boundaries dataset's GeoJSON export (/resource/<id>.geojson, "24zt-jpfn" for the police
+ * districts), parsed in a worker thread and cached like any answer: offline or failing, the
+ * cached copy comes back stale with the failure as its warning. */
+void              lens_portal_client_fetch_boundaries_async  (LensPortalClient  *self,
+                                                              const char        *dataset_id,
+                                                              LensQueryFlags     flags,
+                                                              GCancellable      *cancellable,
+                                                              GAsyncReadyCallback callback,
+                                                              gpointer           user_data);
+LensBoundariesResult *lens_portal_client_fetch_boundaries_finish (LensPortalClient  *self,
+                                                                  GAsyncResult      *result,
+                                                                  GError           **error);
 
 G_END_DECLS

@@ -104,7 +104,7 @@ page_url (Op *op)
   g_autoptr(LensSoql) page = NULL;
   gint64 limit;
 
-  if (op->kind == LENS_PORTAL_OP_DATASET_INFO || !op->paging)
+  if (op->kind != LENS_PORTAL_OP_QUERY || !op->paging)
     return g_strdup (op->key);
 
   limit = op->page_size;

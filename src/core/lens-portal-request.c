@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-boundaries-result.h"
 #include "lens-portal-request-private.h"
 
 /* One request, from the caller's point of view:
@@ -120,6 +121,17 @@ result_from_entry (Op              *op,
 {
   if (op->kind == LENS_PORTAL_OP_DATASET_INFO)
     return (GObject *) lens_dataset_info_new_from_json (lens_cache_entry_get_body (entry), error);
+
+  if (op->kind == LENS_PORTAL_OP_BOUNDARIES)
+    {
+      LensBoundaries *boundaries = lens_boundaries_new_from_bytes (lens_cache_entry_get_body (entry), error);
+
+      if (boundaries == NULL)
+        return NULL;
+      return (GObject *) lens_boundaries_result_new (boundaries, op->key,
+                                                     lens_cache_entry_get_fetched_at (entry),
+                                                     from_cache, stale, warning);
+    }
 
   {
     g_autoptr(LensTable) table =
@@ -251,6 +263,23 @@ parse_page_thread (GTask        *task,
         {
           g_clear_object (&op->result);
           op->result = G_OBJECT (info);
+        }
+      op->page_rows = 0;
+      return;
+    }
+
+  /* About 1 MB of GeoJSON: parsed here, in the worker, like every answer. */
+  if (op->kind == LENS_PORTAL_OP_BOUNDARIES)
+    {
+      LensBoundaries *boundaries = lens_boundaries_new_from_bytes (op->page_body, &op->error);
+
+      if (boundaries != NULL)
+        {
+          g_autoptr(GDateTime) now = now_utc ();
+
+          g_clear_object (&op->result);
+          op->result = G_OBJECT (lens_boundaries_result_new (boundaries, op->key, now,
+                                                             FALSE, FALSE, NULL));
         }
       op->page_rows = 0;
       return;
@@ -562,6 +591,24 @@ lens_portal_op_start_dataset_info (GTask      *task,
   while (base_len > 0 && base_url[base_len - 1] == '/')
     base_len--;
   op->key = g_strdup_printf ("%.*s/api/views/%s.json", (int) base_len, base_url, dataset_id);
+
+  start (task);
+}
+
+void
+lens_portal_op_start_boundaries (GTask      *task,
+                                 const char *dataset_id)
+{
+  Op *op = g_task_get_task_data (task);
+  const char *base_url = op->self->base_url;
+  gsize base_len;
+
+  op->dataset_id = g_strdup (dataset_id);
+
+  base_len = strlen (base_url);
+  while (base_len > 0 && base_url[base_len - 1] == '/')
+    base_len--;
+  op->key = g_strdup_printf ("%.*s/resource/%s.geojson", (int) base_len, base_url, dataset_id);
 
   start (task);
 }

@@ -137,7 +137,11 @@ dup_sections (LensBriefDialog *self,
       GtkCheckButton *check = g_ptr_array_index (self->crime_checks, i);
 
       if (gtk_check_button_get_active (check))
-        g_ptr_array_add (ids, g_strdup (g_object_get_data (G_OBJECT (check), "lens-chart-id")));
+        {
+          g_ptr_array_add (ids, g_strdup (g_object_get_data (G_OBJECT (check), "lens-chart-id")));
+          /* The district map belongs to the Crime page: it comes with its charts */
+          *parts |= LENS_BRIEF_PART_MAP;
+        }
     }
   /* The district statistics (CompStat, where the district stands) go with the crime charts. */
   if (ids->len > 0)
@@ -414,6 +418,8 @@ start_process (LensBriefDialog *self,
     g_string_append (sections, "compstat,");
   if (parts & LENS_BRIEF_PART_STANDING)
     g_string_append (sections, "standing,");
+  if (parts & LENS_BRIEF_PART_MAP)
+    g_string_append (sections, "map,");
 
   g_ptr_array_add (argv, g_steal_pointer (&exe));
   g_ptr_array_add (argv, g_strdup_printf ("--brief=%s", path));

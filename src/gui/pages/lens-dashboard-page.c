@@ -15,6 +15,7 @@
 #include "lens-columns-layout.h"
 #include "lens-compstat-view.h"
 #include "lens-dashboard-page.h"
+#include "lens-district-map.h"
 #include "lens-reports-panel.h"
 #include "lens-split-layout.h"
 #include "lens-standing-view.h"
@@ -87,21 +88,21 @@ lens_dashboard_page_constructed (GObject *object)
   /* "What the reports say" beside the charts on a wide window, below them on a narrow one */
   split = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_layout_manager (split, lens_split_layout_new ());
-  /* The CompStat table heads the Crime page. */
+  /* The Crime page opens with the district statistics councils review: the CompStat table,
+   * where the district stands among the 22, and the map. */
   if (g_strcmp0 (self->page_id, "crime") == 0)
     {
-      GtkWidget *compstat = lens_compstat_view_new ();
+      GtkWidget *sections[] = {
+        lens_compstat_view_new (),
+        lens_standing_view_new (),
+        lens_district_map_new (),
+      };
 
-      gtk_box_append (GTK_BOX (box), compstat);
-      lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (compstat));
-    }
-  /* Where the district stands among the 22, after the CompStat table */
-  if (g_strcmp0 (self->page_id, "crime") == 0)
-    {
-      GtkWidget *standing = lens_standing_view_new ();
-
-      gtk_box_append (GTK_BOX (box), standing);
-      lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (standing));
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        {
+          gtk_box_append (GTK_BOX (box), sections[i]);
+          lens_page_add_loadable (LENS_PAGE (self), LENS_LOADABLE (sections[i]));
+        }
     }
 
   gtk_box_append (GTK_BOX (split), self->grid);

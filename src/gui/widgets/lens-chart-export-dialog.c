@@ -11,18 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lens-chart-export-dialog.h"
-
-void
-lens_chart_show_toast (GtkWidget  *widget,
-                       const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
-}
+#include "lens-export-chooser.h"
 
 typedef struct
 {
@@ -60,7 +49,7 @@ export_response_cb (GtkNativeDialog *dialog,
     goto out;
 
   if (!lens_chart_export_to_file (export->document, path, export->format, &error))
-    lens_chart_show_toast (export->widget, error->message);
+    lens_export_show_toast (export->widget, error->message);
   else
     {
       g_autofree char *basename = g_file_get_basename (file);
@@ -68,7 +57,7 @@ export_response_cb (GtkNativeDialog *dialog,
 
       /* Translators: %s is a file name. */
       message = g_strdup_printf (_("Saved “%s”"), basename);
-      lens_chart_show_toast (export->widget, message);
+      lens_export_show_toast (export->widget, message);
     }
 
 out:
@@ -82,61 +71,21 @@ lens_chart_export_dialog_show (GtkWidget         *widget,
                                const char        *extension,
                                const char        *base_name)
 {
-  g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
-  GtkFileFilter *filter;
-  LensExportFormat format;
   ExportData *export;
-  GtkRoot *root;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (document != NULL);
   g_return_if_fail (extension != NULL);
 
-  name = g_strdup_printf ("%s.%s", base_name != NULL ? base_name : "chart", extension);
-  format = lens_export_format_from_path (name);
-  if (format == LENS_EXPORT_FORMAT_UNKNOWN)
+  dialog = lens_export_chooser_new (widget, extension, base_name != NULL ? base_name : "chart");
+  if (dialog == NULL)
     return;
-
-  root = gtk_widget_get_root (widget);
-  dialog = gtk_file_chooser_native_new (_("Export Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  filter = gtk_file_filter_new ();
-  switch (format)
-    {
-    case LENS_EXPORT_FORMAT_PNG:
-      gtk_file_filter_set_name (filter, _("PNG Image"));
-      gtk_file_filter_add_mime_type (filter, "image/png");
-      break;
-    case LENS_EXPORT_FORMAT_SVG:
-      gtk_file_filter_set_name (filter, _("SVG Image"));
-      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-      break;
-    case LENS_EXPORT_FORMAT_PDF:
-      gtk_file_filter_set_name (filter, _("PDF Document"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      break;
-    case LENS_EXPORT_FORMAT_CSV:
-    case LENS_EXPORT_FORMAT_UNKNOWN:
-    default:
-      gtk_file_filter_set_name (filter, _("CSV Table"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      break;
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
 
   export = g_new0 (ExportData, 1);
   export->widget = g_object_ref (widget);
   export->document = lens_chart_document_ref (document);
-  export->format = format;
+  export->format = lens_export_chooser_get_format (dialog);
   g_object_set_data_full (G_OBJECT (dialog), "lens-export", export, export_data_free);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), NULL);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -153,5 +102,5 @@ lens_chart_copy_document (GtkWidget         *widget,
 
   tsv = lens_chart_export_to_tsv (document);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
-  lens_chart_show_toast (widget, _("Table copied"));
+  lens_export_show_toast (widget, _("Table copied"));
 }

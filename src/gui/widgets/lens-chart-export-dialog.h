@@ -12,9 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* A toast in @widget's AdwToastOverlay (or a log message when there is none). */
-void lens_chart_show_toast          (GtkWidget         *widget,
-                                     const char        *message);
 /* Asks where to save @document as @extension ("png", "svg", "pdf", "csv"), suggesting
  * "<base_name>.<extension>", writes it with lens_chart_export_to_file() and says how it went
  * in a toast. */

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lens-accessible.h"
+#include "lens-chart-export-dialog.h"
 #include "lens-columns-layout.h"
 #include "lens-describe.h"
 #include "lens-districts.h"
@@ -361,79 +362,24 @@ retry_clicked (LensStandingView *self)
 /* Exports: the same files as every chart's */
 
 static void
-show_toast (LensStandingView *self,
-            const char       *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
-}
-
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
-{
-  g_autoptr(LensStandingView) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(LensChartDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  LensExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "lens-format"));
-
-  if (response == GTK_RESPONSE_ACCEPT && self->standing != NULL &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    {
-      document = lens_standing_dup_document (self->standing, lens_filters_get_district (self->filters),
-                                             format == LENS_EXPORT_FORMAT_CSV);
-      if (!lens_chart_export_to_file (document, path, format, &error))
-        show_toast (self, error->message);
-      else
-        {
-          g_autofree char *basename = g_file_get_basename (file);
-          /* Translators: %s is a file name. */
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), basename);
-
-          show_toast (self, message);
-        }
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   LensStandingView *self = LENS_STANDING_VIEW (widget);
   const char *extension = g_variant_get_string (parameter, NULL);
-  g_autofree char *probe = g_strdup_printf ("x.%s", extension);
-  g_autofree char *name = NULL;
-  LensExportFormat format = lens_export_format_from_path (probe);
-  GtkFileChooserNative *dialog;
-  GtkRoot *root;
+  g_autoptr(LensChartDocument) document = NULL;
+  g_autofree char *stem = NULL;
 
-  if (format == LENS_EXPORT_FORMAT_UNKNOWN || self->standing == NULL)
+  if (self->standing == NULL)
     return;
 
-  root = gtk_widget_get_root (widget);
-  dialog = gtk_file_chooser_native_new (_("Export Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  name = g_strdup_printf ("district-standing-%s-%s.%s", lens_standing_get_measure_id (self->measure),
-                          self->window == LENS_COMPSTAT_LAST_28 ? "last-28-days" : "year-to-date",
-                          extension);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_object_set_data (G_OBJECT (dialog), "lens-format", GINT_TO_POINTER (format));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  /* The CSV carries every district's rank; the pictures are the bars */
+  document = lens_standing_dup_document (self->standing, lens_filters_get_district (self->filters),
+                                         g_str_equal (extension, "csv"));
+  stem = g_strdup_printf ("district-standing-%s-%s", lens_standing_get_measure_id (self->measure),
+                          self->window == LENS_COMPSTAT_LAST_28 ? "last-28-days" : "year-to-date");
+  lens_chart_export_dialog_show (widget, document, extension, stem);
 }
 
 /* The table */
