@@ -105,7 +105,9 @@ lens_brief_dup_record (LensBrief   *self,
   for (guint i = 0; i < self->charts->len; i++)
     {
       BriefChart *chart = g_ptr_array_index (self->charts, i);
-      LensSeries *series = lens_chart_document_get_series (chart->document);
+      LensSeries *shown = lens_chart_document_get_series (chart->document);
+      /* The City revises counts: a share or an index is kept as the counts it came from */
+      LensSeries *series = lens_series_get_counts (shown) != NULL ? lens_series_get_counts (shown) : shown;
       guint n = lens_series_get_n_labels (series);
       g_autofree char **labels = g_new0 (char *, n + 1);
       g_autofree gboolean *partial = g_new0 (gboolean, n + 1);

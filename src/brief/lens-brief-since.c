@@ -640,7 +640,9 @@ compare_chart (Compute                      *compute,
                const LensBriefRecordFigures *old,
                LensChartData                *data)
 {
-  LensSeries *series = lens_chart_data_get_series (data);
+  LensSeries *shown = lens_chart_data_get_series (data);
+  /* Counts, as lens-brief-since-layout.c records them */
+  LensSeries *series = lens_series_get_counts (shown) != NULL ? lens_series_get_counts (shown) : shown;
   LensChartSpec *spec = lens_chart_data_get_spec (data);
   g_autofree char *made = format_made (compute->previous->made);
   guint n_old = lens_brief_record_figures_get_n_labels (old);
