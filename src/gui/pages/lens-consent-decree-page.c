@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lens-accessible.h"
 #include "lens-compliance-chart.h"
 #include "lens-consent-decree-page.h"
 #include "lens-content-widgets.h"
@@ -133,6 +134,9 @@ create_report_row (LensConsentDecree          *decree,
   title = g_strdup_printf (_("%s · %s"), name, period);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  /* libadwaita 1.2 leaves the row a screen reader lands on without a name */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  lens_accessible_hide_images (expander);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
   gtk_widget_add_css_class (expander, "report-row");
 
@@ -241,6 +245,9 @@ create_topic_row (const LensTopicArea *area)
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  /* libadwaita 1.2 leaves the row a screen reader lands on without a name */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  lens_accessible_hide_images (expander);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   gtk_widget_add_css_class (expander, "topic-row");
 
