@@ -16,6 +16,7 @@
 #include "lens-content-widgets.h"
 #include "lens-describe.h"
 #include "lens-format.h"
+#include "lens-reading-box.h"
 #include "lens-reports-panel.h"
 #include "lens-split-layout.h"
 
@@ -383,6 +384,7 @@ lens_consent_decree_page_class_init (LensConsentDecreePageClass *klass)
   g_type_ensure (LENS_TYPE_COMPLIANCE_CHART);
   g_type_ensure (LENS_TYPE_REPORTS_PANEL);
   g_type_ensure (LENS_TYPE_SPLIT_LAYOUT);
+  g_type_ensure (LENS_TYPE_READING_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-consent-decree-page.ui");

@@ -16,6 +16,7 @@
 #include "lens-compstat-view.h"
 #include "lens-dashboard-page.h"
 #include "lens-reports-panel.h"
+#include "lens-reading-box.h"
 #include "lens-split-layout.h"
 
 struct _LensDashboardPage
@@ -84,7 +85,7 @@ lens_dashboard_page_constructed (GObject *object)
   gtk_widget_set_layout_manager (self->grid, layout);
 
   /* "What the reports say" beside the charts on a wide window, below them on a narrow one */
-  split = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  split = lens_reading_box_new ();
   gtk_widget_set_layout_manager (split, lens_split_layout_new ());
   /* The CompStat table heads the Crime page. */
   if (g_strcmp0 (self->page_id, "crime") == 0)
