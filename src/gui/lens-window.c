@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-accessible.h"
 #include "lens-brief-dialog.h"
 #include "lens-brief-print.h"
 #include "lens-consent-decree-page.h"
@@ -536,14 +537,14 @@ create_sidebar_row (const LensPageInfo *info,
   GtkWidget *label = gtk_label_new (_(info->title));
   GtkWidget *chevron;
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon_name));
+  gtk_box_append (GTK_BOX (box), lens_accessible_decorative_image_new (info->icon_name));
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
 
   /* Shown when the sidebar is a page of its own: the row leads somewhere. */
-  chevron = gtk_image_new_from_icon_name ("go-next-symbolic");
+  chevron = lens_accessible_decorative_image_new ("go-next-symbolic");
   gtk_widget_add_css_class (chevron, "dim-label");
   gtk_widget_set_visible (chevron, FALSE);
   gtk_box_append (GTK_BOX (box), chevron);

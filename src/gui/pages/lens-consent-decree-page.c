@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lens-accessible.h"
 #include "lens-chart-export-dialog.h"
 #include "lens-compliance-chart.h"
 #include "lens-compliance-document.h"
@@ -17,6 +18,7 @@
 #include "lens-content-widgets.h"
 #include "lens-describe.h"
 #include "lens-format.h"
+#include "lens-reading-box.h"
 #include "lens-reports-panel.h"
 #include "lens-split-layout.h"
 
@@ -135,6 +137,9 @@ create_report_row (LensConsentDecree          *decree,
   title = g_strdup_printf (_("%s · %s"), name, period);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  /* libadwaita 1.2 leaves the row a screen reader lands on without a name */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  lens_accessible_hide_images (expander);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), summary);
   gtk_widget_add_css_class (expander, "report-row");
 
@@ -243,6 +248,9 @@ create_topic_row (const LensTopicArea *area)
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  /* libadwaita 1.2 leaves the row a screen reader lands on without a name */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  lens_accessible_hide_images (expander);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   gtk_widget_add_css_class (expander, "topic-row");
 
@@ -411,6 +419,7 @@ lens_consent_decree_page_class_init (LensConsentDecreePageClass *klass)
   g_type_ensure (LENS_TYPE_COMPLIANCE_CHART);
   g_type_ensure (LENS_TYPE_REPORTS_PANEL);
   g_type_ensure (LENS_TYPE_SPLIT_LAYOUT);
+  g_type_ensure (LENS_TYPE_READING_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/ui/lens-consent-decree-page.ui");

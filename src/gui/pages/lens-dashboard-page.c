@@ -17,6 +17,7 @@
 #include "lens-dashboard-page.h"
 #include "lens-district-map.h"
 #include "lens-reports-panel.h"
+#include "lens-reading-box.h"
 #include "lens-split-layout.h"
 #include "lens-standing-view.h"
 
@@ -86,7 +87,7 @@ lens_dashboard_page_constructed (GObject *object)
   gtk_widget_set_layout_manager (self->grid, layout);
 
   /* "What the reports say" beside the charts on a wide window, below them on a narrow one */
-  split = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  split = lens_reading_box_new ();
   gtk_widget_set_layout_manager (split, lens_split_layout_new ());
   /* The Crime page opens with the district statistics councils review: the CompStat table,
    * where the district stands among the 22, and the map. */

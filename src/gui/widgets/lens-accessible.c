@@ -29,6 +29,48 @@ lens_accessible_strip_mnemonic (const char *label)
   return g_string_free (text, FALSE);
 }
 
+GtkWidget *
+lens_accessible_decorative_image_new (const char *icon_name)
+{
+  return g_object_new (GTK_TYPE_IMAGE,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       "icon-name", icon_name,
+                       NULL);
+}
+
+void
+lens_accessible_hide_images (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_IMAGE (widget))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    lens_accessible_hide_images (child);
+}
+
+void
+lens_accessible_name_drop_down (GtkDropDown *drop_down,
+                                const char  *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (label != NULL);
+
+  lens_accessible_set_name (GTK_WIDGET (drop_down), label);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        /* not a label as well: GTK 4.8 would read both, "District District" */
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, drop_down, NULL,
+                                        -1);
+      }
+}
+
 void
 lens_accessible_set_name (GtkWidget  *widget,
                           const char *label)

@@ -17,4 +17,19 @@ char *lens_accessible_strip_mnemonic (const char *label);
 void  lens_accessible_set_name       (GtkWidget  *widget,
                                       const char *label);
 
+/* A GtkImage of @icon_name that says nothing a label beside it does not: a screen reader
+ * skips it (GTK_ACCESSIBLE_ROLE_PRESENTATION, a construct-only role on GTK 4.8). */
+GtkWidget *lens_accessible_decorative_image_new (const char *icon_name);
+
+/* Hides from screen readers every image inside @widget: for widgets of libadwaita 1.2 that
+ * make their own decorative icons (AdwExpanderRow's arrow), whose role cannot be changed
+ * once made. */
+void       lens_accessible_hide_images         (GtkWidget   *widget);
+
+/* Names @drop_down @label (e.g. "District") and the toggle button inside it, which is what
+ * takes the focus and what a screen reader reads (GTK 4.8 names neither), labelled by the
+ * drop-down, as GNOME's own drop-downs are from GTK 4.10 on. */
+void       lens_accessible_name_drop_down      (GtkDropDown *drop_down,
+                                                const char  *label);
+
 G_END_DECLS

@@ -2,6 +2,7 @@
  *
  *   lens-chart-view.c          the card: loading, states, the table, footer and banner
  *   lens-chart-view-actions.c  export, copy and retry
+ *   lens-chart-view-accessible.c  its name, state and description for screen readers
  *   lens-plot-area.c           the plot itself, with hover, focus and accessible text
  *
  * Copyright 2026 The Reform Lens authors
@@ -66,5 +67,10 @@ void lens_chart_view_start_load          (LensChartView      *self,
 
 /* lens-chart-view-actions.c: chart.export, chart.copy, chart.retry, chart.show-table */
 void _lens_chart_view_class_actions_init (LensChartViewClass *klass);
+
+/* lens-chart-view-accessible.c: named by the title (once the entry is set); the description
+ * and busy state follow the state, the banner and the value line */
+void _lens_chart_view_init_accessible   (LensChartView      *self);
+void _lens_chart_view_update_accessible (LensChartView      *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lens-accessible.h"
 #include "lens-compliance-card.h"
 #include "lens-content-widgets.h"
 #include "lens-describe.h"
@@ -152,6 +153,9 @@ lens_compliance_card_constructed (GObject *object)
    * "Consent Decree" */
   open_text = g_strdup_printf (_("Open %s"), self->page_title != NULL ? self->page_title : "");
   gtk_label_set_label (self->open_label, open_text);
+  /* GTK 4.8 does not name the button from the label inside it */
+  lens_accessible_set_name (gtk_widget_get_ancestor (GTK_WIDGET (self->open_label), GTK_TYPE_BUTTON),
+                            open_text);
   fill (self);
 }
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-accessible.h"
 #include "lens-content-widgets.h"
 
 LensConsentDecree *
@@ -151,7 +152,7 @@ lens_link_icon_new (const char *url,
   g_autofree char *tooltip = NULL;
   g_autofree char *accessible = NULL;
   GtkWidget *button = gtk_link_button_new (url);
-  GtkWidget *image = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+  GtkWidget *image = lens_accessible_decorative_image_new ("adw-external-link-symbolic");
 
   if (description == NULL)
     description = host;

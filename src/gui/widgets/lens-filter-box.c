@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lens-accessible.h"
 #include "lens-data-period.h"
 #include "lens-districts.h"
 #include "lens-filter-box.h"
@@ -150,7 +151,7 @@ button_item_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   if (icon_name != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+    gtk_box_append (GTK_BOX (box), lens_accessible_decorative_image_new (icon_name));
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_box_append (GTK_BOX (box), label);
@@ -583,8 +584,7 @@ lens_filter_box_constructed (GObject *object)
   self->district_drop_down = GTK_DROP_DOWN (gtk_drop_down_new (create_district_model (FALSE), NULL));
   setup_drop_down (self->district_drop_down, horizontal ? "mark-location-symbolic" : NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->district_drop_down), _("District (Ctrl+D)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->district_drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("District"), -1);
+  lens_accessible_name_drop_down (self->district_drop_down, _("District"));
   g_signal_connect_swapped (self->district_drop_down, "notify::selected",
                             G_CALLBACK (district_selected_cb), self);
 
@@ -592,21 +592,20 @@ lens_filter_box_constructed (GObject *object)
   setup_drop_down (self->compare_drop_down, horizontal ? "view-dual-symbolic" : NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_drop_down),
                                _("Compare with (Ctrl+K)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare with"), -1);
+  lens_accessible_name_drop_down (self->compare_drop_down, _("Compare with"));
   g_signal_connect_swapped (self->compare_drop_down, "notify::selected",
                             G_CALLBACK (compare_selected_cb), self);
 
   self->dates_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   if (horizontal)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("x-office-calendar-symbolic"));
+    gtk_box_append (GTK_BOX (box), lens_accessible_decorative_image_new ("x-office-calendar-symbolic"));
   self->dates_label = GTK_LABEL (gtk_label_new (_("Dates")));
   gtk_label_set_ellipsize (self->dates_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (self->dates_label, 0.0);
   gtk_widget_set_hexpand (GTK_WIDGET (self->dates_label), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->dates_label));
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_box_append (GTK_BOX (box), lens_accessible_decorative_image_new ("pan-down-symbolic"));
   /* In the vertical panel the button is as wide as the drop-downs above it: so is its text. */
   gtk_widget_set_hexpand (box, TRUE);
   gtk_menu_button_set_child (self->dates_button, box);

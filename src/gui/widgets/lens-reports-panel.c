@@ -134,7 +134,8 @@ create_passage (const LensPassage *passage)
       GtkWidget *button = gtk_button_new_with_label (_("About the Report"));
 
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      /* as tall as the link beside it: GTK sorts Tab stops by where their middles are, and a
+       * shorter button centred beside a two-line link came before it */
       g_signal_connect (button, "clicked", G_CALLBACK (report_clicked_cb), NULL);
       gtk_box_append (GTK_BOX (links), button);
     }
