@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lens-accessible.h"
 
 char *
@@ -69,6 +71,45 @@ lens_accessible_name_drop_down (GtkDropDown *drop_down,
                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY, drop_down, NULL,
                                         -1);
       }
+}
+
+void
+lens_accessible_name_table_header (GtkColumnView      *view,
+                                   const char * const *headings)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  /* GTK 4.8: the header is the first child; the rows' list is the scrollable one */
+  if (header == NULL || GTK_IS_SCROLLABLE (header))
+    return;
+  for (guint c = 0; headings != NULL && headings[c] != NULL; c++)
+    {
+      /* Translators: table headings read one after the other: "Year, District 5" */
+      char *joined = text == NULL ? g_strdup (headings[c]) : g_strdup_printf (_("%s, %s"), text, headings[c]);
+
+      g_free (text);
+      text = joined;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL ? text : "", -1);
+}
+
+void
+lens_accessible_name_table_row (GtkWidget  *cell_child,
+                                const char *sentence)
+{
+  GtkWidget *cell, *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (cell_child));
+
+  cell = gtk_widget_get_parent (cell_child);
+  row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    sentence, -1);
 }
 
 void

@@ -32,4 +32,13 @@ void       lens_accessible_hide_images         (GtkWidget   *widget);
 void       lens_accessible_name_drop_down      (GtkDropDown *drop_down,
                                                 const char  *label);
 
+/* GTK 4.8 names a GtkColumnView's header row and its rows by their class
+ * ("GtkListItemWidget"). The header row is named by @headings joined ("Year, District 5,
+ * Citywide"); a row by a sentence, from a cell's child being bound (the row is the cell's
+ * parent). */
+void       lens_accessible_name_table_header   (GtkColumnView      *view,
+                                                const char * const *headings);
+void       lens_accessible_name_table_row      (GtkWidget          *cell_child,
+                                                const char         *sentence);
+
 G_END_DECLS

@@ -162,18 +162,10 @@ table_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   if (vector < 0)
     {
-      /* GTK 4.8 names a table row by its class ("GtkListItemWidget"): the row's sentence, as
-       * the focused plot says it ("2023: 262,914 incidents"). The row is the cell's parent. */
-      GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (label));
-      GtkWidget *row_widget = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+      /* the row's sentence, as the focused plot says it ("2023: 262,914 incidents") */
+      g_autofree char *sentence = lens_describe_point (series, index);
 
-      if (row_widget != NULL)
-        {
-          g_autofree char *sentence = lens_describe_point (series, index);
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
-        }
+      lens_accessible_name_table_row (GTK_WIDGET (label), sentence);
       text = lens_describe_label (series, index);
     }
   else if ((guint) vector >= lens_series_get_n_vectors (series))
@@ -207,28 +199,6 @@ create_table_column (LensChartView *self,
   gtk_column_view_column_set_resizable (column, TRUE);
 
   return column;
-}
-
-/* The header row (the column view's first child on GTK 4.8) is named by its headings,
- * "Year, District 5, Citywide", not by its class. */
-static void
-name_table_header (LensChartView *self,
-                   char         **names)
-{
-  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-  g_autofree char *text = NULL;
-
-  if (header == NULL || GTK_IS_SCROLLABLE (header))
-    return;
-  for (guint c = 0; names[c] != NULL; c++)
-    {
-      char *joined = text == NULL ? g_strdup (names[c]) : g_strdup_printf (_("%s, %s"), text, names[c]);
-
-      g_free (text);
-      text = joined;
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text != NULL ? text : "", -1);
 }
 
 static void
@@ -275,7 +245,7 @@ rebuild_table (LensChartView *self)
 
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  name_table_header (self, names);
+  lens_accessible_name_table_header (self->column_view, (const char * const *) names);
 }
 
 /* Footer and banner */

@@ -663,7 +663,7 @@ lens_district_map_init (LensDistrictMap *self)
     gtk_string_list_append (measures, lens_compstat_get_row (i)->label);
   self->measure_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (measures)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->measure_dropdown), self->measure);
-  lens_accessible_set_name (self->measure_dropdown, _("Measure"));
+  lens_accessible_name_drop_down (GTK_DROP_DOWN (self->measure_dropdown), _("Measure"));
   gtk_widget_set_tooltip_text (self->measure_dropdown, _("Measure"));
   g_signal_connect_swapped (self->measure_dropdown, "notify::selected", G_CALLBACK (measure_selected_cb), self);
   gtk_box_append (GTK_BOX (actions), self->measure_dropdown);
@@ -671,7 +671,7 @@ lens_district_map_init (LensDistrictMap *self)
     gtk_string_list_append (periods, lens_map_period_get_label (i));
   self->period_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (periods)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->period_dropdown), self->period);
-  lens_accessible_set_name (self->period_dropdown, _("Period"));
+  lens_accessible_name_drop_down (GTK_DROP_DOWN (self->period_dropdown), _("Period"));
   gtk_widget_set_tooltip_text (self->period_dropdown, _("Period"));
   g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (period_selected_cb), self);
   gtk_box_append (GTK_BOX (actions), self->period_dropdown);

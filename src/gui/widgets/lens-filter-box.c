@@ -319,8 +319,7 @@ create_compare_as_drop_down (LensFilterBox *self,
   gtk_widget_set_name (GTK_WIDGET (drop_down), "compare-as");
   gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down),
                                _("Compare as: counts, an index or a share of the city’s total"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare as"), -1);
+  lens_accessible_name_drop_down (drop_down, _("Compare as"));
   g_signal_connect_swapped (drop_down, "notify::selected",
                             G_CALLBACK (compare_as_selected_cb), self);
   /* Nothing to show it as until there is a comparison */
