@@ -173,6 +173,23 @@ test_format_ar (void)
   assert_format (lens_format_percent (12.34, 1), decimal);
   assert_format (lens_format_change (0, 1), "n/a");
   {
+    /* Arabic messages: the sign stays in front of the number, in a left-to-right isolate */
+    g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+    g_autofree char *change = NULL;
+
+    g_setenv ("LANGUAGE", "ar", TRUE);
+    change = lens_format_change (100, 110);
+    g_assert_true (g_str_has_prefix (change, "\u2066+10"));
+    g_assert_true (g_str_has_suffix (change, "\u2069"));
+    if (saved != NULL)
+      g_setenv ("LANGUAGE", saved, TRUE);
+    else
+      g_unsetenv ("LANGUAGE");
+    g_clear_pointer (&change, g_free);
+    change = lens_format_change (100, 110);
+    g_assert_true (g_str_has_prefix (change, "+10"));
+  }
+  {
     g_autofree char *month = lens_format_month (2024, 1);
     g_assert_true (g_utf8_validate (month, -1, NULL));
     g_assert_nonnull (strstr (month, "2024"));

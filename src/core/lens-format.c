@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lens-format.h"
+#include "lens-language.h"
 
 #define MINUS_SIGN "\xe2\x88\x92" /* U+2212 */
 #define EM_DASH    "\xe2\x80\x94" /* U+2014 */
@@ -174,6 +175,10 @@ lens_format_change (double before,
 
   magnitude = lens_format_percent (fabs (change), 1);
 
+  /* In a right-to-left language the sign would be laid out after the number ("6.2%+"): a
+   * left-to-right isolate keeps "+6.2%" together, in the order it is written */
+  if (lens_language_is_rtl ())
+    return g_strconcat ("\u2066", sign, magnitude, "\u2069", NULL);
   return g_strconcat (sign, magnitude, NULL);
 }
 

@@ -19,7 +19,8 @@ char        *lens_format_number         (double      value,
 char        *lens_format_percent        (double      percent,
                                          int         decimals);
 /* Change from @before to @after as a signed percentage ("+4.2%", "−3.0%"); a zero or missing
- * base gives the translated "n/a", never "0%". */
+ * base gives the translated "n/a", never "0%". Under a right-to-left language the change is
+ * wrapped in a left-to-right isolate (U+2066 … U+2069) so its sign stays in front. */
 char        *lens_format_change         (double      before,
                                          double      after);
 /* A date in the locale's own short format ("%x"); a date and time to the minute in the
