@@ -598,6 +598,9 @@ lens_compstat_view_init (LensCompstatView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Copy the table as CSV"), -1);
   g_signal_connect_swapped (self->copy_button, "clicked", G_CALLBACK (copy_clicked), self);
+  /* as tall as a button beside a date that wraps on a narrow window */
+  gtk_widget_set_valign (self->retry_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->copy_button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (actions), self->copy_button);
   gtk_box_append (GTK_BOX (self->box), actions);
   self->areas = gtk_stack_new ();
