@@ -381,6 +381,26 @@ check_table_matches_brief (LensWindow         *window,
   g_rmdir (directory);
 }
 
+/* The Crime page fits a phone in every language: each of its sections (the CompStat table, the
+ * ranking, the map, the charts) shrinks to a 360 px window, and so does the window. */
+static void
+check_narrow (LensWindow *window)
+{
+  GtkWidget *page = lens_window_get_page_widget (window, "crime");
+  int min_width = 0;
+  int window_min_width = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  g_assert_true (lens_test_wait_frames (GTK_WIDGET (window), 3));
+  g_assert_true (lens_test_wait_settled (window));
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_test_message ("The Crime page's minimum width: %d", min_width);
+  g_assert_cmpint (min_width, <=, 360);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &window_min_width,
+                      NULL, NULL, NULL);
+  g_assert_cmpint (window_min_width, <=, 360);
+}
+
 /* Runs in the subprocess, with LANGUAGE and LC_ALL set by the parent. */
 static void
 run_window (const LensLanguage *language)
@@ -423,6 +443,7 @@ run_window (const LensLanguage *language)
   texture = lens_test_save_window (GTK_WINDOW (window), path);
 
   check_table_matches_brief (window, language);
+  check_narrow (window);
 
   lens_test_window_tear_down (&fixture);
 }

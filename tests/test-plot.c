@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "lens-format.h"
+#include "lens-plot-layout-private.h"
 #include "lens-plot-private.h"
 #include "lens-test-util.h"
 
@@ -759,12 +760,66 @@ test_plot_streams (void)
     }
 }
 
+/* Hindi: a horizontal-bar chart of ten offences on an exported page (760 wide, 10 pt) shows
+ * every category's name at the height lens_plot_get_min_height() asks for; with two lines
+ * less, some are left out (Devanagari lines are tall), so the height is what matters. The
+ * labels are the Hindi translations of the Crimes dataset's offence types; the values are
+ * synthetic. */
+static void
+test_min_height_hindi (void)
+{
+  static const char *hindi_offences[] = {
+    "चोरी", "मारपीट", "आपराधिक नुक़सान", "हमले की धमकी", "मोटर वाहन चोरी",
+    "छलपूर्ण व्यवहार (धोखाधड़ी)", "अन्य अपराध", "आपराधिक यौन हमला", "लूट", "हथियार क़ानून का उल्लंघन",
+  };
+  g_autoptr(LensSeries) series = lens_series_new ();
+  LensPlotStyle style;
+  double needed;
+  Layout l;
+  guint shown;
+
+  lens_series_add_vector (series, "पूरा शहर");
+  for (guint i = 0; i < G_N_ELEMENTS (hindi_offences); i++)
+    {
+      lens_series_add_label (series, hindi_offences[i]);
+      lens_series_set_value (series, 0, i, 250000.0 - 20000.0 * i);
+    }
+  lens_plot_style_init_light (&style);
+  style.font_size_pt = 10.0;
+
+  needed = lens_plot_get_min_height (series, LENS_PLOT_HORIZONTAL_BAR, &style, "अपराध", "घटनाएँ", 760.0);
+  g_assert_cmpfloat (needed, >, 0.0);
+  g_assert_cmpfloat (lens_plot_get_min_height (series, LENS_PLOT_BAR, &style, NULL, NULL, 760.0), ==, 0.0);
+
+  for (int less = 0; less <= 2; less += 2)
+    {
+      /* two lines less: 2 × 10 pt type is about 30 px */
+      _lens_plot_layout_compute (&l, series, LENS_PLOT_HORIZONTAL_BAR, &style, "अपराध", "घटनाएँ",
+                                 760.0, needed - less * 15.0);
+      g_assert_false (l.compact);
+      shown = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (hindi_offences); i++)
+        for (guint t = 0; t < l.texts->len; t++)
+          if (g_str_equal (g_array_index (l.texts, TextItem, t).text, hindi_offences[i]))
+            {
+              shown++;
+              break;
+            }
+      if (less == 0)
+        g_assert_cmpuint (shown, ==, G_N_ELEMENTS (hindi_offences));
+      else
+        g_assert_cmpuint (shown, <, G_N_ELEMENTS (hindi_offences));
+      _lens_plot_layout_clear (&l);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/plot/min-height-hindi", test_min_height_hindi);
 
   g_test_add_func ("/plot/kinds", test_plot_kinds);
   g_test_add_func ("/plot/months", test_plot_months);

@@ -429,7 +429,42 @@ take_shot (const Shot *shot)
         }
 
       if (shot->show_table)
-        g_object_set (view, "show-table", TRUE, NULL);
+        {
+          g_autoptr(GPtrArray) scrollers = lens_test_find_all (page, GTK_TYPE_SCROLLED_WINDOW);
+          GtkWidget *scroller = g_ptr_array_index (scrollers, 0);
+          graphene_rect_t bounds;
+
+          g_object_set (view, "show-table", TRUE, NULL);
+          /* the chart is below the district sections: scroll it to the top of the window */
+          g_assert_true (lens_test_wait_frames (GTK_WIDGET (window), 2));
+          g_assert_true (gtk_widget_compute_bounds (view, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                                    &bounds));
+          gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                                    bounds.origin.y - 12);
+          g_assert_true (lens_test_wait_frames (GTK_WIDGET (window), 2));
+          /* With the share come the counts: every heading and cell whole, inside the card */
+          {
+            g_autoptr(GPtrArray) labels = lens_test_find_all (view, GTK_TYPE_LABEL);
+            g_autoptr(GPtrArray) tables = lens_test_find_all (view, GTK_TYPE_COLUMN_VIEW);
+
+            for (guint i = 0; i < labels->len; i++)
+              {
+                GtkWidget *label = g_ptr_array_index (labels, i);
+                int natural;
+
+                if (!gtk_widget_get_mapped (label) ||
+                    !gtk_widget_is_ancestor (label, g_ptr_array_index (tables, 0)))
+                  continue;
+                gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+                g_assert_true (gtk_widget_compute_bounds (label, view, &bounds));
+                if (gtk_widget_get_width (label) < natural ||
+                    bounds.origin.x + bounds.size.width > gtk_widget_get_width (view) + 0.5)
+                  g_error ("The table's “%s” is cut: %d of %d px, ends at %.0f of %d",
+                           gtk_label_get_label (GTK_LABEL (label)), gtk_widget_get_width (label), natural,
+                           bounds.origin.x + bounds.size.width, gtk_widget_get_width (view));
+              }
+          }
+        }
     }
 
   if (shot->popup_action != NULL)

@@ -410,8 +410,21 @@ lens_chart_export_to_cairo_page (LensChartDocument *self,
     {
       g_autofree char *text = g_strjoinv ("\n", self->footer);
 
-      footer = create_text_layout (cr, text, 8.5 * scale, FALSE, width - 2 * margin, 12);
+      double needed = lens_plot_get_min_height (self->series, self->kind, &style, self->x_title,
+                                                self->y_title, width - 2 * margin);
+      double footer_pt = 8.5;
+
+      footer = create_text_layout (cr, text, footer_pt * scale, FALSE, width - 2 * margin, 12);
       pango_layout_get_pixel_size (footer, &tw, &th);
+      /* A horizontal-bar chart shows every category's name only with a line for each: a
+       * footer that leaves less (Devanagari lines are tall) gets a smaller type, down to 6.5 pt. */
+      while (needed > 0 && bottom - th - 0.6 * margin - top < needed && footer_pt > 6.5)
+        {
+          g_clear_object (&footer);
+          footer_pt -= 0.5;
+          footer = create_text_layout (cr, text, footer_pt * scale, FALSE, width - 2 * margin, 12);
+          pango_layout_get_pixel_size (footer, &tw, &th);
+        }
 
       /* the footer never takes more than a third of the page */
       if (th > (height - top) / 3.0)

@@ -100,6 +100,12 @@ void         _lens_plot_layout_compute    (Layout              *l,
                                            double               width,
                                            double               height);
 void         _lens_plot_layout_clear      (Layout              *l);
+double       _lens_plot_layout_min_height (LensSeries          *series,
+                                           LensPlotKind         kind,
+                                           const LensPlotStyle *style,
+                                           const char          *x_title,
+                                           const char          *y_title,
+                                           double               width);
 gboolean     _lens_plot_layout_label_area (Layout              *l,
                                            guint                label,
                                            cairo_rectangle_t   *area);

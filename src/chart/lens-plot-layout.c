@@ -910,3 +910,37 @@ _lens_plot_layout_label_area (Layout            *l,
   return TRUE;
 }
 
+/* The height a horizontal-bar chart needs for every category label to show (one line for
+ * each), at @width: what the legend, the ticks and the titles take at a tall height, plus the
+ * tallest text's height a category. 0 for the other kinds, whose labels go under the plot, and when there is no
+ * room for labels at all. */
+double
+_lens_plot_layout_min_height (LensSeries          *series,
+                              LensPlotKind         kind,
+                              const LensPlotStyle *style,
+                              const char          *x_title,
+                              const char          *y_title,
+                              double               width)
+{
+  const double tall = 4000.0;
+  Layout l;
+  double needed = 0.0;
+
+  if (kind != LENS_PLOT_HORIZONTAL_BAR || series == NULL)
+    return 0.0;
+
+  _lens_plot_layout_compute (&l, series, kind, style, x_title, y_title, width, tall);
+  if (l.valid && !l.empty && !l.compact && l.n > 0)
+    {
+      /* a line is the tallest text's, which in Devanagari is taller than "Ag" */
+      double line = l.line_h;
+
+      for (guint i = 0; i < l.texts->len; i++)
+        if (!g_array_index (l.texts, TextItem, i).vertical)
+          line = MAX (line, g_array_index (l.texts, TextItem, i).box.height);
+      needed = ceil (tall - l.plot.height + l.n * line) + 1.0;
+    }
+  _lens_plot_layout_clear (&l);
+
+  return needed;
+}

@@ -148,6 +148,19 @@ lens_plot_get_label_area_full (LensSeries          *series,
   return ret;
 }
 
+double
+lens_plot_get_min_height (LensSeries          *series,
+                          LensPlotKind         kind,
+                          const LensPlotStyle *style,
+                          const char          *x_title,
+                          const char          *y_title,
+                          double               width)
+{
+  g_return_val_if_fail (style != NULL, 0.0);
+
+  return _lens_plot_layout_min_height (series, kind, style, x_title, y_title, width);
+}
+
 gboolean
 lens_plot_get_label_area (LensSeries          *series,
                           LensPlotKind         kind,

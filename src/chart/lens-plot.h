@@ -71,6 +71,15 @@ gboolean     lens_plot_get_label_area_full (LensSeries          *series,
                                             guint                label,
                                             cairo_rectangle_t   *area);
 
+/* The height lens_plot_draw() needs at @width to show every category label of a horizontal-bar
+ * chart; 0 where any height does (other kinds) or none would. */
+double       lens_plot_get_min_height    (LensSeries          *series,
+                                          LensPlotKind         kind,
+                                          const LensPlotStyle *style,
+                                          const char          *x_title,
+                                          const char          *y_title,
+                                          double               width);
+
 /* Draws @series into the rectangle (0,0)-(width,height) of @cr with PLplot's extcairo device
  * on a fresh stream; saves and restores @cr. Must run on the main thread (PLplot is not
  * thread-safe). Empty, single-point, all-NAN or huge inputs draw a sensible chart or a short

@@ -31,6 +31,7 @@ struct _LensWindow
   GSettings            *settings;
   LensFilters          *filters;
   char                 *page;
+  guint                 squeezer_idle_id;
 
   /* Template */
   AdwToastOverlay      *toast_overlay;
@@ -416,18 +417,35 @@ update_filters_visible (LensWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->filters_button), narrow && filtered);
 }
 
-static void
-squeezer_visible_child_cb (LensWindow  *self,
-                           GParamSpec  *pspec,
-                           AdwSqueezer *squeezer)
+/* The squeezer picks its child while the header bar is being allocated: showing or hiding a
+ * header button then would queue a resize in the middle of that allocation, and the header bar's
+ * boxes would be drawn without one (a fatal "without a current allocation" warning). So the
+ * buttons change right after. Prepare Brief and District and Dates are icon buttons of one size
+ * that swap places, so the header's width, and the squeezer's choice, stay the same. */
+static gboolean
+squeezer_idle_cb (gpointer user_data)
 {
-  gboolean narrow = adw_squeezer_get_visible_child (squeezer) != GTK_WIDGET (self->wide_filters);
+  LensWindow *self = user_data;
+  gboolean narrow = adw_squeezer_get_visible_child (self->filter_squeezer) !=
+                    GTK_WIDGET (self->wide_filters);
 
+  self->squeezer_idle_id = 0;
   update_filters_visible (self);
   /* Narrow, the title needs the room; Prepare Brief stays in the main menu. */
   gtk_widget_set_visible (GTK_WIDGET (self->brief_button), !narrow);
   if (!narrow)
     gtk_popover_popdown (self->filters_popover);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+squeezer_visible_child_cb (LensWindow  *self,
+                           GParamSpec  *pspec,
+                           AdwSqueezer *squeezer)
+{
+  if (self->squeezer_idle_id == 0)
+    self->squeezer_idle_id = g_idle_add (squeezer_idle_cb, self);
 }
 
 /* Other actions */
@@ -686,6 +704,7 @@ lens_window_dispose (GObject *object)
 {
   LensWindow *self = LENS_WINDOW (object);
 
+  g_clear_handle_id (&self->squeezer_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LENS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (lens_window_parent_class)->dispose (object);

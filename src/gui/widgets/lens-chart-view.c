@@ -201,6 +201,30 @@ create_table_column (LensChartView *self,
   return column;
 }
 
+/* A long heading on two lines, broken at the space nearest its middle: a share or an index
+ * comes with the counts it was computed from, five long headings ("District 12 – Near West,
+ * share of the city's total (%)") that on one line each were wider than the card, and the last
+ * column was cut at its edge. GTK 4.8's column view measures its header's height for no width,
+ * so a heading that wrapped by itself would be clipped to its first line. */
+static char *
+dup_heading (const char *name)
+{
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
+  glong best = -1;
+
+  chars = g_utf8_to_ucs4_fast (name, -1, &n_chars);
+  if (n_chars <= 20)
+    return g_strdup (name);
+  for (glong i = 0; i < n_chars; i++)
+    if (g_unichar_isspace (chars[i]) && (best < 0 || ABS (i - n_chars / 2) < ABS (best - n_chars / 2)))
+      best = i;
+  if (best < 0)
+    return g_strdup (name);
+  chars[best] = '\n';
+  return g_ucs4_to_utf8 (chars, n_chars, NULL, NULL, NULL);
+}
+
 static void
 rebuild_table (LensChartView *self)
 {
@@ -229,7 +253,8 @@ rebuild_table (LensChartView *self)
   for (guint c = 0; names[c] != NULL && c <= lens_series_get_n_vectors (series) +
          (lens_series_get_counts (series) != NULL ? lens_series_get_n_vectors (lens_series_get_counts (series)) : 0); c++)
     {
-      g_autoptr(GtkColumnViewColumn) column = create_table_column (self, names[c], (int) c - 1);
+      g_autofree char *heading = dup_heading (names[c]);
+      g_autoptr(GtkColumnViewColumn) column = create_table_column (self, heading, (int) c - 1);
 
       gtk_column_view_append_column (self->column_view, column);
     }

@@ -255,6 +255,10 @@ show_state (LensCompstatView *self)
       g_autofree char *name = g_strdup_printf ("area-%u", i);
       GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
+      /* a long district name wraps on a narrow window */
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+      gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), GTK_JUSTIFY_CENTER);
+
       gtk_stack_add_named (GTK_STACK (self->areas), build_area (table), name);
       /* GTK 4.8 does not name a button from its label. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -564,13 +568,18 @@ lens_compstat_view_init (LensCompstatView *self)
   gtk_box_append (GTK_BOX (self->box), note);
 
 
+  /* The areas on a line of their own, above the date and the buttons: side by side they were
+   * wider than a phone. */
+  self->switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->switcher, "linked");
+  gtk_widget_set_halign (self->switcher, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (self->switcher, 12);
+  gtk_widget_set_margin_end (self->switcher, 12);
+  gtk_box_append (GTK_BOX (self->box), self->switcher);
+
   actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_margin_start (actions, 12);
   gtk_widget_set_margin_end (actions, 12);
-  self->switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (self->switcher, "linked");
-  gtk_widget_set_valign (self->switcher, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (actions), self->switcher);
   self->status_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->status_label, 0.0);
   gtk_label_set_wrap (self->status_label, TRUE);
@@ -589,9 +598,15 @@ lens_compstat_view_init (LensCompstatView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Copy the table as CSV"), -1);
   g_signal_connect_swapped (self->copy_button, "clicked", G_CALLBACK (copy_clicked), self);
+  /* as tall as a button beside a date that wraps on a narrow window */
+  gtk_widget_set_valign (self->retry_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->copy_button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (actions), self->copy_button);
   gtk_box_append (GTK_BOX (self->box), actions);
   self->areas = gtk_stack_new ();
+  /* Only the area shown is measured: GtkStack measures a hidden page's width for its smallest
+   * height, one line of its heading, and that made the page as wide as the longest heading. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->areas), FALSE);
   gtk_stack_set_vhomogeneous (GTK_STACK (self->areas), FALSE);
   gtk_widget_set_margin_start (self->areas, 12);
   gtk_widget_set_margin_end (self->areas, 12);

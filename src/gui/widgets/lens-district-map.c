@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lens-accessible.h"
+#include "lens-drop-down.h"
 #include "lens-compstat.h"
 #include "lens-district-map.h"
 #include "lens-districts.h"
@@ -661,7 +662,7 @@ lens_district_map_init (LensDistrictMap *self)
   g_object_set (actions, "margin-start", 12, "margin-end", 12, NULL);
   for (guint i = 0; i < lens_compstat_get_n_rows (); i++)
     gtk_string_list_append (measures, lens_compstat_get_row (i)->label);
-  self->measure_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (measures)), NULL);
+  self->measure_dropdown = lens_drop_down_new_wrapping (G_LIST_MODEL (g_object_ref (measures)));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->measure_dropdown), self->measure);
   lens_accessible_name_drop_down (GTK_DROP_DOWN (self->measure_dropdown), _("Measure"));
   gtk_widget_set_tooltip_text (self->measure_dropdown, _("Measure"));
@@ -669,7 +670,7 @@ lens_district_map_init (LensDistrictMap *self)
   gtk_box_append (GTK_BOX (actions), self->measure_dropdown);
   for (guint i = 0; i < LENS_MAP_N_PERIODS; i++)
     gtk_string_list_append (periods, lens_map_period_get_label (i));
-  self->period_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (periods)), NULL);
+  self->period_dropdown = lens_drop_down_new_wrapping (G_LIST_MODEL (g_object_ref (periods)));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->period_dropdown), self->period);
   lens_accessible_name_drop_down (GTK_DROP_DOWN (self->period_dropdown), _("Period"));
   gtk_widget_set_tooltip_text (self->period_dropdown, _("Period"));

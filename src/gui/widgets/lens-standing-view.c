@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lens-accessible.h"
+#include "lens-drop-down.h"
 #include "lens-chart-export-dialog.h"
 #include "lens-columns-layout.h"
 #include "lens-describe.h"
@@ -557,7 +558,7 @@ lens_standing_view_init (LensStandingView *self)
   gtk_widget_set_margin_end (controls, 12);
   for (guint i = 0; i < lens_standing_get_n_measures (); i++)
     gtk_string_list_append (measures, lens_standing_get_measure_label (i));
-  self->measure_drop = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (measures)), NULL);
+  self->measure_drop = lens_drop_down_new_wrapping (G_LIST_MODEL (g_object_ref (measures)));
   lens_accessible_name_drop_down (GTK_DROP_DOWN (self->measure_drop), _("Measure"));
   g_signal_connect_swapped (self->measure_drop, "notify::selected", G_CALLBACK (measure_changed), self);
   gtk_box_append (GTK_BOX (controls), self->measure_drop);
